@@ -1,0 +1,130 @@
+"""Plain data at the centre of quiz: articles, questions and decks. No I/O, no Textual."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal
+
+QuestionKind = Literal["cloze", "short", "choice", "truefalse", "order", "basic"]
+"""The kinds of question a deck may hold."""
+
+KINDS: Final[tuple[QuestionKind, ...]] = ("cloze", "short", "choice", "truefalse", "order", "basic")
+
+FACT_TYPES: Final[tuple[str, ...]] = (
+    "date",
+    "number",
+    "person",
+    "place",
+    "organisation",
+    "acronym",
+    "quote",
+    "event",
+)
+"""The types of fact the generator extracts; a question's `fact` names one of them."""
+
+TRUE: Final = "true"
+FALSE: Final = "false"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as the generator reads it: metadata and clean paragraphs, clutter removed."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    """Body paragraphs in order; each is plain text with normalised whitespace."""
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    url: str = ""
+    file: str = ""
+    """The path the article was read from, as the user gave it; empty for URLs."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a question comes from in its article."""
+
+    sentence: str = ""
+    """The verbatim sentence of the article text."""
+    paragraph: int | None = None
+    """1-based paragraph number in the article as read (`quiz read`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One card of a deck."""
+
+    id: str
+    """Stable within the deck: the same article gives the same ids, so progress survives regeneration."""
+    kind: QuestionKind
+    prompt: str
+    """The question; for cloze, the sentence with one `{{c1::answer}}` gap."""
+    answer: str | tuple[str, ...]
+    """The answer; for `order`, the items in the right order; for `truefalse`, "true" or "false"."""
+    accept: tuple[str, ...] = ()
+    """Other answers graded as right."""
+    choices: tuple[str, ...] = ()
+    """For `choice`: the options in display order, the answer among them. For `order`: the items as shown."""
+    fact: str = ""
+    """The type of fact the question asks about (one of FACT_TYPES); empty for hand-written cards."""
+    tags: tuple[str, ...] = ()
+    source: SourceRef = field(default_factory=SourceRef)
+    suspended: bool = False
+    """Suspended questions are never scheduled nor exported (unless asked)."""
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """The answer and its accepted alternatives (for `order`, the answer joined by " > ")."""
+        main = " > ".join(self.answer) if isinstance(self.answer, tuple) else self.answer
+        return (main, *self.accept)
+
+    @property
+    def answer_text(self) -> str:
+        """The answer as one line of text."""
+        return self.answers[0]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSource:
+    """The article a deck was made from."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    published: str = ""
+    """ISO date (YYYY-MM-DD), or empty when unknown."""
+    url: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """An ordered set of questions, as stored in one deck YAML file."""
+
+    id: str
+    """Stable slug; progress and Anki ids key on it."""
+    title: str
+    questions: tuple[Question, ...] = ()
+    source: DeckSource = field(default_factory=DeckSource)
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """A lower-case ASCII slug of `text` ("Russia's Taliban gambit" -> "russias-taliban-gambit")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = re.sub(r"['’`]", "", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_length].rstrip("-") or "deck"
+
+
+def stable_id(*parts: str, prefix: str = "q", length: int = 10) -> str:
+    """A short id that depends only on `parts`: the same inputs give the same id on every machine."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+def prompt_id(prompt: str) -> str:
+    """The id of a hand-written question that has none: derived from its prompt, ignoring case and spacing."""
+    return stable_id(" ".join(prompt.casefold().split()), prefix="h")
