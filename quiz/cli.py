@@ -17,7 +17,7 @@ from quiz.errors import EXIT_USER_ERROR, QuizError
 
 COMMANDS: dict[str, str] = {
     "generate": "quiz.commands.generate:run_generate",
-    "read": "quiz.commands.generate:run_read",
+    "read": "quiz.commands.read:run_read",
     "facts": "quiz.commands.generate:run_facts",
     "check": "quiz.commands.decks:run_check",
     "study": "quiz.commands.study:run_study",

@@ -42,6 +42,9 @@ class Article:
     url: str = ""
     file: str = ""
     """The path the article was read from, as the user gave it; empty for URLs."""
+    bios: tuple[str, ...] = ()
+    """Author bio lines from the end of the page ("X is Vice President, ..."), kept apart from the body:
+    the generator may ask who the authors are and what their organisations' acronyms mean, nothing else."""
 
 
 @dataclass(frozen=True, slots=True)
