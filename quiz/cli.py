@@ -22,7 +22,7 @@ COMMANDS: dict[str, str] = {
     "check": "quiz.commands.decks:run_check",
     "study": "quiz.commands.study:run_study",
     "test": "quiz.commands.study:run_test",
-    "stats": "quiz.commands.study:run_stats",
+    "stats": "quiz.commands.stats:run_stats",
     "export": "quiz.commands.export:run_export",
 }
 """Command name -> "module:function"; the function takes the parsed arguments and returns an exit status."""
