@@ -1,0 +1,37 @@
+"""The headless core never imports Textual, and commands that don't generate never import spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["quiz.model", "quiz.errors", "quiz.decks", "quiz.paths", "quiz.cli"]
+
+
+def imported_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_does_not_import_textual_or_spacy(module: str) -> None:
+    modules = imported_after(f"import {module}")
+    assert "textual" not in modules
+    assert "spacy" not in modules
+    assert "genanki" not in modules
+
+
+def test_check_command_stays_light(tmp_path: object) -> None:
+    modules = imported_after(
+        "from quiz.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        "    main(['check', 'no-such-deck.yaml'])"
+    )
+    assert "quiz.commands.decks" in modules
+    assert not {"textual", "spacy", "genanki", "trafilatura"} & modules
