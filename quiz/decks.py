@@ -44,7 +44,10 @@ MAX_DECK_BYTES: Final = 200 * 1024 * 1024
 """Larger files are refused rather than read into memory."""
 
 DECK_SUFFIXES: Final = (".yaml", ".yml")
-DECK_KEYS: Final = ("title", "id", "source", "questions")
+DECK_FORMAT: Final = 1
+"""The deck file format version written by this release; newer files are refused, not misread."""
+
+DECK_KEYS: Final = ("format", "title", "id", "source", "questions")
 SOURCE_KEYS: Final = ("title", "authors", "published", "url", "file")
 QUESTION_KEYS: Final = (
     "id",
@@ -226,6 +229,23 @@ class _Collector:
             self.found.append(((), "expected a mapping with `title` and `questions`"))
             return None
         self._unknown_keys(data, DECK_KEYS, ())
+        version = data.get("format", DECK_FORMAT)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.found.append(
+                (
+                    ("format",),
+                    f"`format` must be a whole number (this release writes {DECK_FORMAT})",
+                )
+            )
+            return None
+        if version > DECK_FORMAT:
+            self.found.append(
+                (
+                    ("format",),
+                    f"deck format {version} is newer than this quiz understands ({DECK_FORMAT}); upgrade quiz",
+                )
+            )
+            return None
         title = self._text(data, "title", (), required=False) or stem
         deck_id = self._text(data, "id", (), required=False) or slugify(title)
         source = self._deck_source(data.get("source"), ("source",))
@@ -571,7 +591,7 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
         "url": deck.source.url,
         "file": deck.source.file,
     }
-    data: dict[str, Any] = {"title": deck.title, "id": deck.id}
+    data: dict[str, Any] = {"format": DECK_FORMAT, "title": deck.title, "id": deck.id}
     compact_source = {key: value for key, value in source.items() if value}
     if compact_source:
         data["source"] = compact_source

@@ -97,7 +97,9 @@ def test_round_trip_of_every_kind(tmp_path: Path) -> None:
 
 def test_dump_is_readable_and_ordered() -> None:
     text = dump_deck(FULL_DECK)
-    assert text.startswith("title: 'Sample: a deck with every kind'\nid: sample\nsource:\n")
+    assert text.startswith(
+        "format: 1\ntitle: 'Sample: a deck with every kind'\nid: sample\nsource:\n"
+    )
     first = text.index("- id: q-1\n  kind: cloze\n  fact: date\n  prompt:")
     assert first > 0
     assert "prompt: >-\n" in text  # long text as a folded block scalar
@@ -179,6 +181,8 @@ def test_minimal_hand_written_deck(tmp_path: Path) -> None:
         ("title: x\nquestions:\n  - prompt: [unclosed\n", 4, "invalid YAML"),
         ("", None, "empty deck file"),
         ("just text\n", 1, "expected a mapping"),
+        ("format: 2\ntitle: x\nquestions: []\n", 1, "newer than this quiz understands"),
+        ("format: one\ntitle: x\nquestions: []\n", 1, "must be a whole number"),
     ],
 )
 def test_problems_name_the_line(tmp_path: Path, text: str, line: int | None, message: str) -> None:
