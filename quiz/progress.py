@@ -1,0 +1,598 @@
+"""The learner's progress: card states, the review log, accepted answers and settings, in SQLite.
+
+One file in the user data folder (`progress.sqlite3`), in WAL mode with a busy timeout, so two quiz
+windows on the same folder both work. Every review is committed, log row and new card state in one
+transaction, before `record_review` returns. A file that cannot be read, or that a newer quiz wrote,
+raises QuizError and is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final
+
+from quiz import paths
+from quiz.errors import QuizError
+from quiz.scheduling import (
+    DEFAULT_RETENTION,
+    MAX_RETENTION,
+    MIN_RETENTION,
+    CardState,
+    CardStateDict,
+    Rating,
+    check_utc,
+    from_dict,
+    new_state,
+    review,
+    to_dict,
+)
+
+PROGRESS_FILE: Final = "progress.sqlite3"
+
+BUSY_TIMEOUT_MS: Final = 5000
+"""How long a write waits for another quiz window to finish its own."""
+
+DEFAULT_NEW_PER_DAY: Final = 20
+
+MIGRATIONS: Final[tuple[str, ...]] = (
+    # 1: card states and the review log.
+    """
+    CREATE TABLE cards (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        due TEXT,
+        stability REAL,
+        difficulty REAL,
+        step INTEGER,
+        last_review TEXT,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        typed TEXT,
+        correct INTEGER,
+        seconds REAL NOT NULL DEFAULT 0,
+        state_before TEXT NOT NULL,
+        state_after TEXT NOT NULL
+    );
+    CREATE INDEX reviews_by_card ON reviews (deck_id, question_id);
+    CREATE INDEX reviews_by_time ON reviews (reviewed_at);
+    """,
+    # 2: answers the learner marked as right ("I was right").
+    """
+    CREATE TABLE accepted (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (deck_id, question_id, text)
+    ) WITHOUT ROWID;
+    """,
+    # 3: settings, and a flag on log rows that introduced a new card (for the daily limit).
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    ALTER TABLE reviews ADD COLUMN introduced INTEGER NOT NULL DEFAULT 0;
+    UPDATE reviews SET introduced = 1 WHERE json_extract(state_before, '$.state') = 'new';
+    CREATE INDEX reviews_introduced ON reviews (introduced, reviewed_at) WHERE introduced = 1;
+    """,
+)
+"""The schema, one step per version: the database at version N has had steps 1..N applied."""
+
+SCHEMA_VERSION: Final = len(MIGRATIONS)
+"""The version this quiz writes (`PRAGMA user_version`)."""
+
+_TABLES: Final = frozenset({"cards", "reviews", "accepted", "settings", "sqlite_sequence"})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Study settings kept with the progress."""
+
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    """New cards introduced a day, over all decks."""
+    retention: float = DEFAULT_RETENTION
+    """Desired retention, 0.7 to 0.99."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """One answer as logged; pass it to `ProgressStore.undo` to take it back."""
+
+    id: int
+    deck_id: str
+    question_id: str
+    reviewed_at: datetime
+    rating: Rating
+    before: CardState
+    after: CardState
+    typed: str | None = None
+    correct: bool | None = None
+    seconds: float = 0.0
+
+
+def default_progress_path() -> Path:
+    """Where progress lives: `progress.sqlite3` in the user data folder."""
+    return paths.data_dir() / PROGRESS_FILE
+
+
+class ProgressStore:
+    """The progress database. Open with `ProgressStore.open(path)`; use as a context manager.
+
+    Every method reads or writes the file directly (no cache), so two stores on one file, in one
+    process or two, see each other's reviews.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        """Use `ProgressStore.open`."""
+        self._db = connection
+        self.path = path
+        """The database file."""
+
+    @classmethod
+    def open(cls, path: Path) -> ProgressStore:
+        """Open (or create) the progress database at `path`, bringing its schema up to date.
+
+        Raises:
+            QuizError: If the file is not a readable quiz progress database, or was written by a
+                newer quiz. The file is left untouched.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QuizError(
+                f"cannot create the data folder: {error.strerror}", path=path.parent
+            ) from None
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise QuizError(f"cannot open the progress database: {error}", path=path) from None
+        try:
+            _prepare(connection, path)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    @classmethod
+    def in_memory(cls) -> ProgressStore:
+        """A store that lives in memory only (for tests and for reading nothing): nothing is saved."""
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        _prepare(connection, Path(":memory:"))
+        return cls(connection, Path(":memory:"))
+
+    def close(self) -> None:
+        """Close the database (committed reviews are already on disk)."""
+        self._db.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Card states
+
+    def card_states(self, deck_id: str) -> dict[str, CardState]:
+        """The state of every card of the deck ever reviewed, by question id (missing ones are new)."""
+        rows = self._db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck_id = ?", (deck_id,)
+        ).fetchall()
+        return {row[1]: _card_from_row(row) for row in rows}
+
+    def all_card_states(self) -> dict[tuple[str, str], CardState]:
+        """Every stored card state, by (deck id, question id)."""
+        rows = self._db.execute(f"SELECT {_CARD_COLUMNS} FROM cards").fetchall()
+        return {(row[0], row[1]): _card_from_row(row) for row in rows}
+
+    def card_state(self, deck_id: str, question_id: str) -> CardState:
+        """The card's state; a new state if it was never reviewed."""
+        return self._read_card(deck_id, question_id)
+
+    # Reviews
+
+    def record_review(
+        self,
+        deck_id: str,
+        question_id: str,
+        rating: Rating,
+        *,
+        now: datetime,
+        typed: str | None = None,
+        seconds: float = 0.0,
+        correct: bool | None = None,
+        retention: float = DEFAULT_RETENTION,
+    ) -> ReviewRecord:
+        """Schedule the card after an answer and commit the log row and new state together.
+
+        The state before is read from the file inside the transaction, so a review made meanwhile in
+        another window is built upon, not overwritten.
+
+        Args:
+            rating: the rating the answer earned.
+            now: the time of the answer (timezone-aware).
+            typed: what the learner typed, if anything.
+            seconds: time spent on the card.
+            correct: whether the typed or chosen answer was graded right, when graded.
+            retention: desired retention for the new interval.
+
+        Returns:
+            The record of the review, for `undo`.
+        """
+        now = check_utc(now)
+        rating = Rating(rating)
+        with self._write():
+            before = self._read_card(deck_id, question_id)
+            after = review(before, rating, now=now, retention=retention)
+            cursor = self._db.execute(
+                "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
+                " seconds, state_before, state_after, introduced)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    deck_id,
+                    question_id,
+                    _iso(now),
+                    int(rating),
+                    typed,
+                    None if correct is None else int(correct),
+                    float(seconds),
+                    json.dumps(to_dict(before)),
+                    json.dumps(to_dict(after)),
+                    int(before.is_new),
+                ),
+            )
+            self._write_card(after)
+            review_id = cursor.lastrowid
+        assert review_id is not None
+        return ReviewRecord(
+            id=review_id,
+            deck_id=deck_id,
+            question_id=question_id,
+            reviewed_at=now,
+            rating=rating,
+            before=before,
+            after=after,
+            typed=typed,
+            correct=correct,
+            seconds=float(seconds),
+        )
+
+    def undo(self, record: ReviewRecord) -> None:
+        """Take back a review: restore the card's state before it and delete its log row.
+
+        Raises:
+            QuizError: If the card was reviewed again since (undo the later review first) or the
+                review is already undone.
+        """
+        with self._write():
+            row = self._db.execute(
+                "SELECT id FROM reviews WHERE deck_id = ? AND question_id = ? ORDER BY id DESC LIMIT 1",
+                (record.deck_id, record.question_id),
+            ).fetchone()
+            if row is None or row[0] < record.id:
+                raise QuizError("this answer was already undone")
+            if row[0] != record.id:
+                raise QuizError("this card was answered again since; undo that answer first")
+            self._db.execute("DELETE FROM reviews WHERE id = ?", (record.id,))
+            if record.before.is_new:
+                self._db.execute(
+                    "DELETE FROM cards WHERE deck_id = ? AND question_id = ?",
+                    (record.deck_id, record.question_id),
+                )
+            else:
+                self._write_card(record.before)
+
+    def reviews(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        deck_id: str | None = None,
+    ) -> list[ReviewRecord]:
+        """Logged reviews in time order, optionally from `since` (inclusive) to `until` (exclusive)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            clauses.append("reviewed_at >= ?")
+            params.append(_iso(check_utc(since)))
+        if until is not None:
+            clauses.append("reviewed_at < ?")
+            params.append(_iso(check_utc(until)))
+        if deck_id is not None:
+            clauses.append("deck_id = ?")
+            params.append(deck_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(
+            "SELECT id, deck_id, question_id, reviewed_at, rating, typed, correct, seconds,"
+            f" state_before, state_after FROM reviews {where} ORDER BY reviewed_at, id",
+            params,
+        ).fetchall()
+        return [_record_from_row(row) for row in rows]
+
+    def iter_reviews(self) -> Iterator[ReviewRecord]:
+        """Every logged review in time order, read lazily."""
+        cursor = self._db.execute(
+            "SELECT id, deck_id, question_id, reviewed_at, rating, typed, correct, seconds,"
+            " state_before, state_after FROM reviews ORDER BY reviewed_at, id"
+        )
+        for row in cursor:
+            yield _record_from_row(row)
+
+    def new_introduced_on(self, deck_id: str | None, day: date, *, tz: tzinfo = UTC) -> int:
+        """How many cards were seen for the first time on `day` (in `tz`), in one deck or all (`None`).
+
+        Undone reviews do not count.
+        """
+        start = datetime.combine(day, time(), tzinfo=tz)
+        end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+        sql = (
+            "SELECT COUNT(DISTINCT deck_id || char(31) || question_id) FROM reviews"
+            " WHERE introduced = 1 AND reviewed_at >= ? AND reviewed_at < ?"
+        )
+        params: list[Any] = [_iso(check_utc(start)), _iso(check_utc(end))]
+        if deck_id is not None:
+            sql += " AND deck_id = ?"
+            params.append(deck_id)
+        count = self._db.execute(sql, params).fetchone()[0]
+        return int(count)
+
+    # Accepted answers
+
+    def add_accepted(self, deck_id: str, question_id: str, text: str) -> None:
+        """Remember `text` as a right answer to the question (the learner said "I was right")."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        with self._write():
+            self._db.execute(
+                "INSERT OR IGNORE INTO accepted (deck_id, question_id, text) VALUES (?, ?, ?)",
+                (deck_id, question_id, text),
+            )
+
+    def accepted(self, deck_id: str) -> dict[str, tuple[str, ...]]:
+        """Answers the learner added, by question id."""
+        result: dict[str, list[str]] = {}
+        rows = self._db.execute(
+            "SELECT question_id, text FROM accepted WHERE deck_id = ? ORDER BY question_id, text",
+            (deck_id,),
+        ).fetchall()
+        for question_id, text in rows:
+            result.setdefault(question_id, []).append(text)
+        return {key: tuple(values) for key, values in result.items()}
+
+    # Settings
+
+    def get_settings(self) -> Settings:
+        """The stored settings, defaults for those never set."""
+        values = dict(self._db.execute("SELECT key, value FROM settings").fetchall())
+        settings = Settings()
+        try:
+            if "new_per_day" in values:
+                settings = replace(settings, new_per_day=int(json.loads(values["new_per_day"])))
+            if "retention" in values:
+                settings = replace(settings, retention=float(json.loads(values["retention"])))
+        except (ValueError, TypeError):
+            raise QuizError("the stored settings are damaged", path=self.path) from None
+        return settings
+
+    def set_settings(
+        self, *, new_per_day: int | None = None, retention: float | None = None
+    ) -> Settings:
+        """Change some settings; returns them all.
+
+        Raises:
+            QuizError: If a value is out of range (new cards 0-9999, retention 0.7-0.99).
+        """
+        updates: dict[str, int | float] = {}
+        if new_per_day is not None:
+            if not 0 <= new_per_day <= 9999:
+                raise QuizError(f"new cards a day must be 0 to 9999, not {new_per_day}")
+            updates["new_per_day"] = int(new_per_day)
+        if retention is not None:
+            if not MIN_RETENTION <= retention <= MAX_RETENTION:
+                raise QuizError(
+                    f"retention must be {MIN_RETENTION} to {MAX_RETENTION}, not {retention}"
+                )
+            updates["retention"] = float(retention)
+        if updates:
+            with self._write():
+                self._db.executemany(
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [(key, json.dumps(value)) for key, value in updates.items()],
+                )
+        return self.get_settings()
+
+    # Internals
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._db, self.path)
+
+    def _read_card(self, deck_id: str, question_id: str) -> CardState:
+        row = self._db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck_id = ? AND question_id = ?",
+            (deck_id, question_id),
+        ).fetchone()
+        return new_state(deck_id, question_id) if row is None else _card_from_row(row)
+
+    def _write_card(self, state: CardState) -> None:
+        self._db.execute(
+            f"INSERT OR REPLACE INTO cards ({_CARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state.deck_id,
+                state.question_id,
+                state.state,
+                _iso(state.due) if state.due else None,
+                state.stability,
+                state.difficulty,
+                state.step,
+                _iso(state.last_review) if state.last_review else None,
+                state.reps,
+                state.lapses,
+            ),
+        )
+
+
+class _Transaction:
+    """`with` block around one write transaction (BEGIN IMMEDIATE: waits for other writers)."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self._path = path
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise QuizError(f"cannot write progress: {error}", path=self._path) from None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._db.execute("ROLLBACK")
+                raise QuizError(f"cannot write progress: {error}", path=self._path) from None
+        else:
+            self._db.execute("ROLLBACK")
+
+
+_CARD_COLUMNS: Final = (
+    "deck_id, question_id, state, due, stability, difficulty, step, last_review, reps, lapses"
+)
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Check the file is ours and readable, switch to WAL, and migrate. Writes nothing before the checks."""
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.DatabaseError as error:
+        raise QuizError(
+            f"cannot read the progress database ({error}); move the file away to start afresh",
+            path=path,
+        ) from None
+    if version > SCHEMA_VERSION:
+        raise QuizError(
+            f"the progress database was written by a newer quiz (schema {version}, this quiz knows"
+            f" {SCHEMA_VERSION}); upgrade quiz",
+            path=path,
+        )
+    if version < 0 or (version == 0 and tables) or not tables <= _TABLES:
+        raise QuizError("this file is not a quiz progress database", path=path)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        _migrate(db, path)
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("integrity check failed")
+    except sqlite3.DatabaseError as error:
+        raise QuizError(
+            f"cannot use the progress database ({error}); move the file away to start afresh",
+            path=path,
+        ) from None
+
+
+def _migrate(db: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSION) -> None:
+    """Apply the missing schema steps, each in its own transaction (safe against a second window)."""
+    while True:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version >= target:
+                db.execute("COMMIT")
+                return
+            for statement in _statements(MIGRATIONS[version]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def _iso(moment: datetime) -> str:
+    """UTC ISO text of fixed width, so that text order is time order."""
+    return check_utc(moment).isoformat(timespec="microseconds")
+
+
+def _parse(text: str | None) -> datetime | None:
+    return None if text is None else check_utc(datetime.fromisoformat(text))
+
+
+def _card_from_row(row: tuple[Any, ...]) -> CardState:
+    return CardState(
+        deck_id=row[0],
+        question_id=row[1],
+        state=row[2],
+        due=_parse(row[3]),
+        stability=row[4],
+        difficulty=row[5],
+        step=row[6],
+        last_review=_parse(row[7]),
+        reps=int(row[8]),
+        lapses=int(row[9]),
+    )
+
+
+def _record_from_row(row: tuple[Any, ...]) -> ReviewRecord:
+    before: CardStateDict = json.loads(row[8])
+    after: CardStateDict = json.loads(row[9])
+    reviewed_at = _parse(row[3])
+    assert reviewed_at is not None
+    return ReviewRecord(
+        id=int(row[0]),
+        deck_id=row[1],
+        question_id=row[2],
+        reviewed_at=reviewed_at,
+        rating=Rating(int(row[4])),
+        typed=row[5],
+        correct=None if row[6] is None else bool(row[6]),
+        seconds=float(row[7]),
+        before=from_dict(before),
+        after=from_dict(after),
+    )

@@ -1,0 +1,227 @@
+"""Spaced-repetition scheduling: one card's memory state and how a rating changes it (FSRS).
+
+Pure functions over frozen `CardState` values; the time of each review is passed in, so the same
+inputs always give the same schedule (no fuzzing). The rest of quiz never imports fsrs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import IntEnum
+from functools import lru_cache
+from typing import Final, Literal, TypedDict
+
+import fsrs
+
+CardPhase = Literal["new", "learning", "review", "relearning"]
+"""Where a card is in its life: never seen, in its first short steps, spaced, or re-learning after a lapse."""
+
+PHASES: Final[tuple[CardPhase, ...]] = ("new", "learning", "review", "relearning")
+
+DEFAULT_RETENTION: Final = 0.9
+"""The share of reviews the schedule aims to have answered right."""
+
+MIN_RETENTION: Final = 0.7
+MAX_RETENTION: Final = 0.99
+
+
+class Rating(IntEnum):
+    """How well the learner recalled a card (the FSRS and Anki scale)."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """What the scheduler knows about one question of one deck."""
+
+    deck_id: str
+    question_id: str
+    state: CardPhase = "new"
+    due: datetime | None = None
+    """When the card should next be shown (UTC); `None` for a new card, which is due when introduced."""
+    stability: float | None = None
+    """Days until recall probability falls to 90%; `None` before the first review."""
+    difficulty: float | None = None
+    """1 (easy) to 10 (hard); `None` before the first review."""
+    step: int | None = None
+    """The learning or relearning step; `None` in review."""
+    last_review: datetime | None = None
+    reps: int = 0
+    """Reviews so far."""
+    lapses: int = 0
+    """Times the card was forgotten (AGAIN) after it had reached review."""
+
+    @property
+    def is_new(self) -> bool:
+        """True when the card has never been reviewed."""
+        return self.state == "new"
+
+    def is_due(self, now: datetime) -> bool:
+        """True when a card already seen is due at `now` (new cards are never "due")."""
+        return self.due is not None and self.state != "new" and self.due <= now
+
+
+class CardStateDict(TypedDict):
+    """The JSON shape of a `CardState` (the progress database stores it for undo)."""
+
+    deck_id: str
+    question_id: str
+    state: str
+    due: str | None
+    stability: float | None
+    difficulty: float | None
+    step: int | None
+    last_review: str | None
+    reps: int
+    lapses: int
+
+
+_FSRS_STATE: Final[dict[CardPhase, fsrs.State]] = {
+    "new": fsrs.State.Learning,
+    "learning": fsrs.State.Learning,
+    "review": fsrs.State.Review,
+    "relearning": fsrs.State.Relearning,
+}
+_PHASE: Final[dict[fsrs.State, CardPhase]] = {
+    fsrs.State.Learning: "learning",
+    fsrs.State.Review: "review",
+    fsrs.State.Relearning: "relearning",
+}
+
+
+def new_state(deck_id: str, question_id: str) -> CardState:
+    """The state of a card that has never been reviewed."""
+    return CardState(deck_id=deck_id, question_id=question_id)
+
+
+def check_utc(now: datetime) -> datetime:
+    """`now` converted to UTC.
+
+    Raises:
+        ValueError: If `now` is naive (a programming error, not a user one).
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    return now if now.tzinfo is UTC else now.astimezone(UTC)
+
+
+def review(
+    state: CardState, rating: Rating, *, now: datetime, retention: float = DEFAULT_RETENTION
+) -> CardState:
+    """The state after answering the card with `rating` at `now`.
+
+    Args:
+        state: the state before the review.
+        rating: how well the learner recalled it.
+        now: the time of the review (timezone-aware; converted to UTC).
+        retention: desired retention, 0.7 to 0.99; higher means shorter intervals.
+    """
+    now = check_utc(now)
+    card, _log = _scheduler(_clamp_retention(retention)).review_card(
+        _to_card(state, now), fsrs.Rating(int(rating)), review_datetime=now
+    )
+    lapsed = state.state == "review" and rating == Rating.AGAIN
+    return CardState(
+        deck_id=state.deck_id,
+        question_id=state.question_id,
+        state=_PHASE[card.state],
+        due=card.due,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        step=card.step,
+        last_review=card.last_review,
+        reps=state.reps + 1,
+        lapses=state.lapses + (1 if lapsed else 0),
+    )
+
+
+def retrievability(state: CardState, now: datetime) -> float:
+    """The predicted probability (0 to 1) that the learner recalls the card at `now`; 0 for new cards."""
+    if state.is_new or state.stability is None or state.last_review is None:
+        return 0.0
+    now = check_utc(now)
+    value = _scheduler(DEFAULT_RETENTION).get_card_retrievability(
+        _to_card(state, now), current_datetime=now
+    )
+    return float(value)
+
+
+def to_dict(state: CardState) -> CardStateDict:
+    """`state` as JSON-ready data."""
+    return {
+        "deck_id": state.deck_id,
+        "question_id": state.question_id,
+        "state": state.state,
+        "due": state.due.isoformat() if state.due else None,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "step": state.step,
+        "last_review": state.last_review.isoformat() if state.last_review else None,
+        "reps": state.reps,
+        "lapses": state.lapses,
+    }
+
+
+def from_dict(data: CardStateDict) -> CardState:
+    """The `CardState` that `to_dict` gave `data`.
+
+    Raises:
+        ValueError, KeyError, TypeError: If `data` is not such a dict.
+    """
+    phase = data["state"]
+    if phase not in PHASES:
+        raise ValueError(f"unknown card state {phase!r}")
+    return CardState(
+        deck_id=str(data["deck_id"]),
+        question_id=str(data["question_id"]),
+        state=phase,  # checked against PHASES above
+        due=_parse_time(data["due"]),
+        stability=None if data["stability"] is None else float(data["stability"]),
+        difficulty=None if data["difficulty"] is None else float(data["difficulty"]),
+        step=None if data["step"] is None else int(data["step"]),
+        last_review=_parse_time(data["last_review"]),
+        reps=int(data["reps"]),
+        lapses=int(data["lapses"]),
+    )
+
+
+def card_id(deck_id: str, question_id: str) -> int:
+    """A stable positive 63-bit integer for the card (fsrs wants one; without it, it sleeps 1 ms)."""
+    digest = hashlib.blake2b(f"{deck_id}\x1f{question_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return check_utc(datetime.fromisoformat(text))
+
+
+def _clamp_retention(retention: float) -> float:
+    return min(MAX_RETENTION, max(MIN_RETENTION, float(retention)))
+
+
+@lru_cache(maxsize=8)
+def _scheduler(retention: float) -> fsrs.Scheduler:
+    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+
+
+def _to_card(state: CardState, now: datetime) -> fsrs.Card:
+    step = state.step
+    if state.state in ("new", "learning") and step is None:
+        step = 0
+    return fsrs.Card(
+        card_id=card_id(state.deck_id, state.question_id),
+        state=_FSRS_STATE[state.state],
+        step=step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due or now,
+        last_review=state.last_review,
+    )
