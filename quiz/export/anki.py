@@ -1,0 +1,500 @@
+"""Decks to Anki packages (.apkg) that current Anki imports and later updates in place.
+
+What makes a re-export update the learner's notes instead of duplicating them:
+
+* each note's GUID comes from (deck id, question id), never from its text, so edits keep it;
+* the note types have fixed ids and frozen field lists (see `quiz.export.notetypes`);
+* every note carries the export `timestamp` as its mtime, and Anki's default import only applies
+  a note that is newer than its copy: the caller passes a timestamp later than the last export's
+  (`quiz.export.stamp`).
+
+Everything taken from a deck is HTML-escaped: no article text can become markup or script.
+This is the only module that imports genanki.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import io
+import itertools
+import json
+import os
+import re
+import secrets
+import sqlite3
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+import genanki
+
+from quiz.errors import QuizError
+from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
+from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
+
+GUID_NAMESPACE: Final = "quiz"
+"""First part of every note GUID: guid_for("quiz", deck id, question id). Never change it."""
+
+SUSPENDED_TAG: Final = "suspended"
+"""Tag of suspended questions exported with `include_suspended`."""
+
+_CLOZE_RE: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_SAFE_URL_RE: Final = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiNote:
+    """One note as it goes into the package: plain data, before genanki."""
+
+    kind: QuestionKind
+    guid: str
+    fields: tuple[str, ...]
+    """Field HTML, in the order of the kind's note type fields."""
+    tags: tuple[str, ...]
+    cards: int
+    """How many cards Anki makes from the note (cloze: one per deletion number)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiDeck:
+    """One Anki deck of the package: a quiz deck under the parent deck."""
+
+    deck_id: int
+    name: str
+    notes: tuple[AnkiNote, ...]
+    left_out: int
+    """Suspended questions not exported."""
+
+
+def note_guid(deck_id: str, question_id: str) -> str:
+    """The note GUID of a question: stable across exports and edits of its text."""
+    return str(genanki.guid_for(GUID_NAMESPACE, deck_id, question_id))
+
+
+def anki_deck_id(deck_id: str) -> int:
+    """A stable Anki deck id for a quiz deck id, in [2**30, 2**31): never Anki's Default deck (1)."""
+    digest = hashlib.sha256(f"quiz-deck\x1f{deck_id}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def anki_deck_name(deck: Deck, parent: str) -> str:
+    """`parent::Title`; a `::` inside the title would make a sub-deck, so it becomes `:`."""
+    title = " ".join((deck.title or deck.id).split()).replace("::", ":")
+    parts = [part.strip() for part in parent.split("::") if part.strip()]
+    return "::".join([*parts, title])
+
+
+def note_tags(deck: Deck, question: Question) -> tuple[str, ...]:
+    """`quiz`, the deck id, the fact type, the kind, then the question's own tags; no spaces."""
+    raw = ("quiz", deck.id, question.fact, question.kind, *question.tags)
+    tags: dict[str, None] = {}
+    for tag in raw:
+        clean = "_".join(tag.split())
+        if clean:
+            tags[clean] = None
+    return tuple(tags)
+
+
+def _esc(text: str) -> str:
+    # Text content needs only &, < and > escaped; quotes matter inside attributes alone, and
+    # leaving them as typed keeps Anki's search and type-in comparison on the plain text.
+    return html.escape(text, quote=False)
+
+
+def text_html(text: str) -> str:
+    """Plain text as HTML: escaped, line breaks kept, outer spaces trimmed."""
+    return _escape_lines(text.strip())
+
+
+def _escape_lines(text: str) -> str:
+    return _esc(text).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def cloze_html(prompt: str, *, question_id: str, deck_path: str | Path | None = None) -> str:
+    """A cloze prompt as HTML: text and deletions escaped, the `{{cN::answer::hint}}` marks kept.
+
+    Raises:
+        QuizError: the prompt has no deletion, or an empty one.
+    """
+    parts: list[str] = []
+    numbers: set[int] = set()
+    end = 0
+    for match in _CLOZE_RE.finditer(prompt):
+        number = int(match.group(1))
+        answer, _, hint = match.group(2).partition("::")
+        if number < 1 or not answer.strip():
+            raise QuizError(
+                f"question {question_id}: cloze deletion {match.group(0)!r} is empty; "
+                "write the hidden words inside it: {{c1::answer}}",
+                path=deck_path,
+            )
+        numbers.add(number)
+        parts.append(_escape_lines(prompt[end : match.start()]))
+        mark = f"{{{{c{number}::{_esc(answer.strip())}"
+        if hint.strip():
+            mark += f"::{_esc(hint.strip())}"
+        parts.append(mark + "}}")
+        end = match.end()
+    if not numbers:
+        raise QuizError(
+            f"question {question_id}: cloze has no deletion; mark the hidden words as {{{{c1::answer}}}}",
+            path=deck_path,
+        )
+    parts.append(_escape_lines(prompt[end:]))
+    return "".join(parts).strip()  # spaces around deletions stay; only the outer ends go
+
+
+def _list_html(items: Iterable[str], *, tag: str, attrs: str = "", right: str | None = None) -> str:
+    rows = []
+    for item in items:
+        if right is not None and item == right:
+            rows.append(f'<li class="quiz-right"><b>{_esc(item)}</b> ✓</li>')
+        else:
+            rows.append(f"<li>{_esc(item)}</li>")
+    return f"<{tag}{attrs}>{''.join(rows)}</{tag}>"
+
+
+def source_html(question: Question, source: DeckSource, deck_title: str) -> str:
+    """The Source field: the article's sentence, then title (linked), authors, date, paragraph."""
+    parts = []
+    if question.source.sentence.strip():
+        parts.append(f"<blockquote>{text_html(question.source.sentence)}</blockquote>")
+    about = []
+    title = _esc(source.title.strip() or deck_title.strip())
+    url = source.url.strip()
+    if title and _SAFE_URL_RE.fullmatch(url):
+        about.append(f'<a href="{html.escape(url, quote=True)}">{title}</a>')
+    elif title:
+        about.append(title)
+    if source.authors:
+        about.append(_esc(", ".join(a.strip() for a in source.authors if a.strip())))
+    if source.published.strip():
+        about.append(_esc(_show_date(source.published.strip())))
+    if question.source.paragraph is not None:
+        about.append(f"paragraph {int(question.source.paragraph)}")
+    about = [piece for piece in about if piece]
+    if about:
+        parts.append(f'<div class="quiz-article">{" · ".join(about)}</div>')
+    return "".join(parts)
+
+
+def _show_date(text: str) -> str:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def note_fields(
+    deck: Deck, question: Question, *, deck_path: str | Path | None = None
+) -> tuple[str, ...]:
+    """The field HTML of a question's note, in the order of its note type's fields.
+
+    Raises:
+        QuizError: the question cannot make a card (empty prompt, bad cloze, answer not among choices).
+    """
+    if not question.prompt.strip():
+        raise QuizError(f"question {question.id}: the prompt is empty", path=deck_path)
+    accepted = " · ".join(_esc(alt.strip()) for alt in question.accept if alt.strip())
+    source = source_html(question, deck.source, deck.title)
+    prompt = text_html(question.prompt)
+    kind = question.kind
+    if kind == "cloze":
+        return (
+            cloze_html(question.prompt, question_id=question.id, deck_path=deck_path),
+            accepted,
+            source,
+        )
+    answer = question.answer
+    if kind == "order":
+        items = answer if isinstance(answer, tuple) else (answer,)
+        shown = question.choices or tuple(sorted(items, key=str.casefold))
+        return (
+            prompt,
+            _list_html(shown, tag="ul"),
+            _list_html(items, tag="ol"),
+            accepted,
+            source,
+        )
+    text = " > ".join(answer) if isinstance(answer, tuple) else answer
+    if not text.strip():
+        raise QuizError(f"question {question.id}: the answer is empty", path=deck_path)
+    if kind == "short":
+        return (prompt, _esc(text.strip()), accepted, source)
+    if kind == "choice":
+        if text not in question.choices:
+            raise QuizError(
+                f"question {question.id}: the answer {text!r} is not among its choices",
+                path=deck_path,
+            )
+        return (
+            prompt,
+            _list_html(question.choices, tag="ol", attrs=' type="A"'),
+            _esc(text.strip()),
+            _list_html(question.choices, tag="ol", attrs=' type="A"', right=text),
+            accepted,
+            source,
+        )
+    if kind == "truefalse":
+        truth = text.strip().lower()
+        if truth not in (TRUE, FALSE):
+            raise QuizError(
+                f"question {question.id}: a true/false answer must be true or false",
+                path=deck_path,
+            )
+        return (prompt, "True" if truth == TRUE else "False", accepted, source)
+    return (prompt, text_html(text), accepted, source)
+
+
+def question_line(path: Path, question_id: str) -> int | None:
+    """The 1-based line of `id: question_id` in a deck file, or None if it cannot be found."""
+    pattern = re.compile(rf"^\s*(?:-\s*)?id:\s*[\"']?{re.escape(question_id)}[\"']?\s*(?:#.*)?$")
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def cloze_numbers(text: str) -> set[int]:
+    """The deletion numbers of cloze field text."""
+    return {int(match.group(1)) for match in _CLOZE_RE.finditer(text)}
+
+
+def to_anki_deck(
+    deck: Deck,
+    *,
+    parent: str = "quiz",
+    include_suspended: bool = False,
+    deck_path: str | Path | None = None,
+) -> AnkiDeck:
+    """A quiz deck as an Anki deck: one note per question, suspended ones left out unless asked.
+
+    Raises:
+        QuizError: a question cannot be exported; the message names `deck_path` and its id.
+    """
+    notes = []
+    seen: set[str] = set()
+    left_out = 0
+    for question in deck.questions:
+        if question.suspended and not include_suspended:
+            left_out += 1
+            continue
+        if question.id in seen:
+            raise QuizError(f"question id {question.id!r} appears twice", path=deck_path)
+        seen.add(question.id)
+        try:
+            fields = note_fields(deck, question, deck_path=deck_path)
+        except QuizError as error:
+            if deck_path is not None and error.line is None:
+                error.line = question_line(Path(deck_path), question.id)
+            raise
+        tags = note_tags(deck, question)
+        if question.suspended:
+            tags = (*tags, SUSPENDED_TAG)
+        cards = len(cloze_numbers(fields[0])) if question.kind == "cloze" else 1
+        notes.append(
+            AnkiNote(
+                kind=question.kind,
+                guid=note_guid(deck.id, question.id),
+                fields=fields,
+                tags=tags,
+                cards=cards,
+            )
+        )
+    return AnkiDeck(
+        deck_id=anki_deck_id(deck.id),
+        name=anki_deck_name(deck, parent),
+        notes=tuple(notes),
+        left_out=left_out,
+    )
+
+
+def to_anki_decks(
+    decks: Sequence[Deck],
+    *,
+    parent: str = "quiz",
+    include_suspended: bool = False,
+    paths: Mapping[str, str | Path] | None = None,
+) -> list[AnkiDeck]:
+    """Every deck as an Anki deck; `paths` maps deck ids to their files, for error messages.
+
+    Raises:
+        QuizError: two decks share an id (their notes would share GUIDs), or a question is invalid.
+    """
+    paths = paths or {}
+    seen: dict[str, int] = {}
+    result = []
+    for index, deck in enumerate(decks):
+        if deck.id in seen:
+            other = paths.get(deck.id) or f"deck {seen[deck.id] + 1}"
+            raise QuizError(
+                f"deck id {deck.id!r} is also the id of {other}; give each deck its own `id`",
+                path=paths.get(deck.id),
+            )
+        seen[deck.id] = index
+        result.append(
+            to_anki_deck(
+                deck,
+                parent=parent,
+                include_suspended=include_suspended,
+                deck_path=paths.get(deck.id),
+            )
+        )
+    return result
+
+
+# genanki ---------------------------------------------------------------------------------------
+
+
+def _model(note_type: NoteType) -> genanki.Model:
+    return genanki.Model(
+        note_type.model_id,
+        note_type.name,
+        fields=[{"name": name} for name in note_type.fields],
+        templates=[{"name": "Card", "qfmt": note_type.front, "afmt": note_type.back}],
+        css=CSS,
+        model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
+    )
+
+
+_MODELS: Final[dict[QuestionKind, genanki.Model]] = {
+    kind: _model(note_type) for kind, note_type in NOTE_TYPES.items()
+}
+
+
+def to_package(anki_decks: Sequence[AnkiDeck]) -> genanki.Package:
+    """The genanki package of the decks. New cards come in deck order (`due` counts up)."""
+    due = itertools.count()
+    packaged = []
+    for anki_deck in anki_decks:
+        g_deck = genanki.Deck(anki_deck.deck_id, anki_deck.name)
+        for note in anki_deck.notes:
+            g_deck.add_note(
+                genanki.Note(
+                    model=_MODELS[note.kind],
+                    fields=list(note.fields),
+                    tags=note.tags,
+                    guid=note.guid,
+                    due=next(due),
+                )
+            )
+        packaged.append(g_deck)
+    return genanki.Package(packaged)
+
+
+def package_bytes(package: genanki.Package, *, timestamp: int) -> bytes:
+    """The .apkg file of a genanki package, built in memory.
+
+    This is genanki's `write_to_file` without its temporary SQLite file (which it never deletes):
+    the collection is written by genanki's own `write_to_db` into an in-memory database.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA temp_store = MEMORY")
+        cursor = conn.cursor()
+        package.write_to_db(cursor, timestamp, itertools.count(timestamp * 1000))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        out.writestr("collection.anki2", collection)
+        out.writestr("media", json.dumps({}))
+    return buffer.getvalue()
+
+
+def write_apkg(
+    decks: Sequence[Deck],
+    path: Path,
+    *,
+    timestamp: int,
+    parent: str = "quiz",
+    include_suspended: bool = False,
+    paths: Mapping[str, str | Path] | None = None,
+) -> list[AnkiDeck]:
+    """Write `decks` to the Anki package `path`, atomically, and return what went in.
+
+    Args:
+        timestamp: the notes' mtime (Unix seconds); must be later than the previous export's
+            for Anki to apply changes (see `quiz.export.stamp.next_timestamp`).
+        parent: the Anki deck the decks go under ("" for top level).
+        include_suspended: export suspended questions too (tagged `suspended`).
+        paths: deck id -> deck file, named in error messages.
+
+    Raises:
+        QuizError: a deck cannot be exported, or `path` cannot be written. The target is either
+            left as it was or replaced whole, never half written.
+    """
+    anki_decks = to_anki_decks(
+        decks, parent=parent, include_suspended=include_suspended, paths=paths
+    )
+    if not any(deck.notes for deck in anki_decks):
+        hint = (
+            " (every question is suspended: --include-suspended adds them)"
+            if any(deck.left_out for deck in anki_decks)
+            else ""
+        )
+        raise QuizError(f"nothing to export: no questions{hint}", path=path)
+    data = package_bytes(to_package(anki_decks), timestamp=timestamp)
+    write_bytes_atomic(path, data)
+    return anki_decks
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+
+    Raises:
+        QuizError: the folder is missing or not writable, or `path` is a folder.
+    """
+    if path.is_dir():
+        raise QuizError("is a folder; give a file name ending in .apkg", path=path)
+    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileNotFoundError:
+        raise QuizError("cannot write: the folder does not exist", path=path) from None
+    except OSError as error:
+        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def package_timestamp(path: Path) -> int | None:
+    """The newest note mtime in an existing .apkg, or None if there is no readable package."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            data = package.read("collection.anki2")
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(data)
+            row = conn.execute("SELECT max(mod) FROM notes").fetchone()
+        finally:
+            conn.close()
+    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error):
+        return None
+    value = row[0] if row else None
+    return int(value) if isinstance(value, int) else None
