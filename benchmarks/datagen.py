@@ -296,6 +296,7 @@ def deck_data(questions: int, *, seed: int = 0) -> dict[str, Any]:
     writer = _Writer(seed)
     title, _ = article(seed)
     return {
+        "format": 1,
         "id": f"bench-{questions}-{seed}",
         "title": title,
         "source": {

