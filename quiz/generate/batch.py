@@ -13,15 +13,16 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from quiz.errors import QuizError, one_line
 from quiz.generate.merge import MergeSummary, merge_edits, summarise_merge
 from quiz.model import Article, Deck, slugify
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 ARTICLE_SUFFIXES: Final[tuple[str, ...]] = (".txt", ".md", ".markdown", ".html", ".htm")
 """File name endings read as articles."""
@@ -220,6 +221,10 @@ def iter_outcomes(
         for source in sources:
             yield run_one(generate, source, options)
         return
+    # Imported here: multiprocessing costs start-up time that one-source runs do not need.
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing import get_context
+
     executor = ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_init
     )
