@@ -509,12 +509,13 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         raise QuizError("this file is not a quiz progress database", path=path)
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Read-only check first: a damaged file must not be switched to WAL or migrated.
+        problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise sqlite3.DatabaseError(f"damaged: {problem}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
         _migrate(db, path)
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("integrity check failed")
     except sqlite3.DatabaseError as error:
         raise QuizError(
             f"cannot use the progress database ({error}); move the file away to start afresh",
