@@ -1,0 +1,133 @@
+"""`quiz study` (the default command) and `quiz test`: read and check the decks, then open the app.
+
+Decks are read and validated before Textual starts, so a broken deck is a one-line `file:line`
+error with exit status 2, never a failure inside the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from quiz import paths
+from quiz.decks import find_decks, read_deck
+from quiz.errors import QuizError
+from quiz.model import Deck
+from quiz.scheduling import MAX_RETENTION, MIN_RETENTION
+
+
+def run_study(args: argparse.Namespace) -> int:
+    """Open the study app on the deck folder, or straight on the deck files given."""
+    _check_options(args)
+    files, folder = _sources(args)
+    if files:
+        decks = read_decks(files)
+        _require_questions(decks)
+    else:
+        decks = read_decks(_folder_decks(folder))
+        _require_questions(decks, folder=folder)
+
+    from quiz.progress import ProgressStore, default_progress_path
+
+    with ProgressStore.open(default_progress_path()) as store:
+        settings = store.get_settings()
+        # Textual is imported only once the decks are known to be good.
+        from quiz.tui import StudyOptions, build_app
+
+        options = StudyOptions(
+            new_per_day=settings.new_per_day if args.new_per_day is None else args.new_per_day,
+            retention=settings.retention if args.retention is None else args.retention,
+        )
+        app = build_app(decks, store, options=options, study_now=bool(files), folder=_shown(folder))
+        app.run()
+    return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    """A practice test of `--count` random questions; nothing is written to the progress."""
+    from quiz.study import practice_test
+
+    source: Path = args.deck
+    decks = read_decks(_folder_decks(source) if source.is_dir() else [source])
+    _require_questions(decks, folder=source if source.is_dir() else None)
+    if args.count < 1:
+        raise QuizError(f"--count must be at least 1, not {args.count}")
+    cards = practice_test(decks, count=args.count, seed=args.seed)
+
+    from quiz.tui import build_app
+
+    build_app(decks, None, practice=cards).run()
+    return 0
+
+
+def read_decks(files: Sequence[Path]) -> list[Deck]:
+    """Read and validate each deck file (parsed copies are cached, keyed on the content).
+
+    Raises:
+        QuizError: For the first file with a problem, naming its line.
+    """
+    cache = paths.cache_dir() / "decks"
+    return [read_deck(path, cache_dir=cache) for path in files]
+
+
+def _sources(args: argparse.Namespace) -> tuple[list[Path], Path]:
+    """The deck files named on the command line (folders among them stand for their decks), and
+    the deck folder: --decks DIR, ./decks, or the user's library."""
+    named = getattr(args, "deck_files", None)
+    if named is None:
+        named = args.decks if isinstance(args.decks, list) else []
+    folder_option = getattr(args, "decks_dir", None)
+    if folder_option is None and isinstance(getattr(args, "decks", None), Path):
+        folder_option = args.decks
+    files: list[Path] = []
+    folder = folder_option or paths.default_decks_dir()
+    for path in named:
+        if path.is_dir() and len(named) == 1 and folder_option is None:
+            folder = path
+        elif path.is_dir():
+            files.extend(find_decks(path))
+        else:
+            files.append(path)
+    return files, folder
+
+
+def _folder_decks(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise QuizError(
+            "no deck folder here; make decks with `quiz generate ARTICLE` or pass --decks DIR",
+            path=folder,
+        )
+    found = find_decks(folder)
+    if not found:
+        raise QuizError(
+            "no decks (*.yaml) in this folder; make one with `quiz generate ARTICLE`", path=folder
+        )
+    return found
+
+
+def _require_questions(decks: Sequence[Deck], *, folder: Path | None = None) -> None:
+    """A deck named on its own must have questions; a folder must have some deck that does."""
+    if folder is None:
+        for deck in decks:
+            if not any(not question.suspended for question in deck.questions):
+                raise QuizError(f"the deck {deck.id!r} has no questions to study")
+    elif not any(not q.suspended for deck in decks for q in deck.questions):
+        raise QuizError("the decks in this folder have no questions to study", path=folder)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.new_per_day is not None and args.new_per_day < 0:
+        raise QuizError(f"--new-per-day must be 0 or more, not {args.new_per_day}")
+    if args.retention is not None and not MIN_RETENTION <= args.retention <= MAX_RETENTION:
+        raise QuizError(
+            f"--retention must be {MIN_RETENTION} to {MAX_RETENTION}, not {args.retention}"
+        )
+
+
+def _shown(folder: Path) -> str:
+    """The folder as the learner would type it: relative to here when inside it."""
+    try:
+        return str(folder.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)

@@ -1,0 +1,128 @@
+"""QuizApp: the deck list, study sessions, practice tests, statistics and help."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.model import Deck
+from quiz.progress import ProgressStore
+from quiz.study import build_queue, next_due
+from quiz.tui.screens.deck_list import DeckListScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen, when
+from quiz.tui.session import Card, Clock, Session, Summary
+
+
+@dataclass(frozen=True, slots=True)
+class StudyOptions:
+    """How to study: the daily limit of new cards and the desired retention."""
+
+    new_per_day: int = 20
+    retention: float = 0.9
+
+
+class QuizApp(App[None]):
+    """Study decks with spaced repetition, or take a practice test.
+
+    Args:
+        decks: the decks, already read and validated.
+        store: the progress store; `None` for a practice test (nothing is written).
+        clock: the time source.
+        options: the daily new-card limit and desired retention.
+        practice: the questions of a practice test; the app opens on them and ends after the score.
+        study_now: open straight on a study session of all the decks (no deck list first).
+        folder: where the decks were found, shown above the list.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quiz"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        decks: Sequence[Deck],
+        store: ProgressStore | None,
+        *,
+        clock: Clock,
+        options: StudyOptions,
+        practice: Sequence[Card] | None = None,
+        study_now: bool = False,
+        folder: str = "",
+    ) -> None:
+        super().__init__()
+        self.decks = tuple(decks)
+        self.store = store
+        self.clock = clock
+        self.options = options
+        self._practice = None if practice is None else tuple(practice)
+        self._study_now = study_now
+        self._folder = folder
+
+    def on_mount(self) -> None:
+        if self._practice is not None:
+            session = Session(self._practice, store=None, clock=self.clock)
+            self.push_screen(StudyScreen(session, title="Practice test"), self._test_done)
+            return
+        self.push_screen(
+            DeckListScreen(self.decks, store=self.store, clock=self.clock, folder=self._folder)
+        )
+        if self._study_now:
+            self.start_study(self.decks)
+
+    def start_study(self, decks: Sequence[Deck]) -> None:
+        """Start a session on `decks`: due cards first, then new ones up to today's limit."""
+        store = self.store
+        if store is None:
+            return
+        now = self.clock()
+        local = now.astimezone()  # the daily limit counts days in the learner's time zone
+        introduced = store.new_introduced_on(None, local.date(), tz=local.tzinfo or UTC)
+        with_states = [(deck, store.card_states(deck.id)) for deck in decks]
+        cards = build_queue(with_states, now=now, new_limit=self.options.new_per_day - introduced)
+        if not cards:
+            upcoming = next_due(with_states)
+            self.notify(
+                f"Nothing to study now; next card due {when(upcoming, now)}.",
+                title="All done",
+                markup=False,
+            )
+            return
+        session = Session(
+            cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
+        )
+        title = decks[0].title if len(decks) == 1 else "All decks"
+        self.push_screen(StudyScreen(session, title=title), self._study_done)
+
+    def _study_done(self, summary: Summary | None) -> None:
+        if summary is not None:
+            self.push_screen(SummaryScreen(summary, clock=self.clock))
+
+    def _test_done(self, summary: Summary | None) -> None:
+        if summary is not None:
+            self.push_screen(SummaryScreen(summary, clock=self.clock), lambda _: self.exit())
+
+    @on(DeckListScreen.StudyChosen)
+    def study_chosen(self, message: DeckListScreen.StudyChosen) -> None:
+        """Study the decks the learner picked."""
+        self.start_study(message.decks)
+
+    @on(DeckListScreen.StatsChosen)
+    def stats_chosen(self) -> None:
+        """Show the statistics of every deck in the list."""
+        if self.store is not None:
+            self.push_screen(StatsScreen(self.decks, store=self.store, clock=self.clock))
+
+    def action_help(self) -> None:
+        """Show the keys (unless the help is already open)."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
