@@ -245,18 +245,37 @@ def _markdown_lines(text: str) -> tuple[dict[str, Any], list[_Line]]:
             blocks.append([])
         else:
             blocks[-1].append(raw.expandtabs(4))
+    hard_wrapped = _is_hard_wrapped(blocks)
     lines: list[_Line] = []
     for block in blocks:
-        lines.extend(_block_lines(block))
+        lines.extend(_block_lines(block, hard_wrapped=hard_wrapped))
     return meta, lines
 
 
-def _block_lines(block: Sequence[str]) -> Iterator[_Line]:
+def _is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
+    """Whether the text was hard-wrapped: most full lines that do not end a block stop mid-sentence.
+
+    Text with one paragraph per line (as saved from web pages) ends nearly every line with a full stop.
+    """
+    inner = [
+        raw.strip()
+        for block in blocks
+        for raw in block[:-1]
+        if len(raw.strip()) >= 40
+        and not (_ATX.match(raw) or _ITEM.match(raw) or _SETEXT.match(raw) or _RULE.match(raw))
+    ]
+    if not inner:
+        return False
+    open_ended = sum(1 for raw in inner if _FINAL_PUNCTUATION.search(raw) is None)
+    return open_ended >= 0.6 * len(inner)
+
+
+def _block_lines(block: Sequence[str], *, hard_wrapped: bool) -> Iterator[_Line]:
     """The paragraphs of one blank-line-separated block."""
     if not block:
         return
     width = max(len(raw.rstrip()) for raw in block)
-    wrapped = len(block) > 1 and 50 <= width <= 120
+    wrapped = hard_wrapped and len(block) > 1 and 40 <= width <= 120
     current: list[str] = []
     kind: LineKind = "text"
     previous_raw = ""
@@ -304,7 +323,7 @@ def _block_lines(block: Sequence[str]) -> Iterator[_Line]:
             and not starts_item
             and (line_kind == kind or kind == "item")
             and not _HARD_BREAK.search(previous_raw)
-            and _would_not_fit(previous_raw, body, width)
+            and _wrapped_after(previous_raw, body, width)
             and not _standalone(previous_raw)
             and not _standalone(body)
         )
@@ -316,11 +335,18 @@ def _block_lines(block: Sequence[str]) -> Iterator[_Line]:
     yield from flush()
 
 
-def _would_not_fit(previous: str, line: str, width: int) -> bool:
-    """Whether the first word of `line` would have overflowed `previous`: the break was a wrap."""
+def _wrapped_after(previous: str, line: str, width: int) -> bool:
+    """Whether the break after `previous` was a hard wrap rather than a paragraph end.
+
+    It was when the first word of `line` would not have fitted on `previous`, or when `previous` is
+    nearly full width and stops mid-sentence.
+    """
     words = line.split()
     first = words[0] if words else ""
-    return len(previous.rstrip()) + 1 + len(first) > width
+    previous = previous.rstrip()
+    if len(previous) + 1 + len(first) > width:
+        return True
+    return len(previous) >= 0.6 * width and _FINAL_PUNCTUATION.search(previous) is None
 
 
 def _standalone(raw: str) -> bool:
@@ -548,8 +574,6 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"(?:\s+(?:credit|courtesy|source))?s?\s*[:|]",
         r"\b(?:photo|image|picture)\s+(?:credit|courtesy)s?\s*:",
         r"^image source\b",
-        r"\((?:photo|image|picture|file)?\s*:?\s*(?:getty images|afp|ap|reuters|pti|ani|ians|epa|"
-        r"shutterstock|istock|[\w .]+/(?:getty images|afp|ap|reuters))\)\s*$",
         r"\bAP Photo/",
         r"^(?:credit|courtesy)\s*:",
         # tables of contents and navigation
@@ -558,9 +582,9 @@ _CLUTTER_PATTERNS: Final = tuple(
         # sharing, newsletters, further reading
         r"^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|print|copy link"
         r"|whatsapp|facebook|twitter|linkedin|telegram|reddit)(?:\s*[|,/]\s*\w+)*\s*:?$",
-        r"^(?:subscribe|sign up|sign in|log in|register|follow us|join us|download (?:the|our) app"
+        r"^(?:subscribe|sign up|sign in|log in|follow us|join us|download (?:the|our) app"
         r"|get the app)\b.{0,100}$",
-        r"\bnewsletter\b.{0,120}$",
+        r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b",
         r"^(?:read more|read also|also read|must read|recommended|related|related (?:stories|articles"
         r"|news|coverage|reading|content|posts|topics)|more from|more on this|see also|you may also "
         r"like|you might also like|don'?t miss|trending|most (?:read|popular|viewed)|top stories"
@@ -574,10 +598,11 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:comments are closed|join the conversation|view comments|show comments"
         r"|load comments)\b",
         # cookie notices, advertising, legal
-        r"\bcookies?\b.*\b(?:accept|consent|use|policy|settings|preferences)\b",
+        r"\b(?:we|site|website|this site|page) uses? cookies\b|\baccept (?:all )?cookies\b"
+        r"|\bcookie (?:policy|settings|preferences|consent|notice)\b|\bby continuing to (?:browse|use)\b",
         r"^(?:advertisement|advertisements|sponsored(?: content)?|story continues below"
         r"(?: advertisement)?|scroll to continue(?: with content)?|ad|promoted)\s*:?$",
-        r"^(?:©|\(c\)|copyright\b)",
+        r"^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))",
         r"\ball rights reserved\b",
         r"^\(?with inputs from\b",
         r"^(?:tags|topics|filed under|categories)\s*:",
@@ -593,7 +618,17 @@ def is_clutter(text: str) -> bool:
     """
     if len(text) > 400:
         return False
+    if len(text) <= 140 and _CREDIT_AT_END.search(text):
+        return True
     return any(pattern.search(text) for pattern in _CLUTTER_PATTERNS)
+
+
+_CREDIT_AT_END = re.compile(
+    r"\((?:(?:photo|image|picture|file)\s*:?\s*)?(?:getty images|afp|ap|reuters|pti|ani|ians|epa|"
+    r"shutterstock|istock|[\w .]+/(?:getty images|afp|ap|reuters))\)\s*$",
+    re.IGNORECASE,
+)
+"""A caption ending with a credit in brackets: "Crowds in Kabul on Friday. (Getty Images)"."""
 
 
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
