@@ -1,0 +1,275 @@
+"""Writing packages: what goes into the .apkg, GUIDs across exports, timestamps, files on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.errors import QuizError
+from quiz.export import anki, notetypes
+from quiz.export.anki import anki_deck_id, note_guid, package_timestamp, write_apkg
+from quiz.export.stamp import next_timestamp, reserve_timestamp
+from quiz.model import Deck, Question
+
+T0 = 1_700_000_000
+
+
+def test_package_holds_one_note_per_question_with_its_cards(
+    tmp_path: Path, deck: Deck, read_apkg: Callable[[Path], Any]
+) -> None:
+    out = tmp_path / "deck.apkg"
+    written = write_apkg([deck], out, timestamp=T0)
+    package = read_apkg(out)
+
+    assert sorted(package.names) == ["collection.anki2", "media"]
+    assert [n.guid for n in written[0].notes] == [
+        note_guid("harbour", q.id) for q in deck.questions if not q.suspended
+    ]
+    assert set(package.notes) == {n.guid for n in written[0].notes}
+    by_id = {q.id: q for q in deck.questions}
+    for question_id, q in by_id.items():
+        guid = note_guid("harbour", question_id)
+        if q.suspended:
+            assert guid not in package.notes
+            continue
+        note = package.notes[guid]
+        note_type = notetypes.NOTE_TYPES[q.kind]
+        assert note.model_id == note_type.model_id
+        assert len(note.fields) == len(note_type.fields)
+        assert note.card_ords == (0,), question_id  # every note makes its one card
+        assert note.card_decks == (anki_deck_id("harbour"),)
+        assert note.mod == T0
+        assert note.tags[:2] == ("quiz", "harbour") and q.kind in note.tags
+    assert package.decks[anki_deck_id("harbour")] == "quiz::Harbour town"
+    models = {mid: model for mid, model in package.models.items()}
+    for note_type in notetypes.NOTE_TYPES.values():
+        model = models[note_type.model_id]
+        assert model["name"] == note_type.name
+        assert model["type"] == (1 if note_type.cloze else 0)
+        assert [f["name"] for f in model["flds"]] == list(note_type.fields)
+        assert model["css"] == notetypes.CSS
+        assert model["mod"] == T0
+
+
+def test_short_answer_notes_with_empty_extras_still_make_cards(
+    tmp_path: Path, read_apkg: Callable[[Path], Any]
+) -> None:
+    # genanki decides which cards exist; a required-field slip would silently drop these.
+    deck = Deck(
+        id="d",
+        title="D",
+        questions=tuple(
+            Question(id=kind, kind=kind, prompt=f"{kind}?", answer=answer, choices=choices)
+            for kind, answer, choices in [
+                ("short", "a", ()),
+                ("basic", "a", ()),
+                ("truefalse", "true", ()),
+                ("choice", "a", ("a", "b")),
+                ("order", ("a", "b"), ("b", "a")),
+            ]
+        ),
+    )
+    write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
+    package = read_apkg(tmp_path / "d.apkg")
+    assert sorted(n.card_ords for n in package.notes.values()) == [(0,)] * 5
+
+
+def test_cloze_with_two_deletions_makes_two_cards(
+    tmp_path: Path, read_apkg: Callable[[Path], Any]
+) -> None:
+    deck = Deck(
+        id="d",
+        title="D",
+        questions=(Question(id="c", kind="cloze", prompt="{{c1::a}} and {{c2::b}}", answer="a"),),
+    )
+    write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
+    (note,) = read_apkg(tmp_path / "d.apkg").notes.values()
+    assert sorted(note.card_ords) == [0, 1]
+
+
+def test_new_cards_come_in_deck_order(tmp_path: Path, deck: Deck) -> None:
+    write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
+    import sqlite3
+
+    with zipfile.ZipFile(tmp_path / "d.apkg") as archive:
+        data = archive.read("collection.anki2")
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(data)
+    rows = conn.execute("SELECT n.guid, c.due FROM cards c JOIN notes n ON n.id = c.nid").fetchall()
+    order = [guid for guid, _ in sorted(rows, key=lambda row: row[1])]
+    assert order == [note_guid("harbour", q.id) for q in deck.questions if not q.suspended]
+
+
+def test_reexport_keeps_guids_and_carries_the_edit(
+    tmp_path: Path,
+    deck: Deck,
+    make_deck: Callable[..., Deck],
+    read_apkg: Callable[[Path], Any],
+) -> None:
+    write_apkg([deck], tmp_path / "old.apkg", timestamp=T0)
+    write_apkg([make_deck(prompt_suffix=" Edited.")], tmp_path / "new.apkg", timestamp=T0 + 1)
+    old, new = read_apkg(tmp_path / "old.apkg"), read_apkg(tmp_path / "new.apkg")
+    assert set(old.notes) == set(new.notes)
+    guid = note_guid("harbour", "q-vote")
+    assert old.notes[guid].fields[0].endswith("seawall.")
+    assert new.notes[guid].fields[0].endswith("seawall. Edited.")
+    assert {n.mod for n in new.notes.values()} == {T0 + 1}
+    others = set(old.notes) - {guid}
+    assert all(old.notes[g].fields == new.notes[g].fields for g in others)
+
+
+def test_suspended_questions_only_on_request(
+    tmp_path: Path, deck: Deck, read_apkg: Callable[[Path], Any]
+) -> None:
+    write_apkg([deck], tmp_path / "a.apkg", timestamp=T0, include_suspended=True)
+    note = read_apkg(tmp_path / "a.apkg").notes[note_guid("harbour", "q-old")]
+    assert "suspended" in note.tags and note.card_ords == (0,)
+
+
+def test_all_suspended_is_an_error(tmp_path: Path) -> None:
+    deck = Deck(id="d", title="D", questions=(Question("a", "basic", "P", "A", suspended=True),))
+    with pytest.raises(QuizError, match="--include-suspended"):
+        write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
+    assert not (tmp_path / "d.apkg").exists()
+
+
+def test_several_decks_under_a_parent(
+    tmp_path: Path, deck: Deck, read_apkg: Callable[[Path], Any]
+) -> None:
+    other = Deck(id="other", title="Other news", questions=(Question("a", "basic", "P", "A"),))
+    write_apkg([deck, other], tmp_path / "d.apkg", timestamp=T0, parent="News::quiz")
+    package = read_apkg(tmp_path / "d.apkg")
+    assert package.decks[anki_deck_id("harbour")] == "News::quiz::Harbour town"
+    assert package.decks[anki_deck_id("other")] == "News::quiz::Other news"
+    assert package.notes[note_guid("other", "a")].card_decks == (anki_deck_id("other"),)
+
+
+def test_no_temporary_files_are_left(
+    tmp_path: Path, deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    assert tempfile.gettempdir() == str(temp)
+    for stamp in (T0, T0 + 1):
+        write_apkg([deck], out_dir / "deck.apkg", timestamp=stamp)
+    assert list(temp.iterdir()) == []
+    assert [p.name for p in out_dir.iterdir()] == ["deck.apkg"]
+
+
+def test_failed_write_leaves_the_old_package_whole(
+    tmp_path: Path, deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "deck.apkg"
+    out.write_bytes(b"previous package")
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(anki.os, "replace", refuse)
+    with pytest.raises(QuizError, match="No space left on device") as caught:
+        write_apkg([deck], out, timestamp=T0)
+    assert caught.value.path == str(out)
+    assert out.read_bytes() == b"previous package"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.apkg"]
+
+
+def test_interrupted_write_removes_its_temporary_file(
+    tmp_path: Path, deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupt(handle: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(anki.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_apkg([deck], tmp_path / "deck.apkg", timestamp=T0)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_deck_leaves_the_old_package_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    out.write_bytes(b"previous package")
+    bad = Deck(id="d", title="D", questions=(Question("c", "cloze", "no gap", ""),))
+    with pytest.raises(QuizError, match="no deletion"):
+        write_apkg([bad], out, timestamp=T0)
+    assert out.read_bytes() == b"previous package"
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("missing/deck.apkg", "the folder does not exist"),
+        ("a-file/deck.apkg", "cannot write: Not a directory"),
+        ("a-folder.apkg", "is a folder"),
+    ],
+)
+def test_unwritable_targets(tmp_path: Path, deck: Deck, target: str, message: str) -> None:
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "a-folder.apkg").mkdir()
+    with pytest.raises(QuizError, match=message):
+        write_apkg([deck], tmp_path / target, timestamp=T0)
+
+
+def test_written_package_is_readable_by_everyone_the_umask_allows(
+    tmp_path: Path, deck: Deck
+) -> None:
+    old = os.umask(0o022)
+    try:
+        write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "d.apkg").stat().st_mode & 0o777 == 0o644
+
+
+# Timestamps ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "previous", "expected"),
+    [
+        (T0 + 0.9, None, T0),
+        (T0 + 0.9, T0 - 5, T0),
+        (T0 + 0.9, T0, T0 + 1),  # the same second as the last export
+        (T0 + 0.1, T0 + 7, T0 + 8),  # the clock went back
+    ],
+)
+def test_next_timestamp(now: float, previous: int | None, expected: int) -> None:
+    assert next_timestamp(now, previous) == expected
+
+
+def test_reserved_timestamps_always_move_forward(tmp_path: Path) -> None:
+    state = tmp_path / "state" / "anki-export.json"
+    stamps = [reserve_timestamp(state, T0 + 0.5) for _ in range(3)]
+    assert stamps == [T0, T0 + 1, T0 + 2]
+    assert reserve_timestamp(state, T0 - 100) == T0 + 3
+    assert json.loads(state.read_text()) == {"last_timestamp": T0 + 3}
+    assert reserve_timestamp(state, T0 + 60) == T0 + 60
+    assert reserve_timestamp(state, T0 + 61, at_least_after=T0 + 500) == T0 + 501
+
+
+def test_unreadable_or_unwritable_state_still_gives_a_timestamp(tmp_path: Path) -> None:
+    state = tmp_path / "anki-export.json"
+    state.write_text("not json")
+    assert reserve_timestamp(state, T0) == T0
+    assert reserve_timestamp(state, T0) == T0 + 1
+    blocked = tmp_path / "a-file" / "anki-export.json"
+    (tmp_path / "a-file").write_text("x")
+    assert reserve_timestamp(blocked, T0, at_least_after=T0 + 3) == T0 + 4
+
+
+def test_package_timestamp(tmp_path: Path, deck: Deck) -> None:
+    write_apkg([deck], tmp_path / "d.apkg", timestamp=T0 + 42)
+    assert package_timestamp(tmp_path / "d.apkg") == T0 + 42
+    (tmp_path / "junk.apkg").write_bytes(b"not a zip")
+    assert package_timestamp(tmp_path / "junk.apkg") is None
+    assert package_timestamp(tmp_path / "missing.apkg") is None
