@@ -68,6 +68,30 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.origin = origin
 
+    def http_error_302(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+    ) -> IO[bytes] | None:
+        # urllib refuses file: redirects itself, but with an HTTPError; check first to say why.
+        location = headers.get("Location") or headers.get("URI")
+        if location:
+            self._check_target(urllib.parse.urljoin(req.full_url, location))
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    def _check_target(self, target: str) -> None:
+        scheme = urllib.parse.urlsplit(target).scheme.lower()
+        if scheme not in SCHEMES:
+            raise QuizError(
+                f"the server redirected to {target}; quiz follows redirects to http and https only",
+                path=self.origin,
+            )
+
     def redirect_request(
         self,
         req: urllib.request.Request,
@@ -78,12 +102,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         target = urllib.parse.urljoin(req.full_url, newurl)
-        scheme = urllib.parse.urlsplit(target).scheme.lower()
-        if scheme not in SCHEMES:
-            raise QuizError(
-                f"the server redirected to {target}; quiz follows redirects to http and https only",
-                path=self.origin,
-            )
+        self._check_target(target)
         return super().redirect_request(req, fp, code, msg, headers, target)
 
 
