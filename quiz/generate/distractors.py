@@ -1,0 +1,238 @@
+"""Wrong options for multiple-choice and false true/false statements.
+
+Distractors have the key's type and granularity: nearby years that are not also true, other
+entities of the same kind from the same article, numbers with the same unit. None is an alias of
+the key nor appears in the key's own sentence. Pure functions; randomness comes from the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from rapidfuzz import fuzz
+
+from quiz.generate.facts import Fact, Mention
+from quiz.generate.values import (
+    DateValue,
+    format_date,
+    format_number,
+    parse_date,
+    parse_number,
+)
+
+_LABELS: Final = {
+    "person": ("PERSON",),
+    "place": ("GPE", "LOC", "FAC"),
+    "organisation": ("ORG",),
+    "event": ("EVENT", "LAW", "ORG", "FAC"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """What an article offers as distractors."""
+
+    mentions: tuple[Mention, ...] = ()
+    long_forms: tuple[str, ...] = ()
+    """Acronym long forms defined in the article."""
+    speakers: tuple[str, ...] = ()
+    latest_year: int | None = None
+    """No past event's distractor may be later than this (the publication year)."""
+    aliases: tuple[tuple[str, str], ...] = field(default=())
+    """(short form, long form) pairs of the article's acronyms."""
+
+
+def normalise(text: str) -> str:
+    """A comparison key: casefolded, no articles, punctuation or extra spaces."""
+    t = text.casefold().replace("’", "'")
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"[^\w\s%$]", " ", t)
+    words = [w for w in t.split() if w not in {"the", "a", "an"}]
+    return " ".join(words)
+
+
+def is_alias(a: str, b: str, aliases: Iterable[tuple[str, str]] = ()) -> bool:
+    """Whether `a` and `b` may name the same thing (equal, nested, acronym, same surname...)."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return True
+    if na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
+        return True
+    for short, long in aliases:
+        ns, nl = normalise(short), normalise(long)
+        a_in = na == ns or f" {na} " in f" {nl} "
+        b_in = nb == ns or f" {nb} " in f" {nl} "
+        if a_in and b_in:
+            return True
+    if fuzz.ratio(na, nb) >= 88:
+        return True
+    return False
+
+
+def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Random) -> list[str]:
+    """Up to three wrong options for `answer` (the value of the fact's `slot`)."""
+    if slot == "answer" and fact.type == "date":
+        value = parse_date(answer)
+        return _dates(value, fact, pool, rng) if value is not None else []
+    if slot == "answer" and fact.type == "number":
+        return _numbers(answer, fact, rng)
+    if fact.type == "acronym" and slot == "answer":
+        names = list(pool.long_forms) + [
+            m.text for m in pool.mentions if m.label == "ORG" and len(m.text.split()) >= 2
+        ]
+        return _entities(answer, names, fact, pool, rng)
+    if fact.type == "quote" and slot == "speaker":
+        return _entities(answer, pool.speakers, fact, pool, rng)
+    labels = _LABELS.get(fact.type)
+    if labels is None or slot != "answer":
+        return []
+    if fact.type == "place" and fact.detail in labels:
+        labels = (fact.detail,) + tuple(x for x in labels if x != fact.detail)
+        names = [m.text for m in pool.mentions if m.label == fact.detail]
+        if len(set(names)) < 4:
+            names += [m.text for m in pool.mentions if m.label in labels]
+    else:
+        names = [m.text for m in pool.mentions if m.label in labels]
+    if fact.type == "event":
+        names = [n for n in names if _eventish(n)] or names
+    return _entities(answer, names, fact, pool, rng)
+
+
+def _eventish(name: str) -> bool:
+    from quiz.generate.facts import EVENT_WORDS
+
+    return bool(EVENT_WORDS & set(name.lower().replace("-", " ").split()))
+
+
+def _entities(
+    answer: str, names: Sequence[str], fact: Fact, pool: Pool, rng: random.Random
+) -> list[str]:
+    counts = Counter(names)
+    in_sentence = {normalise(text) for _, text in fact.entities}
+    chosen: list[str] = []
+    key_words = len(answer.split())
+    ordered = sorted(counts, key=lambda n: (abs(len(n.split()) - key_words), -counts[n], n))
+    candidates: list[str] = []
+    for name in ordered:
+        if normalise(name) in in_sentence or is_alias(name, answer, pool.aliases):
+            continue
+        if any(is_alias(name, other, pool.aliases) for other in candidates):
+            continue
+        if answer[:1].isupper() and not name[:1].isupper():
+            continue
+        candidates.append(name)
+    top = candidates[:6]
+    rng.shuffle(top)
+    chosen = top[:3]
+    return chosen
+
+
+def _pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
+    """k options, about as many below the key as the key's drawn rank asks for."""
+    want_below = rng.randrange(k + 1)
+    near_below, near_above = below[:5], above[:5]
+    rng.shuffle(near_below)
+    rng.shuffle(near_above)
+    take_below = min(want_below, len(near_below))
+    take_above = min(k - take_below, len(near_above))
+    take_below = min(k - take_above, len(near_below))
+    return near_below[:take_below] + near_above[:take_above]
+
+
+def _dates(value: DateValue, fact: Fact, pool: Pool, rng: random.Random) -> list[str]:
+    taken = {
+        v.value
+        for label, text in fact.entities
+        if label == "DATE" and (v := parse_date(text)) is not None
+    } | {value.value}
+    latest = pool.latest_year
+    below: list[DateValue] = []
+    above: list[DateValue] = []
+    for step in range(1, 13):
+        for sign, bucket in ((-1, below), (1, above)):
+            cand = _shift(value, sign * step)
+            if cand is None or cand.value in taken:
+                continue
+            if latest is not None and cand.sort_key[0] > latest:
+                continue
+            bucket.append(cand)
+    picked = _pick_around(
+        [format_date(v, fact.answer) for v in below],
+        [format_date(v, fact.answer) for v in above],
+        rng,
+    )
+    return picked if len(picked) == 3 else []
+
+
+def _shift(value: DateValue, step: int) -> DateValue | None:
+    g = value.granularity
+    if g == "year":
+        return parse_date(str(int(value.value) + step))
+    if g == "range":
+        a, b = (int(x) for x in value.value.split("/"))
+        return parse_date(f"{a + step} to {b + step}")
+    if g == "month":
+        y, m = (int(x) for x in value.value.split("-"))
+        index = y * 12 + (m - 1) + step * 2
+        return parse_date(f"{_month_name(index % 12)} {index // 12}")
+    if g == "day":
+        y, m, d = (int(x) for x in value.value.split("-"))
+        index = y * 12 + (m - 1) + step
+        return parse_date(f"{_month_name(index % 12)} {min(d, 28)}, {index // 12}")
+    if g == "decade":
+        decade, _, part = value.value.partition("-")
+        parts = ["early", "mid", "late"] if part else [""]
+        start = int(decade[:-1])
+        slots = [(start + 10 * k, p) for k in range(-3, 4) for p in parts]
+        here = slots.index((start, part))
+        j = here + step
+        if not 0 <= j < len(slots):
+            return None
+        y, p = slots[j]
+        return parse_date(f"{p} {y}s".strip())
+    return None
+
+
+def _month_name(index: int) -> str:
+    from quiz.generate.values import MONTHS
+
+    return MONTHS[index]
+
+
+def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
+    number = parse_number(answer)
+    if number is None or number.value <= 0:
+        return []
+    v = number.value
+    percent = "%" in number.suffix or "cent" in number.suffix
+    magnitude = math.floor(math.log10(v)) if v >= 1 else 0
+    digits = number.decimals
+    if not digits:
+        significant = len(str(int(v)).rstrip("0")) or 1
+        step = 10 ** max(0, magnitude - max(1, significant) + 1)
+    else:
+        step = 10**-digits
+    factors = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
+    below: list[str] = []
+    above: list[str] = []
+    seen = {format_number(number, v)}
+    for f in factors:
+        cand = round(v * f / step) * step
+        if digits == 0:
+            cand = round(cand)
+        if cand <= 0 or (percent and cand > 100) or cand == v:
+            continue
+        text = format_number(number, cand)
+        if text in seen:
+            continue
+        seen.add(text)
+        (below if cand < v else above).append(text)
+    below.reverse()
+    picked = _pick_around(below, above, rng)
+    return picked if len(picked) == 3 else []

@@ -1,0 +1,572 @@
+"""Facts found in an article, each tied to its verbatim source sentence.
+
+`extract_from_doc` reads one parsed paragraph; `finish` adds what needs the whole article
+(acronym mentions, dominant entities). Facts are plain frozen values; their `slots` carry the
+pieces question templates fill in (see templates.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from quiz.generate import grammar
+from quiz.generate.values import is_relative, parse_date, parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+TYPE_PRIOR: Final[Mapping[str, float]] = {
+    "acronym": 1.0,
+    "date": 0.95,
+    "number": 0.85,
+    "person": 0.8,
+    "event": 0.8,
+    "quote": 0.6,
+    "organisation": 0.6,
+    "place": 0.55,
+}
+"""How much a question about each type of fact is worth before anything else is known."""
+
+EVENT_WORDS: Final = frozenset(
+    "operation format summit conference talks agreement accord treaty protocol process games "
+    "olympics cup war festival forum dialogue convention declaration pact initiative "
+    "offensive campaign election referendum".split()
+)
+REPORTING_VERBS: Final = frozenset(
+    "say tell add argue warn write note claim insist state declare explain describe call "
+    "announce admit stress suggest remark reply".split()
+)
+VIEW_NOUNS: Final = frozenset(
+    "view conviction belief claim assertion position words description assessment argument "
+    "insistence statement opinion stance verdict characterisation characterization".split()
+)
+ROLE_HEADS: Final = frozenset(
+    "president vice chair chairman chairwoman chairperson director minister secretary fellow "
+    "professor editor chief head ceo founder spokesperson spokesman spokeswoman mayor governor "
+    "senator ambassador analyst researcher correspondent reporter author officer commissioner "
+    "manager member leader adviser advisor economist scientist lecturer dean partner associate "
+    "coordinator consultant counsel judge general commander premier chancellor king queen".split()
+)
+_COMPASS: Final = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest".split()
+)
+_PREFIX_PARTICIPLES: Final = frozenset({"led", "backed", "based", "run", "owned", "funded"})
+_STRIP_LEADING: Final = frozenset({"the", "a", "an", "an estimated", "some", "about"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact of an article: what to ask, its answer, and the sentence it comes from."""
+
+    type: str
+    """One of model.FACT_TYPES."""
+    answer: str
+    sentence: str
+    """The verbatim source sentence."""
+    paragraph: int
+    """1-based paragraph number; 0 for the author bios."""
+    value: str = ""
+    """The normalised answer: "1997", "2021-08", "2500", an acronym's long form casefolded..."""
+    detail: str = ""
+    """A subtype: date granularity, number kind, entity label, quote kind, acronym."""
+    slots: tuple[tuple[str, str], ...] = ()
+    """Named pieces for templates: context, aux, subject, predicate, vp, role, term..."""
+    accept: tuple[str, ...] = ()
+    score: float = 0.0
+    """How good a question about this fact is likely to be (higher is better)."""
+    sort_key: tuple[int, int, int] = (0, 0, 0)
+    """For dated facts: (year, month, day), to order events."""
+    entities: tuple[tuple[str, str], ...] = field(default=())
+    """(label, text) of the named entities of the sentence, for leakage and distractor checks."""
+
+    def slot(self, name: str) -> str:
+        """The value of the named slot, or ""."""
+        for key, value in self.slots:
+            if key == name:
+                return value
+        return ""
+
+    def with_slots(self, **slots: str) -> Fact:
+        """A copy with the given slots set (empty values are dropped)."""
+        merged = dict(self.slots)
+        merged.update({k: v for k, v in slots.items() if v})
+        return replace(self, slots=tuple(sorted(merged.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity occurrence, kept for article-wide counts and distractors."""
+
+    label: str
+    text: str
+    sentence: str
+    paragraph: int
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+def clean_span(span: Span) -> range | None:
+    """Token range of an entity without determiners, "-led" prefixes, possessives, brackets."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an", "estimated", "some", "about", "around"}
+        or doc[start].is_punct
+    ):
+        start += 1
+    for i in range(start, end - 1):
+        if doc[i].text in {"-", "–"} and doc[i + 1].lower_ in _PREFIX_PARTICIPLES:
+            start = i + 2
+        elif re.search(r"[-–](led|backed|based|run|owned|funded)$", doc[i].lower_):
+            start = i + 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    text = doc[start:end].text
+    if text.count("(") != text.count(")") or text.count('"') % 2:
+        return None
+    if start >= end:
+        return None
+    return range(start, end)
+
+
+def _merge_compass(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range, str]]:
+    """Join "South" + "and" + "Southeast Asia" into one place."""
+    out: list[tuple[range, str]] = []
+    i = 0
+    while i < len(ents):
+        r, label = ents[i]
+        if (
+            i + 1 < len(ents)
+            and label in {"LOC", "GPE"}
+            and len(r) == 1
+            and doc[r.start].lower_ in _COMPASS
+            and r.stop + 1 == ents[i + 1][0].start
+            and doc[r.stop].lower_ in {"and", "or"}
+        ):
+            out.append((range(r.start, ents[i + 1][0].stop), ents[i + 1][1]))
+            i += 2
+            continue
+        out.append((r, label))
+        i += 1
+    return out
+
+
+def _text(doc: Doc, tokens: range) -> str:
+    return doc[tokens.start : tokens.stop].text
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def usable(sent: Span) -> bool:
+    """A full statement: long enough, with a verb, not a question or an exclamation."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 5 or len(words) > 80:
+        return False
+    if sent.text.rstrip().endswith(("?", "!")):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+_DISCOURSE: Final = frozenset(
+    "however but and also meanwhile still this that these those in addition further "
+    "furthermore moreover additionally yet so thus therefore hence".split()
+)
+
+
+def sentence_penalty(sent: Span) -> float:
+    """How much the sentence's form lowers questions made from it (0 is a clean statement)."""
+    penalty = 0.0
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.pos_ == "PRON" or s.lower_ in {"this", "that", "these", "those"} for s in subjects):
+        penalty += 0.15
+    if any(c.dep_ == "neg" for c in root.children):
+        penalty += 0.1
+    if any(c.dep_ == "aux" and c.lower_ in grammar.MODALS for c in root.children):
+        penalty += 0.15
+    first = sent[0].lower_
+    if first in _DISCOURSE:
+        penalty += 0.05
+    return penalty
+
+
+# ----------------------------------------------------------------------------- extraction
+
+
+def _base(
+    kind: str,
+    answer: str,
+    sent: Span,
+    paragraph: int,
+    tokens: range,
+    ents: tuple[tuple[str, str], ...],
+    *,
+    value: str = "",
+    detail: str = "",
+    score: float | None = None,
+) -> Fact:
+    prior = TYPE_PRIOR[kind] if score is None else score
+    fact = Fact(
+        type=kind,
+        answer=answer,
+        sentence=sent.text.strip(),
+        paragraph=paragraph,
+        value=value or answer.casefold(),
+        detail=detail,
+        score=prior - sentence_penalty(sent),
+        entities=ents,
+    )
+    ctx = grammar.context(sent, tokens)
+    return fact.with_slots(context=ctx)
+
+
+def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool = False) -> Fact:
+    """Add clause slots for wh-questions about the `tokens` phrase."""
+    if about_subject:
+        if grammar.subject_of_root(sent, tokens):
+            clause = grammar.clause(sent, set(tokens))
+            if clause is not None and clause.vp:
+                return fact.with_slots(vp=clause.vp)
+        return fact
+    attached = grammar.attachment(sent, tokens)
+    if attached is None:
+        return fact
+    prep, phrase = attached
+    clause = grammar.clause(sent, phrase)
+    if clause is None:
+        return fact
+    return fact.with_slots(
+        prep=prep or "-",
+        aux=clause.aux,
+        subject=clause.subject,
+        predicate=clause.predicate,
+        label=clause.label,
+    )
+
+
+def extract_from_doc(
+    doc: Doc,
+    paragraph: int,
+    published: date | None = None,
+    acronyms: dict[str, str] | None = None,
+) -> tuple[list[Fact], list[Mention]]:
+    """The facts and entity mentions of one parsed paragraph.
+
+    `acronyms` maps the short forms defined so far in the article to their long forms; it is
+    updated with this paragraph's definitions, and later bare mentions become facts too.
+    """
+    known = acronyms if acronyms is not None else {}
+    facts: list[Fact] = []
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        sentence = sent.text.strip()
+        raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
+        ents = _merge_compass(raw, doc)
+        entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
+        for r, label in ents:
+            mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
+        if not usable(sent):
+            continue
+        defined = _acronyms(sent, paragraph, entity_pairs)
+        facts.extend(_short_mentions(sent, paragraph, entity_pairs, known))
+        facts.extend(defined)
+        for fact in defined:
+            known.setdefault(fact.detail, fact.answer)
+        facts.extend(_quotes(sent, paragraph, entity_pairs))
+        for tokens, label in ents:
+            fact = _entity_fact(sent, paragraph, tokens, label, entity_pairs, published)
+            if fact is not None:
+                facts.append(fact)
+    return facts, mentions
+
+
+def _entity_fact(
+    sent: Span,
+    paragraph: int,
+    tokens: range,
+    label: str,
+    ents: tuple[tuple[str, str], ...],
+    published: date | None,
+) -> Fact | None:
+    doc = sent.doc
+    answer = _text(doc, tokens)
+    if label == "DATE":
+        value = parse_date(answer, published)
+        if value is None:
+            return None
+        if is_relative(answer):
+            return None
+        if tokens.start > sent.start and doc[tokens.start - 1].lower_ in {
+            "since",
+            "before",
+            "until",
+            "by",
+            "after",
+            "till",
+        }:
+            return None
+        if value.granularity == "decade":
+            answer = re.sub(r"^the\s+", "", answer, flags=re.I)
+        fact = _base(
+            "date",
+            answer,
+            sent,
+            paragraph,
+            tokens,
+            ents,
+            value=value.value,
+            detail=value.granularity,
+        )
+        fact = replace(fact, sort_key=value.sort_key)
+        return _with_question(fact, sent, tokens)
+    if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
+        return _number_fact(sent, paragraph, tokens, label, ents)
+    if label == "PERSON":
+        if len(answer.split()) < 2 and not answer[:1].isupper():
+            return None
+        fact = _base("person", answer, sent, paragraph, tokens, ents, detail="PERSON")
+        fact = _with_role(fact, sent, tokens)
+        return _with_question(fact, sent, tokens, about_subject=True)
+    if label in {"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT", "WORK_OF_ART"}:
+        words = answer.lower().replace("-", " ").split()
+        if label in {"EVENT", "LAW"} or EVENT_WORDS & set(words):
+            kind = "event"
+        elif label == "ORG":
+            kind = "organisation"
+        elif label in {"GPE", "LOC", "FAC"}:
+            kind = "place"
+        else:
+            return None
+        if not any(ch.isupper() for ch in answer) or len(answer) < 2:
+            return None
+        fact = _base(kind, answer, sent, paragraph, tokens, ents, detail=label)
+        if kind == "place":
+            return _with_question(fact, sent, tokens)
+        return _with_question(fact, sent, tokens, about_subject=True)
+    return None
+
+
+def _number_fact(
+    sent: Span, paragraph: int, tokens: range, label: str, ents: tuple[tuple[str, str], ...]
+) -> Fact | None:
+    doc = sent.doc
+    answer = _text(doc, tokens)
+    number = parse_number(answer)
+    if number is None:
+        return None
+    if label == "CARDINAL":
+        last = doc[tokens.stop - 1]
+        head = last.head
+        if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS":
+            return None
+        if (
+            number.decimals
+            or number.value < 2
+            or 1500 <= number.value <= 2100
+            and not number.commas
+        ):
+            return None
+        noun_tokens = [
+            t for t in head.subtree if t.i >= tokens.stop and t.i <= head.i and not t.is_punct
+        ]
+        noun = " ".join(t.text for t in noun_tokens)
+        fact = _base(
+            "number",
+            answer,
+            sent,
+            paragraph,
+            tokens,
+            ents,
+            value=f"{number.value:g}",
+            detail="count",
+        )
+        fact = fact.with_slots(noun=noun)
+        return fact
+    kind = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}[label]
+    return _base(
+        "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=kind
+    )
+
+
+def _with_role(fact: Fact, sent: Span, tokens: range) -> Fact:
+    """Add a `role` slot from "X, the mayor of Y," or "X is Vice President, Y"."""
+    doc = sent.doc
+    head = doc[tokens.start : tokens.stop].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= tokens.stop:
+            role = doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
+            if _looks_like_role(role):
+                return fact.with_slots(role=role)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i >= tokens.stop:
+        verb = head.head
+        rest = doc[verb.i + 1 : sent.end].text.strip().rstrip(".")
+        if _looks_like_role(rest):
+            return fact.with_slots(role=rest)
+    return fact
+
+
+def _looks_like_role(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return 0 < len(words) <= 14 and bool(ROLE_HEADS & set(words[:4]))
+
+
+_ACRONYM_RE: Final = re.compile(r"\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")
+
+
+def acronym_pairs(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(short form, long form, start, end of the long form) for "Long Form (LF)" in `text`."""
+    for m in _ACRONYM_RE.finditer(text):
+        short = m.group(1)
+        letters = [c for c in short if c.isupper()]
+        if len(letters) < 2:
+            continue
+        before = text[: m.start()].rstrip()
+        words = list(re.finditer(r"[\w'’.&-]+", before))
+        run: list[re.Match[str]] = []
+        for w in reversed(words):
+            token = w.group(0)
+            between = before[w.end() : run[0].start()] if run else before[w.end() :]
+            if "," in between or "(" in between or ")" in between:
+                break
+            if token[:1].isupper() or token.lower() in {"of", "for", "and", "the", "on", "in", "&"}:
+                run.insert(0, w)
+            else:
+                break
+            if len(run) > len(letters) + 3:
+                break
+        while run and not run[0].group(0)[:1].isupper():
+            run.pop(0)
+        best: list[re.Match[str]] | None = None
+        for i in range(len(run)):
+            cand = run[i:]
+            if cand[0].group(0)[0].upper() != letters[0]:
+                continue
+            initials = [w.group(0)[0].upper() for w in cand if w.group(0)[:1].isupper()]
+            hits = sum(1 for c in letters if c in initials)
+            if len(cand) >= 2 and hits / len(letters) >= 0.6 and len(initials) <= len(letters) + 2:
+                best = cand
+                break
+        if best is None:
+            continue
+        start, end = best[0].start(), best[-1].end()
+        yield short, text[start:end], start, end
+
+
+def _acronyms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    doc = sent.doc
+    out: list[Fact] = []
+    for short, long, start, end in acronym_pairs(sent.text):
+        base = sent.start_char
+        long_span = doc.char_span(base + start, base + end, alignment_mode="expand")
+        short_at = sent.text.find("(" + short + ")", end) + 1
+        short_span = doc.char_span(
+            base + short_at, base + short_at + len(short), alignment_mode="expand"
+        )
+        if long_span is None or short_span is None:
+            continue
+        long_tokens = range(long_span.start, long_span.end)
+        short_tokens = range(short_span.start, short_span.end)
+        fact = _base(
+            "acronym", long, sent, paragraph, long_tokens, ents, value=long.casefold(), detail=short
+        )
+        term_ctx = grammar.context(sent, short_tokens)
+        fact = fact.with_slots(term=short, meaning=long)
+        fact = fact.with_slots(**{"context:term": term_ctx})
+        out.append(replace(fact, accept=(short,)))
+    return out
+
+
+_QUOTE_RE: Final = re.compile(r"[\"“]([^\"“”]{3,300})[\"”]")
+
+
+def _quotes(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    doc = sent.doc
+    out: list[Fact] = []
+    for m in _QUOTE_RE.finditer(sent.text):
+        inner = m.group(1).strip(" ,.")
+        words = inner.split()
+        if not 2 <= len(words) <= 25:
+            continue
+        base = sent.start_char + m.start(1)
+        span = doc.char_span(base, base + len(m.group(1)), alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        speaker = _speaker(sent, span)
+        if speaker is None:
+            continue
+        who, kind = speaker
+        if kind == "speech" and len(words) < 4:
+            continue
+        tokens = range(span.start, span.end)
+        fact = _base("quote", inner, sent, paragraph, tokens, ents, detail=kind)
+        fact = fact.with_slots(speaker=who, quote=inner)
+        out.append(fact)
+    return out
+
+
+def _speaker(sent: Span, quote: Span) -> tuple[str, str] | None:
+    """(who, "speech" or "view") for a quotation attributed to a named actor in the sentence."""
+    inside = set(range(quote.start, quote.end))
+    for token in sent:
+        if token.i in inside:
+            continue
+        if token.lemma_ in REPORTING_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ in {"PERSON", "ORG"}:
+                    ent = _entity_of(sent, child)
+                    if ent:
+                        return ent, "speech"
+        if token.lemma_.lower() in VIEW_NOUNS and token.pos_ == "NOUN" and token.i < quote.start:
+            for child in token.children:
+                if child.dep_ == "poss" and child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                    ent = _entity_of(sent, child)
+                    if ent:
+                        return ent, "view"
+    return None
+
+
+def _entity_of(sent: Span, token: object) -> str:
+    for ent in sent.ents:
+        if ent.start <= token.i < ent.end:  # type: ignore[attr-defined]
+            r = clean_span(ent)
+            if r is not None:
+                return sent.doc[r.start : r.stop].text
+    return ""
+
+
+# ----------------------------------------------------------------------------- article level
+
+
+def dominant(mentions: Iterable[Mention], *, min_count: int = 5, share: float = 0.08) -> set[str]:
+    """Casefolded entity texts mentioned so often that asking about them gives little away."""
+    counts = Counter(m.text.casefold() for m in mentions if m.label not in {"DATE", "CARDINAL"})
+    total = sum(counts.values()) or 1
+    return {t for t, n in counts.items() if n >= min_count and n / total >= share}
+
+
+def _short_mentions(
+    sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...], known: Mapping[str, str]
+) -> Iterator[Fact]:
+    """Organisation facts for bare mentions of acronyms defined earlier ("carried out by IS-K")."""
+    doc = sent.doc
+    for short, long in sorted(known.items()):
+        if f"({short})" in sent.text:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text)
+        if m is None:
+            continue
+        span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), "expand")
+        if span is None:
+            continue
+        tokens = range(span.start, span.end)
+        fact = _base("organisation", short, sent, paragraph, tokens, ents, detail="ACRONYM")
+        fact = replace(fact, accept=(long,))
+        yield _with_question(fact, sent, tokens, about_subject=True)

@@ -1,0 +1,268 @@
+"""Sentence surgery on spaCy parses: simplified contexts with a gap, and wh-question parts.
+
+Everything here works on token indices of one sentence. `context` drops what a reader does not
+need to understand the fact (leading adjuncts, comma-delimited asides, parentheses, unrelated
+conjoined clauses) and marks the answer with GAP. `question_parts` splits a clause into the
+pieces a wh-question template needs: the moved auxiliary, the subject and the rest of the
+predicate, with do-support.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+GAP: Final = "\x00"
+"""Marks the answer's place in a context string."""
+
+_ASIDE_DEPS: Final = frozenset({"appos", "relcl", "acl", "advcl", "parataxis", "conj", "ccomp"})
+_LEADING_DEPS: Final = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "intj", "mark"})
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
+_OPENERS: Final = frozenset({",", "(", "—", "–", ";", ":"})
+MODALS: Final = frozenset({"may", "might", "could", "would", "should", "must", "can", "will"})
+DO_FORMS: Final = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+def _tokens(sent: Span) -> range:
+    return range(sent.start, sent.end)
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
+    """Token indices of `sent` a simplified context may drop without losing the `keep` tokens."""
+    keep_set = set(keep)
+    doc = sent.doc
+    drop: set[int] = set()
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    first = min((s.left_edge.i for s in subjects), default=root.i)
+    # leading adjuncts before the subject (or before the root)
+    for child in root.children:
+        if child.i < first and child.dep_ in _LEADING_DEPS | {"punct"}:
+            span = _subtree(child)
+            if not span & keep_set:
+                drop |= span
+    # comma-, bracket- or dash-delimited asides
+    for token in sent:
+        if token.dep_ not in _ASIDE_DEPS or token.i == root.i:
+            continue
+        left = token.left_edge.i
+        if left <= sent.start:
+            continue
+        opener = doc[left - 1]
+        if opener.text not in _OPENERS:
+            continue
+        if token.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+            continue
+        span = _subtree(token)
+        if span & keep_set:
+            continue
+        drop |= span | {left - 1}
+        right = token.right_edge.i + 1
+        if right < sent.end and doc[right].text in {",", ")", "—", "–"}:
+            if doc[right].text == ")" or opener.text in {"—", "–"} and doc[right].text != ",":
+                drop.add(right)
+    # conjoined clauses with their own subject, and their conjunction
+    for child in root.children:
+        if child.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+            span = _subtree(child)
+            if not span & keep_set:
+                drop |= span
+                for c in root.children:
+                    if c.dep_ == "cc" and c.i < child.i and c.i > root.i:
+                        drop.add(c.i)
+    # bracketed text
+    depth_start: int | None = None
+    for token in sent:
+        if token.text == "(":
+            depth_start = token.i
+        elif token.text == ")" and depth_start is not None:
+            span = set(range(depth_start, token.i + 1))
+            if not span & keep_set:
+                drop |= span
+            depth_start = None
+    return drop - keep_set
+
+
+def render(sent: Span, kept: Iterable[int], gap: range | None = None) -> str:
+    """The text of the `kept` tokens, with the `gap` tokens replaced by one GAP marker."""
+    doc = sent.doc
+    parts: list[str] = []
+    gap_done = False
+    previous: int | None = None
+    for i in sorted(kept):
+        token = doc[i]
+        if previous is not None and i - previous > 1 and parts and not parts[-1][-1:].isspace():
+            if any(doc[j].whitespace_ for j in range(previous, i)):
+                parts.append(" ")
+        previous = i
+        if gap is not None and i in gap:
+            if not gap_done:
+                parts.append(GAP + doc[gap[-1]].whitespace_)
+                gap_done = True
+            continue
+        parts.append(token.text_with_ws)
+    return tidy("".join(parts))
+
+
+def tidy(text: str) -> str:
+    """Spacing and punctuation left over after dropping tokens."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    text = re.sub(r"([,;:—–])(?:\s*[,;:—–])+", r"\1", text)
+    text = re.sub(r"^[,;:—–\s]+", "", text)
+    text = re.sub(r"[,;:—–\s]+([.!?])$", r"\1", text)
+    text = re.sub(r"[,;:—–]\s*$", "", text)
+    return text.strip()
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter (after the GAP marker it is left alone)."""
+    for i, ch in enumerate(text):
+        if ch == GAP:
+            return text
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+def context(sent: Span, answer: range, *, max_words: int = 40) -> str:
+    """The simplified sentence with GAP for the `answer` tokens; empty if still too long."""
+    kept = [i for i in _tokens(sent) if i not in droppable(sent, answer)]
+    text = capitalise(render(sent, kept, answer))
+    if text and text[-1] not in ".!?\"”'’":
+        text += "."
+    if len(text.split()) > max_words:
+        return ""
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The pieces of a clause for a wh-question about one of its phrases."""
+
+    aux: str
+    """The auxiliary moved before the subject ("did", "was", "has")."""
+    subject: str
+    predicate: str
+    """The rest after the subject: remaining auxiliaries, the verb (base form after do-support)
+    and its complements, without the asked phrase."""
+    vp: str
+    """The finite verb phrase as written, for questions about the subject ("Who signed ...")."""
+    label: str
+    """A short declarative label of the event without the asked phrase (for timelines)."""
+
+
+def attachment(sent: Span, answer: range) -> tuple[str, set[int]] | None:
+    """(preposition, tokens of the phrase) when the `answer` hangs directly off the root."""
+    doc = sent.doc
+    span = doc[answer.start : answer.stop]
+    head = span.root
+    root = sent.root
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == root.i:
+        prep = head.head
+        return prep.lower_, _subtree(prep)
+    if head.dep_ in {"npadvmod", "tmod"} and head.head.i == root.i:
+        return "", _subtree(head)
+    return None
+
+
+def _lower_first(words: str, first: Token) -> str:
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+        return words
+    return words[:1].lower() + words[1:]
+
+
+def clause(sent: Span, remove: set[int]) -> Clause | None:
+    """Question pieces of `sent`'s main clause without the `remove` tokens, or None if unsafe."""
+    doc = sent.doc
+    root = sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].i > root.i:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" or subject.lower_ in {"this", "that", "these", "those"}:
+        return None
+    if any(c.dep_ == "neg" for c in root.children):
+        return None
+    auxes = sorted(
+        (c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i),
+        key=lambda t: t.i,
+    )
+    if auxes and auxes[0].lower_ in MODALS:
+        return None
+    drop = droppable(sent, remove | {root.i})
+    subj_tokens = {
+        t.i
+        for t in subject.subtree
+        if t.i not in drop and t.i not in remove and t.text not in {"—", "–"}
+    }
+    rest = [
+        i
+        for i in _tokens(sent)
+        if i not in drop
+        and i not in remove
+        and i not in subj_tokens
+        and not (doc[i].is_punct and doc[i].text not in {"-", "’", "'", "%"})
+    ]
+    boundary = min(subj_tokens) if subj_tokens else subject.right_edge.i + 1
+    if [i for i in rest if i < boundary]:
+        return None
+    vp = render(sent, rest).rstrip(".,;:")
+    if not subj_tokens:
+        return Clause(aux="", subject="", predicate="", vp=vp, label="")
+    first_subject = doc[min(subj_tokens)]
+    subject_text = _lower_first(render(sent, sorted(subj_tokens)), first_subject)
+    subject_text = subject_text.rstrip(",")
+    if auxes:
+        moved = auxes[0]
+        aux = moved.lower_
+        predicate_tokens = [i for i in rest if i != moved.i]
+        predicate = render(sent, predicate_tokens)
+    elif root.lemma_ == "be":
+        aux = root.lower_
+        predicate = render(sent, [i for i in rest if i != root.i])
+    elif root.tag_ in DO_FORMS:
+        aux = DO_FORMS[root.tag_]
+        predicate_parts: list[str] = []
+        for i in rest:
+            token = doc[i]
+            predicate_parts.append(
+                (token.lemma_ + token.whitespace_) if i == root.i else token.text_with_ws
+            )
+        predicate = tidy("".join(predicate_parts))
+    else:
+        return None
+    predicate = predicate.rstrip(".,;:").strip()
+    label_text = tidy(f"{subject_text} {vp}")
+    if aux in {"n't", "not"} or not predicate and root.lemma_ != "be":
+        return None
+    return Clause(aux=aux, subject=subject_text, predicate=predicate, vp=vp, label=label_text)
+
+
+def subject_of_root(sent: Span, answer: range) -> bool:
+    """Whether the `answer` tokens are the whole subject of the main clause (bar determiners)."""
+    root = sent.root
+    doc = sent.doc
+    span = doc[answer.start : answer.stop]
+    head = span.root
+    if head.dep_ not in _SUBJECT_DEPS or head.head.i != root.i:
+        return False
+    core = {
+        t.i
+        for t in head.subtree
+        if t.dep_ not in {"det", "punct"}
+        and not any(a.dep_ in _ASIDE_DEPS and t in a.subtree for a in head.children)
+    }
+    return core <= set(answer)

@@ -1,0 +1,274 @@
+"""Article to deck: extract facts, render them through the templates, check, rank and select.
+
+facts = extract_facts(article)            # spaCy, paragraph by paragraph
+deck = make_deck(article, facts, seed=0)  # pure and deterministic
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quiz.generate.distractors import Pool
+from quiz.generate.facts import Fact, Mention, extract_from_doc
+from quiz.generate.nlp import parse_paragraphs
+from quiz.generate.quality import check_question
+from quiz.generate.questions import Candidate, render, timeline
+from quiz.generate.select import Limits, default_max, score, select
+from quiz.generate.templates import load_templates
+from quiz.model import Article, Deck, DeckSource, slugify
+
+_BIO_TYPES = frozenset({"person", "acronym"})
+
+
+def extract_facts(article: Article) -> list[Fact]:
+    """The facts of `article`, in reading order; author bios give only people and acronyms."""
+    facts: list[Fact] = []
+    acronyms: dict[str, str] = {}
+    for number, doc in parse_paragraphs(article.paragraphs):
+        found, _ = extract_from_doc(doc, number, article.published, acronyms)
+        facts.extend(found)
+    for _, doc in parse_paragraphs(article.bios):
+        found, _ = extract_from_doc(doc, 0, article.published, acronyms)
+        facts.extend(
+            f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
+        )
+    seen: set[tuple[str, str, str, str]] = set()
+    unique: list[Fact] = []
+    for fact in facts:
+        key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What happened to the candidates: how many were made, kept, and why others were dropped."""
+
+    candidates: int = 0
+    selected: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+
+
+def generate_deck(
+    article: Article,
+    *,
+    seed: int = 0,
+    max_questions: int | None = None,
+    templates: Path | None = None,
+) -> Deck:
+    """Both steps: the facts of `article`, then the deck made of them."""
+    return make_deck(
+        article,
+        extract_facts(article),
+        seed=seed,
+        max_questions=max_questions,
+        templates=templates,
+    )
+
+
+def make_deck(
+    article: Article,
+    facts: Sequence[Fact],
+    *,
+    seed: int = 0,
+    max_questions: int | None = None,
+    templates: Path | None = None,
+) -> Deck:
+    """The deck of the best questions about `facts` (pure: same input, same deck)."""
+    deck, _ = make_deck_with_report(
+        article, facts, seed=seed, max_questions=max_questions, templates=templates
+    )
+    return deck
+
+
+def make_deck_with_report(
+    article: Article,
+    facts: Sequence[Fact],
+    *,
+    seed: int = 0,
+    max_questions: int | None = None,
+    templates: Path | None = None,
+) -> tuple[Deck, Report]:
+    """`make_deck`, with counts of the candidates and of each rejection reason."""
+    template_set = load_templates(templates)
+    pool = build_pool(article, facts)
+    aliases = dict(pool.aliases)
+    long_to_short = {long.casefold(): short for short, long in pool.aliases}
+    rejected: Counter[str] = Counter()
+    candidates: list[Candidate] = []
+    for fact in facts:
+        for template in template_set:
+            candidate, reason = render(fact, template, pool, seed=seed)
+            if candidate is None:
+                if reason:
+                    rejected[reason] += 1
+                continue
+            names = _aliases(candidate, aliases, long_to_short)
+            reasons = check_question(candidate.question, aliases=names)
+            if reasons:
+                rejected.update(reasons)
+                continue
+            candidates.append(candidate)
+    for template in template_set:
+        if template.kind == "order":
+            order = timeline(facts, template, seed=seed)
+            if order is not None:
+                reasons = check_question(order.question)
+                if reasons:
+                    rejected.update(reasons)
+                else:
+                    candidates.append(order)
+    text = "\n".join(article.paragraphs)
+    dominant = dominant_answers(text, {c.fact.answer for c in candidates})
+    central = centrality(article.paragraphs, {c.fact.sentence for c in candidates})
+    scored = [
+        (
+            score(
+                c,
+                dominant=dominant,
+                paragraphs=len(article.paragraphs),
+                centrality=central.get(c.fact.sentence, 0.0),
+            ),
+            c,
+        )
+        for c in candidates
+    ]
+    words = len(text.split())
+    limit = max_questions if max_questions is not None else default_max(words)
+    chosen = select(scored, Limits(max_questions=limit))
+    chosen.sort(key=lambda c: (c.fact.paragraph or 10**9, _position(c, article), c.question.id))
+    deck = Deck(
+        id=slugify(article.title),
+        title=article.title,
+        questions=tuple(c.question for c in chosen),
+        source=DeckSource(
+            title=article.title,
+            authors=article.authors,
+            published=article.published.isoformat() if article.published else "",
+            url=article.url,
+            file=article.file,
+        ),
+    )
+    return deck, Report(len(candidates), len(chosen), dict(sorted(rejected.items())))
+
+
+def _position(candidate: Candidate, article: Article) -> int:
+    paragraph = candidate.fact.paragraph
+    if not paragraph or paragraph > len(article.paragraphs):
+        return 0
+    at = article.paragraphs[paragraph - 1].find(candidate.fact.sentence)
+    return max(at, 0)
+
+
+def _aliases(
+    candidate: Candidate, aliases: dict[str, str], long_to_short: dict[str, str]
+) -> list[str]:
+    answer = candidate.question.answer_text
+    out = [a for a in candidate.question.accept if len(a) > 3 or a.isupper()]
+    if answer in aliases:
+        out.append(aliases[answer])
+    if answer.casefold() in long_to_short:
+        out.append(long_to_short[answer.casefold()])
+    return out
+
+
+def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
+    """Distractor material: the article's entities, acronym long forms and speakers."""
+    mentions: list[Mention] = []
+    long_forms: list[str] = []
+    speakers: list[str] = []
+    aliases: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for fact in facts:
+        for label, text in fact.entities:
+            if (label, text) not in seen:
+                seen.add((label, text))
+                mentions.append(Mention(label, text, fact.sentence, fact.paragraph))
+        if fact.type == "acronym":
+            long_forms.append(fact.answer)
+            aliases.append((fact.slot("term"), fact.answer))
+        if fact.slot("speaker"):
+            speakers.append(fact.slot("speaker"))
+        if fact.type in {"person", "place", "organisation", "event"}:
+            label = fact.detail if fact.detail != "ACRONYM" else "ORG"
+            if (label, fact.answer) not in seen:
+                seen.add((label, fact.answer))
+                mentions.append(Mention(label, fact.answer, fact.sentence, fact.paragraph))
+    latest = article.published.year if article.published else None
+    return Pool(
+        mentions=tuple(mentions),
+        long_forms=tuple(dict.fromkeys(long_forms)),
+        speakers=tuple(dict.fromkeys(speakers)),
+        latest_year=latest,
+        aliases=tuple(dict.fromkeys(aliases)),
+    )
+
+
+def dominant_answers(text: str, answers: Iterable[str], *, min_count: int = 5) -> set[str]:
+    """Casefolded answers mentioned so often in `text` that asking for them gives little away."""
+    low = text.casefold()
+    out: set[str] = set()
+    counts: dict[str, int] = {}
+    for answer in answers:
+        key = answer.casefold()
+        if key in counts or len(key) < 2:
+            continue
+        counts[key] = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", low))
+    if not counts:
+        return out
+    top = max(counts.values())
+    for key, n in counts.items():
+        if n >= min_count and n >= top / 3:
+            out.add(key)
+    return out
+
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_COMMON = frozenset(
+    "that this with from have been were which their there they them what when where would "
+    "could should about into than then also more most other some such only over very will "
+    "while being after before under between these those because through".split()
+)
+
+
+def centrality(paragraphs: Sequence[str], sentences: Iterable[str]) -> dict[str, float]:
+    """How much each sentence shares the article's recurring words, scaled to 0..1."""
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        counts.update({w[:6] for w in _WORD.findall(paragraph.casefold()) if w not in _COMMON})
+    raw: dict[str, float] = {}
+    for sentence in sentences:
+        words = {w[:6] for w in _WORD.findall(sentence.casefold()) if w not in _COMMON}
+        if not words:
+            raw[sentence] = 0.0
+            continue
+        total = sum(math.log(counts[w]) for w in words if counts[w] > 1)
+        raw[sentence] = total / math.sqrt(len(words))
+    top = max(raw.values(), default=0.0) or 1.0
+    return {s: v / top for s, v in raw.items()}
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """`fact` as plain data (for `quiz facts --json`)."""
+    data: dict[str, Any] = {
+        "type": fact.type,
+        "answer": fact.answer,
+        "value": fact.value,
+        "detail": fact.detail,
+        "sentence": fact.sentence,
+        "paragraph": fact.paragraph or None,
+    }
+    slots = {k: v.replace("\x00", "_____") for k, v in fact.slots if not k.startswith("context")}
+    if slots:
+        data["slots"] = slots
+    if fact.accept:
+        data["accept"] = list(fact.accept)
+    return data

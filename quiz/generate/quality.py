@@ -1,0 +1,225 @@
+"""Checks every generated question must pass; each failure is a reason code.
+
+The codes (see `REASONS`) let the generator report why candidates were dropped and let tests pin
+the behaviour down. Checks work on the question's text and answer, and on its source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from quiz.generate.distractors import is_alias, normalise
+from quiz.generate.values import is_relative, parse_date
+from quiz.model import FALSE, TRUE, Question
+
+REASONS: Final[dict[str, str]] = {
+    "empty-answer": "the answer is empty or only punctuation",
+    "answer-too-long": "the answer is longer than a quiz answer should be",
+    "answer-pronoun": "the answer is a pronoun or a function word",
+    "relative-date": "the answer is a relative date (last week, Thursday)",
+    "not-a-question": "a question prompt must end with one question mark",
+    "wh-start": "a short question must start with a wh-word",
+    "multiple-wh": "more than one wh-word",
+    "gap-count": "a cloze must have exactly one {{c1::...}} gap holding the answer",
+    "blank-count": "a fill-in prompt must have exactly one blank",
+    "too-long": "the prompt has too many words",
+    "too-short": "the prompt has too few words",
+    "answer-in-prompt": "the prompt gives away the answer (or an alias of it)",
+    "dangling-pronoun": "a pronoun or demonstrative without a referent in the question",
+    "vague-reference": "refers to 'the article', 'this', 'above' and the like",
+    "negated": "a negated wh-question",
+    "stranded-preposition": "the question ends with a preposition",
+    "capitalised-word": "a capitalised function word in mid-question",
+    "unbalanced": "unbalanced quotes or brackets",
+    "spacing": "double spaces or a space before punctuation",
+    "choice-options": "a choice needs 4 distinct options including the answer",
+    "choice-alias": "an option is an alias of, or contains, the answer",
+    "truefalse-answer": "a true/false answer must be true or false",
+    "order-items": "an order question needs 3-5 distinct items",
+    "not-answerable": "the answer is not in the source sentence",
+    "duplicate": "the same question is already in the deck",
+}
+"""Every reason code `check_question` may return, with what it means."""
+
+WH_WORDS: Final = frozenset(
+    {"who", "whom", "whose", "what", "when", "where", "which", "why", "how"}
+)
+PRONOUNS: Final = frozenset(
+    "he she it they them him his her its their theirs hers we us our i me my".split()
+)
+DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+STOPWORDS: Final = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be it its this that "
+    "these those he she they them his her their".split()
+)
+PREPOSITIONS: Final = frozenset(
+    "of to in on at by for with from into about over under between against during through".split()
+)
+VAGUE: Final = re.compile(
+    r"(?i)\b(the (article|passage|report|story|text|author)|according to the|above|"
+    r"mentioned here)\b"
+)
+_GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+_QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
+MAX_QUESTION_WORDS: Final = 25
+MAX_SENTENCE_WORDS: Final = 40
+MAX_ANSWER_WORDS: Final = 8
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    h, n = f" {normalise(haystack)} ", f" {normalise(needle)} "
+    return bool(normalise(needle)) and n in h
+
+
+def check_question(
+    question: Question,
+    *,
+    aliases: Iterable[str] = (),
+) -> list[str]:
+    """The reason codes `question` fails (an empty list when it is fine).
+
+    `aliases` are other names of the answer (an acronym's long form, say) the prompt must not show.
+    """
+    reasons: list[str] = []
+    kind = question.kind
+    prompt = question.prompt
+    answer = question.answer_text
+    sentence = question.source.sentence
+    if kind == "order":
+        items = question.answer if isinstance(question.answer, tuple) else ()
+        if not 3 <= len(items) <= 5 or len({normalise(i) for i in items}) != len(items):
+            reasons.append("order-items")
+        elif sorted(question.choices) != sorted(items):
+            reasons.append("order-items")
+        return reasons
+    if not re.search(r"\w", answer):
+        return ["empty-answer"]
+    if kind == "truefalse":
+        if question.answer not in (TRUE, FALSE):
+            reasons.append("truefalse-answer")
+    else:
+        reasons.extend(_answer_checks(question, answer, sentence))
+    outside = _QUOTED.sub(" ", prompt)
+    if prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
+        reasons.append("unbalanced")
+    elif prompt.count("(") != prompt.count(")") or prompt.count("[") != prompt.count("]"):
+        reasons.append("unbalanced")
+    if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("", prompt)):
+        reasons.append("spacing")
+    if VAGUE.search(outside):
+        reasons.append("vague-reference")
+    gaps = _GAP.findall(prompt)
+    blanks = prompt.count("_____")
+    statement = kind == "truefalse" or kind == "cloze" or blanks
+    words = _words(_GAP.sub(" x ", prompt))
+    if kind == "cloze":
+        if len(gaps) != 1 or prompt.count("{{") != 1 or prompt.count("}}") != 1:
+            reasons.append("gap-count")
+        elif gaps[0][1].replace("} }", "}}").replace(": :", "::") != answer:
+            reasons.append("gap-count")
+    elif kind in {"short", "choice"}:
+        if blanks:
+            if blanks != 1 or prompt.count("_") != 5:
+                reasons.append("blank-count")
+        else:
+            reasons.extend(_wh_checks(prompt, outside))
+        if gaps:
+            reasons.append("gap-count")
+    limit = MAX_SENTENCE_WORDS if statement else MAX_QUESTION_WORDS
+    if len(words) > limit:
+        reasons.append("too-long")
+    if len(words) < (5 if statement else 4):
+        reasons.append("too-short")
+    stem = _GAP.sub(" ", prompt).replace("_____", " ")
+    if kind != "truefalse":
+        for name in (answer, *aliases):
+            if _contains(stem, name) or (kind == "choice" and False):
+                reasons.append("answer-in-prompt")
+                break
+    reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
+    if kind == "choice":
+        reasons.extend(_choice_checks(question, answer))
+    return list(dict.fromkeys(reasons))
+
+
+def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
+    reasons: list[str] = []
+    words = _words(answer)
+    limit = 25 if question.fact == "quote" else MAX_ANSWER_WORDS
+    if len(words) > limit:
+        reasons.append("answer-too-long")
+    if all(w.lower() in STOPWORDS for w in words):
+        reasons.append("answer-pronoun")
+    if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
+        reasons.append("relative-date")
+    if (
+        sentence
+        and not _contains(sentence, answer)
+        and not any(_contains(sentence, a) for a in question.accept)
+    ):
+        reasons.append("not-answerable")
+    return reasons
+
+
+def _wh_checks(prompt: str, outside: str) -> list[str]:
+    reasons: list[str] = []
+    if not prompt.endswith("?") or prompt.count("?") != 1 or prompt.endswith(" ?"):
+        reasons.append("not-a-question")
+    tokens = _words(outside)
+    lower = [t.lower() for t in tokens]
+    first = lower[:3]
+    if not first or not (
+        first[0] in WH_WORDS
+        or (first[0] in {"in", "on", "at", "by", "to"} and first[1:2] and first[1] in WH_WORDS)
+    ):
+        reasons.append("wh-start")
+    wh_count = sum(1 for t in tokens if t in WH_WORDS)  # lower-case only: "WHO" is no wh-word
+    if wh_count > 1 and not (
+        tokens[0].lower() in WH_WORDS and wh_count == 2 and "How" == tokens[0]
+    ):
+        reasons.append("multiple-wh")
+    if any(t in {"not", "n't", "never"} or t.endswith("n't") for t in lower):
+        reasons.append("negated")
+    if lower and lower[-1] in PREPOSITIONS:
+        reasons.append("stranded-preposition")
+    for word in tokens[2:]:
+        if word in {"The", "A", "An", "According", "Two", "Three", "In", "On", "At", "After"}:
+            reasons.append("capitalised-word")
+            break
+    return reasons
+
+
+def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
+    outside = _QUOTED.sub(" ", stem)
+    tokens = [t.lower() for t in _words(outside)]
+    if not tokens:
+        return []
+    if statement:
+        first = tokens[0]
+        if first in PRONOUNS or first in DEMONSTRATIVES or first == "that" and len(tokens) > 1:
+            return ["dangling-pronoun"]
+        if re.match(r"(?i)(true or false\?\s*)?(he|she|it|they|this|these|those)\b", stem.strip()):
+            return ["dangling-pronoun"]
+        return []
+    if any(t in PRONOUNS - {"its", "it"} for t in tokens):
+        return ["dangling-pronoun"]
+    if any(t in DEMONSTRATIVES for t in tokens):
+        return ["dangling-pronoun"]
+    return []
+
+
+def _choice_checks(question: Question, answer: str) -> list[str]:
+    options = question.choices
+    keys = [normalise(o) for o in options]
+    if len(options) != 4 or len(set(keys)) != 4 or answer not in options:
+        return ["choice-options"]
+    for option in options:
+        if option != answer and is_alias(option, answer):
+            return ["choice-alias"]
+    return []

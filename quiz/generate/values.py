@@ -1,0 +1,213 @@
+"""Normalised values of dates and numbers: parsing, formatting and comparing. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+MONTHS: Final[tuple[str, ...]] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_INDEX: Final = (
+    {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+    | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+    | {"sept": 9}
+)
+_MONTH_RE: Final = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR: Final = r"(1[5-9]\d\d|20\d\d)"
+
+RELATIVE_WORDS: Final = frozenset(
+    "today yesterday tomorrow tonight week weeks month months year years ago last next "
+    "this later earlier recently monday tuesday wednesday thursday friday saturday sunday "
+    "weekend decade decades century centuries day days now current previous".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalised absolute date at some granularity."""
+
+    granularity: str
+    """One of "year", "month", "day", "range", "decade"."""
+    value: str
+    """ISO-like: "1997", "2021-08", "2025-07-28", "1996/2001", "2010s" (+ "-early"/"-mid"/"-late")."""
+    sort_key: tuple[int, int, int]
+    """(year, month, day) of the start, for ordering events."""
+
+
+def parse_date(text: str, published: date | None = None) -> DateValue | None:
+    """The absolute date `text` names, or None (relative dates resolve only against `published`)."""
+    t = re.sub(r"^(?:the|in|on|during|from|between)\s+", "", text.strip(), flags=re.I)
+    t = t.strip(" ,.")
+    if m := re.fullmatch(_YEAR, t):
+        y = int(m.group(1))
+        return DateValue("year", str(y), (y, 0, 0))
+    if m := re.fullmatch(rf"{_YEAR}\s*(?:to|-|–|—|and|until)\s*{_YEAR}", t):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            return DateValue("range", f"{a}/{b}", (a, 0, 0))
+        return None
+    if m := re.fullmatch(rf"({_MONTH_RE})\s*,?\s*{_YEAR}", t, flags=re.I):
+        mo = _month(m.group(1))
+        y = int(m.group(2))
+        return DateValue("month", f"{y}-{mo:02d}", (y, mo, 0))
+    if m := re.fullmatch(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", t, re.I):
+        mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
+        return _day(y, mo, d)
+    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+{_YEAR}", t, re.I):
+        d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+        return _day(y, mo, d)
+    if m := re.fullmatch(r"(?:(early|mid|late)[\s-]+)?(1[5-9]\d0|20\d0)'?s", t, flags=re.I):
+        part = (m.group(1) or "").lower()
+        y = int(m.group(2))
+        offset = {"": 0, "early": 0, "mid": 4, "late": 7}[part]
+        return DateValue("decade", f"{y}s" + (f"-{part}" if part else ""), (y + offset, 0, 0))
+    if published is not None:
+        low = t.lower()
+        shift = {"last year": -1, "this year": 0, "next year": 1}.get(low)
+        if shift is not None:
+            y = published.year + shift
+            return DateValue("year", str(y), (y, 0, 0))
+    return None
+
+
+def _month(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return _MONTH_INDEX[low if low in _MONTH_INDEX else low[:3]]
+
+
+def _day(y: int, mo: int, d: int) -> DateValue | None:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return DateValue("day", f"{y}-{mo:02d}-{d:02d}", (y, mo, d))
+
+
+def is_relative(text: str) -> bool:
+    """Whether a date expression depends on when it was written ("last week", "Thursday")."""
+    return any(w in RELATIVE_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def format_date(value: DateValue, style: str = "") -> str:
+    """`value` written out ("1997", "August 2021", "July 28, 2025", "1996 to 2001", "early 2010s").
+
+    `style` is the original answer, whose day-month order and range wording are kept.
+    """
+    g = value.granularity
+    if g == "year":
+        return value.value
+    if g == "range":
+        a, b = value.value.split("/")
+        sep = re.search(r"\s*(to|-|–|—|and|until)\s*", style)
+        joiner = sep.group(0) if sep else " to "
+        return f"{a}{joiner}{b}"
+    if g == "month":
+        y, mo = value.value.split("-")
+        return f"{MONTHS[int(mo) - 1]} {y}"
+    if g == "day":
+        y, mo, d = value.value.split("-")
+        if re.match(r"\d", style.strip()):
+            return f"{int(d)} {MONTHS[int(mo) - 1]} {y}"
+        return f"{MONTHS[int(mo) - 1]} {int(d)}, {y}"
+    decade, _, part = value.value.partition("-")
+    return f"{part} {decade}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """A number as written: value, and the text around the digits kept for distractors."""
+
+    value: float
+    prefix: str
+    """Currency symbol or code before the digits ("$", "Rs ")."""
+    suffix: str
+    """Scale and unit after the digits ("%", " million", " per cent")."""
+    decimals: int
+    commas: bool
+
+
+_NUMBER_RE: Final = re.compile(
+    r"^(?P<prefix>[$€£¥₹]|(?:Rs\.?|USD|US\$|INR|EUR)\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\.(?P<dec>\d+))?(?P<suffix>\s?(?:%|per ?cent|percent)|\s(?:million|billion|trillion"
+    r"|thousand|crore|lakh|mn|bn)|[mbk]n?)?$",
+    flags=re.I,
+)
+
+SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+WORD_NUMBERS: Final = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+
+
+def parse_number(text: str) -> NumberValue | None:
+    """The number in `text` ("2,500", "$4.5 billion", "63%", "twelve"), or None."""
+    t = text.strip()
+    low = t.lower()
+    if low in WORD_NUMBERS:
+        return NumberValue(float(WORD_NUMBERS[low]), "", "", 0, False)
+    m = _NUMBER_RE.match(t)
+    if not m:
+        return None
+    digits = m.group("num")
+    dec = m.group("dec") or ""
+    value = float(digits.replace(",", "") + ("." + dec if dec else ""))
+    return NumberValue(
+        value=value,
+        prefix=m.group("prefix") or "",
+        suffix=m.group("suffix") or "",
+        decimals=len(dec),
+        commas="," in digits,
+    )
+
+
+def format_number(number: NumberValue, value: float) -> str:
+    """`value` written like `number` (same currency, scale, unit, decimals and digit grouping)."""
+    if number.decimals:
+        digits = (
+            f"{value:,.{number.decimals}f}" if number.commas else f"{value:.{number.decimals}f}"
+        )
+    else:
+        digits = f"{round(value):,}" if number.commas or value >= 10_000 else f"{round(value)}"
+        if not number.commas and value < 10_000:
+            digits = f"{round(value)}"
+    return f"{number.prefix}{digits}{number.suffix}"
+
+
+def number_key(text: str) -> str:
+    """A canonical string for comparing numbers written differently ("2,500" == "2500")."""
+    n = parse_number(text)
+    if n is None:
+        return " ".join(text.casefold().split())
+    unit = n.suffix.strip().lower().replace("per cent", "%").replace("percent", "%")
+    return f"{n.prefix.strip().lower()}{n.value:g}{unit}"

@@ -1,0 +1,82 @@
+"""Safe YAML read as nodes, so that every complaint can name the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from quiz.errors import QuizError
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(text: str, path: Path | str) -> yaml.Node | None:
+    """The node tree of `text` (safe YAML only), or None for an empty document."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise QuizError(f"not valid YAML: {exc.problem or exc}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise QuizError(f"not valid YAML: {exc}", path=path) from None
+
+
+def read(path: Path) -> tuple[str, yaml.Node | None]:
+    """The text and node tree of the YAML file at `path`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QuizError("no such file", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuizError(f"cannot read the file: {exc}", path=path) from None
+    return text, compose(text, path)
+
+
+def line(node: yaml.Node) -> int:
+    """The 1-based line where `node` starts."""
+    return int(node.start_mark.line) + 1
+
+
+def fail(message: str, node: yaml.Node, path: Path | str) -> QuizError:
+    """A QuizError about `node`, naming its file and line."""
+    return QuizError(message, path=path, line=line(node))
+
+
+def mapping(node: yaml.Node, path: Path | str, what: str) -> list[tuple[str, yaml.Node]]:
+    """The (key, value node) pairs of a mapping node, keys as strings, no duplicates."""
+    if not isinstance(node, yaml.MappingNode):
+        raise fail(f"{what} should be a mapping (key: value lines)", node, path)
+    seen: set[str] = set()
+    out: list[tuple[str, yaml.Node]] = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise fail(f"{what}: keys should be plain words", key_node, path)
+        key = str(key_node.value)
+        if key in seen:
+            raise fail(f"{what}: `{key}` is given twice", key_node, path)
+        seen.add(key)
+        out.append((key, value_node))
+    return out
+
+
+def sequence(node: yaml.Node, path: Path | str, what: str) -> list[yaml.Node]:
+    """The item nodes of a list node."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise fail(f"{what} should be a list (lines starting with '- ')", node, path)
+    return list(node.value)
+
+
+def text(node: yaml.Node, path: Path | str, what: str) -> str:
+    """A scalar's text (numbers and dates as written), stripped; lists and mappings are errors."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise fail(f"{what} should be a single value", node, path)
+    return str(node.value).strip()
+
+
+def texts(node: yaml.Node, path: Path | str, what: str) -> list[str]:
+    """A scalar or a list of scalars, as a list of strings."""
+    if isinstance(node, yaml.SequenceNode):
+        return [text(item, path, what) for item in node.value]
+    return [text(node, path, what)]
