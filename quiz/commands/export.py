@@ -29,7 +29,13 @@ def run_export(args: argparse.Namespace) -> int:
     paths: dict[str, Path] = {}
     for path in files:
         deck = read_deck(path, cache_dir=cache_dir())
-        paths.setdefault(deck.id, path)
+        if deck.id in paths:
+            raise QuizError(
+                f"deck id {deck.id!r} is also the id of {paths[deck.id]}; "
+                "give each deck its own `id`",
+                path=path,
+            )
+        paths[deck.id] = path
         decks.append(deck)
     if not output.parent.is_dir():
         raise QuizError("cannot write: the folder does not exist", path=output)
