@@ -85,6 +85,9 @@ _MULTIPLIERS: Final = {
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
+_NUMBER_WORD: Final = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True)) + r")(?![\w-])"
+)
 _GROUPED_NUMBER: Final = re.compile(
     r"(?<![\d.])\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
 )
@@ -133,27 +136,30 @@ def grade_typed(
     candidates = _unique((*question.answers, *extra_accepted))
     typed_norm = _normalise(typed)
     fuzzy_match: str | None = None
-    for candidate in candidates:
-        cand_norm = _normalise(candidate)
-        if _same(typed, typed_norm, candidate, cand_norm):
-            return _right(candidate, answer, exact=True)
-        if typed_norm.numbers != cand_norm.numbers:
-            continue
-        if cand_norm.numbers and _fewer_words(typed_norm, cand_norm):
-            return _right(candidate, answer, exact=True)
-        if fuzzy_match is None and _close(typed_norm, cand_norm):
-            fuzzy_match = candidate
+    # Compare with number words read as numbers ("five" = 5), then as words ("zero sum" = "zero-sum").
+    for number_words in (True, False):
+        typed_form = typed_norm if number_words else _normalise(typed, number_words=False)
+        for candidate in candidates:
+            cand_form = _normalise(candidate, number_words=number_words)
+            if _same(typed, typed_form, candidate, cand_form):
+                return _right(candidate, answer, exact=True, given=typed)
+            if typed_form.numbers != cand_form.numbers:
+                continue
+            if cand_form.numbers and _fewer_words(typed_form, cand_form):
+                return _right(candidate, answer, exact=True, given=typed)
+            if fuzzy_match is None and _close(typed_form, cand_form):
+                fuzzy_match = candidate
     person = question.fact == "person"
     for candidate in candidates:
         if person or _looks_like_person(candidate):
             verdict = _person_match(typed_norm, _normalise(candidate))
             if verdict == "exact":
-                return _right(candidate, answer, exact=True)
+                return _right(candidate, answer, exact=True, given=typed)
             if verdict == "typo" and fuzzy_match is None:
                 fuzzy_match = candidate
     acronym_match = _acronym_match(typed_norm, candidates, question.fact, acronyms or {})
     if acronym_match is not None:
-        return _right(acronym_match, answer, exact=True)
+        return _right(acronym_match, answer, exact=True, given=typed)
     if fuzzy_match is not None:
         return Grade(
             correct=True,
@@ -258,8 +264,12 @@ def _order_digits(choices: tuple[str, ...], expected: tuple[str, ...]) -> str:
     return separator.join(str(number) for number in positions)
 
 
-def _right(matched: str, answer: str, *, exact: bool) -> Grade:
-    same = normalise(matched) == normalise(answer)
+def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) -> Grade:
+    shown = matched if given is None else given
+    same = any(
+        _normalise(shown, number_words=flag).text == _normalise(answer, number_words=flag).text
+        for flag in (True, False)
+    )
     feedback = "Correct." if same else f"Correct: “{answer}”."
     return Grade(correct=True, exact=exact, matched=matched, rating=Rating.GOOD, feedback=feedback)
 
@@ -319,19 +329,39 @@ def _tolerance(length: int) -> int:
 
 
 def _close(typed: _Norm, candidate: _Norm) -> bool:
-    """Within the typo allowance, comparing the words (the numbers are already equal)."""
-    target = " ".join(candidate.words)
-    if not target:
+    """Within the typo allowance, comparing the words (the numbers are already equal).
+
+    Word by word when the counts agree, so that one wrong word in a long name ("Trade" for
+    "Treaty") is not excused by the length of the rest; else as one string, with at most two edits
+    (a missing or extra space).
+    """
+    if not candidate.words:
         return False
-    given = " ".join(typed.words)
+    target = " ".join(candidate.words)
     allowed = _tolerance(len(target.replace(" ", "")))
     if allowed == 0:
         return False
-    if OSA.distance(given, target, score_cutoff=allowed) <= allowed:
-        return True
-    sorted_given = " ".join(sorted(typed.words))
-    sorted_target = " ".join(sorted(candidate.words))
-    return OSA.distance(sorted_given, sorted_target, score_cutoff=allowed) <= allowed
+    if len(typed.words) == len(candidate.words):
+        return _close_words(typed.words, candidate.words, allowed) or _close_words(
+            tuple(sorted(typed.words)), tuple(sorted(candidate.words)), allowed
+        )
+    allowed = min(allowed, 2)
+    return OSA.distance(" ".join(typed.words), target, score_cutoff=allowed) <= allowed
+
+
+def _close_words(given: tuple[str, ...], target: tuple[str, ...], allowed: int) -> bool:
+    total = 0
+    for word, wanted in zip(given, target, strict=True):
+        if word == wanted:
+            continue
+        limit = _tolerance(len(wanted))
+        distance = OSA.distance(word, wanted, score_cutoff=limit)
+        if distance > limit:
+            return False
+        total += distance
+        if total > allowed:
+            return False
+    return True
 
 
 def _looks_like_person(answer: str) -> bool:
@@ -397,16 +427,6 @@ def _acronym_match(
         expansion = table.get(cand_compact)
         if expansion is not None and (typed_text == expansion.text or _close(typed, expansion)):
             return candidate
-        if (
-            _is_acronym(candidate)
-            and len(typed.words) >= 2
-            and cand_compact
-            in (
-                _initials(typed.words, skip_connectives=True),
-                _initials(typed.words, skip_connectives=False),
-            )
-        ):
-            return candidate
         # The answer is an expansion; the typed text its acronym.
         if len(cand.words) >= 2 and len(compact) >= 2 and " " not in typed_text:
             expansion_for_typed = table.get(compact)
@@ -439,10 +459,13 @@ def _capitalised_words(text: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _normalise(text: str) -> _Norm:
+def _normalise(text: str, *, number_words: bool = True) -> _Norm:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     text = text.replace("’", "'").replace("per cent", "percent").replace("%", " percent ")
+    if number_words:
+        # Only words standing alone: "five" is 5, but "zero-sum" stays words.
+        text = _NUMBER_WORD.sub(lambda match: _SMALL_NUMBERS[match.group()], text)
     text = _GROUPED_NUMBER.sub(lambda match: re.sub(r"[, \u00a0\u202f]", "", match.group()), text)
     text = _ORDINAL.sub(r"\1", text)
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
@@ -456,7 +479,6 @@ def _normalise(text: str) -> _Norm:
     numbers: list[str] = []
     for token in tokens:
         token = _MONTHS.get(token, token)
-        token = _SMALL_NUMBERS.get(token, token)
         if _NUMBER.fullmatch(token):
             token = _canonical_number(token)
             out.append(token)

@@ -1,0 +1,282 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.grading import (
+    grade_choice,
+    grade_order,
+    grade_truefalse,
+    grade_typed,
+    normalise,
+    order_hint,
+    parse_order,
+)
+from quiz.model import Question
+from quiz.scheduling import Rating
+
+ACRONYMS = {
+    "NATO": "North Atlantic Treaty Organization",
+    "SCO": "Shanghai Cooperation Organisation",
+    "ORF": "Observer Research Foundation",
+}
+
+
+def short(answer: str, fact: str = "", accept: tuple[str, ...] = ()) -> Question:
+    return Question(id="q", kind="short", prompt="?", answer=answer, accept=accept, fact=fact)
+
+
+# (fact, answer, typed, rating): GOOD = right, HARD = right with a typo, AGAIN = wrong.
+TABLE = [
+    # date
+    ("date", "15 August 1947", "15 August 1947", Rating.GOOD),
+    ("date", "15 August 1947", "15 aug 1947", Rating.GOOD),
+    ("date", "15 August 1947", "August 15th, 1947", Rating.GOOD),
+    ("date", "15 August 1947", "16 August 1947", Rating.AGAIN),
+    ("date", "15 August 1947", "1947", Rating.AGAIN),
+    ("date", "15 August 1947", "15 1947", Rating.AGAIN),
+    ("date", "1997", "in 1997", Rating.GOOD),
+    ("date", "1997", "1998", Rating.AGAIN),
+    ("date", "1997", "1997.", Rating.GOOD),
+    ("date", "March 2021", "march 2021", Rating.GOOD),
+    ("date", "March 2021", "May 2021", Rating.AGAIN),
+    ("date", "the 1990s", "1990s", Rating.GOOD),
+    ("date", "the 1990s", "1980s", Rating.AGAIN),
+    # number
+    ("number", "2,500", "2500", Rating.GOOD),
+    ("number", "2,500", "2 500", Rating.GOOD),
+    ("number", "2500", "2,500", Rating.GOOD),
+    ("number", "2,500", "25,000", Rating.AGAIN),
+    ("number", "2,500", "2,501", Rating.AGAIN),
+    ("number", "five", "5", Rating.GOOD),
+    ("number", "5", "Five", Rating.GOOD),
+    ("number", "12", "twelve", Rating.GOOD),
+    ("number", "5", "six", Rating.AGAIN),
+    ("number", "40%", "40 per cent", Rating.GOOD),
+    ("number", "40%", "40 percent", Rating.GOOD),
+    ("number", "40%", "41%", Rating.AGAIN),
+    ("number", "$2.5 billion", "2.5bn", Rating.GOOD),
+    ("number", "$2.5 billion", "2,500,000,000", Rating.GOOD),
+    ("number", "$2.5 billion", "2.5 million", Rating.AGAIN),
+    ("number", "1.5 million", "1,500,000", Rating.GOOD),
+    ("number", "2,500 troops", "2500", Rating.GOOD),
+    ("number", "2,500 troops", "2500 soldiers", Rating.AGAIN),
+    ("number", "about 300", "300", Rating.GOOD),
+    ("number", "3.50", "3.5", Rating.GOOD),
+    # person
+    ("person", "Harsh V. Pant", "Harsh V. Pant", Rating.GOOD),
+    ("person", "Harsh V. Pant", "Pant", Rating.GOOD),
+    ("person", "Harsh V. Pant", "harsh pant", Rating.GOOD),
+    ("person", "Harsh V. Pant", "H. Pant", Rating.GOOD),
+    ("person", "Harsh V. Pant", "Harsh", Rating.AGAIN),
+    ("person", "Harsh V. Pant", "Modi", Rating.AGAIN),
+    ("person", "Harsh V. Pant", "Ravi Pant", Rating.AGAIN),
+    ("person", "Vladimir Putin", "Putin", Rating.GOOD),
+    ("person", "Vladimir Putin", "Puttin", Rating.HARD),
+    ("person", "Vladimir Putin", "vladimir putn", Rating.HARD),
+    ("person", "Vladimir Putin", "Vladimir", Rating.AGAIN),
+    ("person", "Ashraf Ghani", "Ghani", Rating.GOOD),
+    # place
+    ("place", "Kabul", "kabul", Rating.GOOD),
+    ("place", "Kabul", "Kabol", Rating.HARD),
+    ("place", "Iran", "Iraq", Rating.AGAIN),
+    ("place", "Afghanistan", "Afganistan", Rating.HARD),
+    ("place", "Austria", "Australia", Rating.AGAIN),
+    ("place", "São Paulo", "Sao Paulo", Rating.GOOD),
+    ("place", "the United States", "United States", Rating.GOOD),
+    ("place", "Doha, Qatar", "doha qatar", Rating.GOOD),
+    # organisation
+    ("organisation", "Observer Research Foundation", "ORF", Rating.GOOD),
+    ("organisation", "Observer Research Foundation", "O.R.F.", Rating.GOOD),
+    ("organisation", "Observer Research Foundation", "observer research foundaton", Rating.HARD),
+    ("organisation", "Shanghai Cooperation Organisation", "SCO", Rating.GOOD),
+    ("organisation", "Shanghai Cooperation Organisation", "SCA", Rating.AGAIN),
+    ("organisation", "the Taliban", "Taliban", Rating.GOOD),
+    ("organisation", "the Taliban", "al-Qaeda", Rating.AGAIN),
+    ("organisation", "North Atlantic Treaty Organization", "NATO", Rating.GOOD),
+    # acronym
+    ("acronym", "SCO", "Shanghai Cooperation Organisation", Rating.GOOD),
+    ("acronym", "SCO", "shanghai cooperation organization", Rating.GOOD),
+    ("acronym", "ORF", "Observer Research Foundation", Rating.GOOD),
+    ("acronym", "NATO", "North Atlantic Treaty Organization", Rating.GOOD),
+    ("acronym", "NATO", "nato", Rating.GOOD),
+    ("acronym", "NATO", "UN", Rating.AGAIN),
+    ("acronym", "NATO", "North Atlantic Trade Organization", Rating.AGAIN),
+    ("acronym", "ORF", "Oxford Research Forum", Rating.AGAIN),  # the expansion is unknown
+    ("acronym", "ORF", "Observer Foundation", Rating.AGAIN),
+    # quote
+    ("quote", "a new Great Game", "new great game", Rating.GOOD),
+    ("quote", "not a zero-sum game", "not a zero sum game", Rating.GOOD),
+    ("quote", "not a zero-sum game", "a zero-sum game", Rating.AGAIN),
+    ("quote", "the graveyard of empires", "graveyard of empire", Rating.HARD),
+    ("quote", "the graveyard of empires", "the cradle of empires", Rating.AGAIN),
+    # event
+    ("event", "the Doha Agreement", "Doha agreement", Rating.GOOD),
+    ("event", "the Doha Agreement", "doha agreemnt", Rating.HARD),
+    ("event", "the Doha Agreement", "Doha accord", Rating.AGAIN),
+    ("event", "the fall of Kabul", "Fall of Kabul!", Rating.GOOD),
+    ("event", "the fall of Kabul", "the fall of Kandahar", Rating.AGAIN),
+    ("event", "the 2021 withdrawal", "the 2020 withdrawal", Rating.AGAIN),
+    ("event", "the 2021 withdrawal", "2021 withdrawl", Rating.HARD),
+]
+
+
+@pytest.mark.parametrize(("fact", "answer", "typed", "rating"), TABLE)
+def test_typed_answers_by_fact_type(fact: str, answer: str, typed: str, rating: Rating) -> None:
+    grade = grade_typed(short(answer, fact), typed, acronyms=ACRONYMS)
+    assert grade.rating == rating, grade
+    assert grade.correct == (rating != Rating.AGAIN)
+    assert grade.exact == (rating == Rating.GOOD)
+    assert (grade.matched is None) == (rating == Rating.AGAIN)
+
+
+def test_the_fact_table_covers_every_fact_type() -> None:
+    from quiz.model import FACT_TYPES
+
+    assert {fact for fact, *_ in TABLE} == set(FACT_TYPES)
+
+
+def test_feedback_names_the_full_answer() -> None:
+    assert grade_typed(short("Kabul"), "kabul").feedback == "Correct."
+    pant = grade_typed(short("Harsh V. Pant", "person"), "Pant")
+    assert pant.feedback == "Correct: “Harsh V. Pant”."
+    assert pant.matched == "Harsh V. Pant"
+    typo = grade_typed(short("Afghanistan"), "Afganistan")
+    assert typo.feedback == "Almost: it is spelt “Afghanistan”."
+    wrong = grade_typed(short("1997"), "1998")
+    assert wrong.feedback == "Not quite. The answer is “1997”."
+    assert grade_typed(short("1997"), "   ").feedback == "No answer. The answer is “1997”."
+
+
+def test_accept_list_and_extra_accepted() -> None:
+    question = short("Kabul", accept=("Kabul city",))
+    right = grade_typed(question, "kabul city")
+    assert right.correct and right.exact and right.matched == "Kabul city"
+    assert not grade_typed(question, "Kandahar").correct
+    learner = grade_typed(question, "Kandahar", extra_accepted=("Kandahar",))
+    assert learner.correct and learner.matched == "Kandahar"
+
+
+def test_acronym_from_the_accept_list_counts_both_ways() -> None:
+    question = short("Islamic State", accept=("ISIS",))
+    assert grade_typed(question, "isis").correct
+    assert grade_typed(question, "Islamic state").correct
+
+
+def test_person_rule_applies_to_names_without_a_fact_type() -> None:
+    assert grade_typed(short("Harsh V. Pant"), "Pant").correct
+    assert not grade_typed(short("the state of the union"), "union").correct
+
+
+def test_initials_do_not_stand_for_short_common_phrases() -> None:
+    assert not grade_typed(short("New Delhi", "place"), "ND").correct
+
+
+def test_normalise() -> None:
+    assert normalise("  The  Café-Bar!  ") == "cafe bar"
+    assert normalise("2,500") == normalise("2 500") == normalise("2500") == "2500"
+    assert normalise("the") == "the"  # an article alone is kept
+
+
+@pytest.mark.parametrize(("index", "correct"), [(0, False), (1, True), (2, False)])
+def test_grade_choice(index: int, correct: bool) -> None:
+    question = Question(
+        id="q", kind="choice", prompt="?", answer="Kabul", choices=("Herat", "Kabul", "Kandahar")
+    )
+    grade = grade_choice(question, index)
+    assert grade.correct == correct
+    assert grade.rating == (Rating.GOOD if correct else Rating.AGAIN)
+    if not correct:
+        assert grade.feedback == f"Not “{question.choices[index]}”. The answer is “Kabul”."
+
+
+def test_grade_choice_out_of_range() -> None:
+    question = Question(id="q", kind="choice", prompt="?", answer="a", choices=("a", "b"))
+    with pytest.raises(IndexError):
+        grade_choice(question, 2)
+    with pytest.raises(IndexError):
+        grade_choice(question, -1)
+
+
+@pytest.mark.parametrize(
+    ("answer", "value", "correct"),
+    [("true", True, True), ("true", False, False), ("false", False, True), ("false", True, False)],
+)
+def test_grade_truefalse(answer: str, value: bool, correct: bool) -> None:
+    question = Question(id="q", kind="truefalse", prompt="?", answer=answer)
+    grade = grade_truefalse(question, value)
+    assert grade.correct == correct
+    assert grade.rating == (Rating.GOOD if correct else Rating.AGAIN)
+
+
+ORDER = Question(
+    id="q",
+    kind="order",
+    prompt="Put in order",
+    answer=("first", "second", "third", "fourth"),
+    choices=("third", "first", "fourth", "second"),
+)
+
+
+@pytest.mark.parametrize("typed", ["2413", "2 4 1 3", "2,4,1,3", " 2-4-1-3 ", "2, 4, 1, 3"])
+def test_grade_order_right(typed: str) -> None:
+    grade = grade_order(ORDER, typed)
+    assert grade is not None
+    assert grade.correct and grade.rating == Rating.GOOD
+
+
+def test_grade_order_wrong_shows_the_order() -> None:
+    grade = grade_order(ORDER, "1234")
+    assert grade is not None
+    assert not grade.correct and grade.rating == Rating.AGAIN
+    assert grade.feedback == "Not in order. The order is first > second > third > fourth (2413)."
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "123", "12345", "1224", "0123", "abcd", "1 2 3 5", "１２３４"]
+)
+def test_grade_order_invalid_input_gives_none(typed: str) -> None:
+    assert grade_order(ORDER, typed) is None
+    assert order_hint(ORDER) == "Type each number 1-4 once, first to last (e.g. 4321)."
+
+
+def test_order_with_ten_items_needs_separators() -> None:
+    assert parse_order("10 9 8 7 6 5 4 3 2 1", 10) == (10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
+    assert parse_order("1098765432", 10) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_grading_never_raises(typed: str) -> None:
+    for question in (
+        short("15 August 1947", "date"),
+        short("Harsh V. Pant", "person"),
+        short("Observer Research Foundation", "organisation"),
+        short("2,500 troops", "number"),
+    ):
+        grade = grade_typed(question, typed, acronyms=ACRONYMS)
+        assert grade.rating in Rating
+    grade_order(ORDER, typed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=60).filter(lambda text: text.strip() != ""))
+def test_an_answer_always_grades_right_against_itself(answer: str) -> None:
+    grade = grade_typed(short(answer), answer)
+    assert grade.correct and grade.exact and grade.rating == Rating.GOOD
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=0, max_value=10**7))
+def test_a_different_number_is_never_right(first: int, second: int) -> None:
+    grade = grade_typed(short(f"{first:,}", "number"), str(second))
+    assert grade.correct == (first == second)
+
+
+def test_an_acronym_answer_needs_its_expansion_known() -> None:
+    question = short("ORF", "acronym")
+    assert not grade_typed(question, "Observer Research Foundation").correct
+    known = grade_typed(question, "Observer Research Foundation", acronyms=ACRONYMS)
+    assert known.correct and known.feedback == "Correct: “ORF”."
+    assert grade_typed(question, "orf").correct
