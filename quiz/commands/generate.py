@@ -32,8 +32,12 @@ def run_generate(args: argparse.Namespace) -> int:
     if args.max is not None and args.max < 1:
         raise QuizError(f"--max must be at least 1, not {args.max}")
     templates: Path | None = args.templates
-    if templates is not None and not templates.is_file():
-        raise QuizError("no such templates file", path=templates)
+    if templates is not None:
+        if not templates.is_file():
+            raise QuizError("no such templates file", path=templates)
+        from quiz.generate.templates import load_templates
+
+        load_templates(templates)  # a bad file fails once here, not once per source
     options = GenerateOptions(seed=args.seed, max_questions=args.max, templates=templates)
     sources = batch.find_sources(args.sources)
     output: Path | None = args.output
@@ -184,12 +188,19 @@ def run_facts(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    print(format_facts(rows, source=source), end="")
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    print(format_facts(rows, source=source, width=width), end="")
     return 0
 
 
-def format_facts(rows: Sequence[dict[str, object]], *, source: str) -> str:
-    """The facts as a readable table grouped by type, in the order of FACT_TYPES."""
+def format_facts(
+    rows: Sequence[dict[str, object]], *, source: str, width: int | None = None
+) -> str:
+    """The facts as a readable table grouped by type, in the order of FACT_TYPES.
+
+    Each row shows the answer, its detail (date granularity, entity label...), the paragraph
+    and the sentence; lines are cut to `width` when it is given.
+    """
     if not rows:
         return f"no facts found in {source}\n"
     groups: dict[str, list[dict[str, object]]] = {}
@@ -197,18 +208,25 @@ def format_facts(rows: Sequence[dict[str, object]], *, source: str) -> str:
         groups.setdefault(str(row.get("type", "")), []).append(row)
     order = [kind for kind in FACT_TYPES if kind in groups]
     order += sorted(kind for kind in groups if kind not in FACT_TYPES)
-    width = shutil.get_terminal_size((100, 24)).columns
     lines: list[str] = []
     for kind in order:
         members = groups[kind]
         lines.append(f"{kind} ({len(members)})")
-        values = [str(row.get("text") or row.get("value") or "") for row in members]
-        column = min(max(len(value) for value in values), 32)
-        for row, value in zip(members, values, strict=True):
+        answers = [_answer_cell(row) for row in members]
+        column = min(max(len(answer) for answer in answers), 36)
+        for row, answer in zip(members, answers, strict=True):
             paragraph = row.get("paragraph")
-            where = f"¶{paragraph}" if paragraph else ""
+            where = f"¶{paragraph}" if paragraph else "bio"
             sentence = " ".join(str(row.get("sentence", "")).split())
-            line = f"  {value:<{column}}  {where:>4}  {sentence}"
-            lines.append(line if len(line) <= width else line[: max(width - 1, 20)] + "…")
+            line = f"  {answer:<{column}}  {where:>4}  {sentence}"
+            if width is not None and len(line) > width:
+                line = line[: max(width - 1, 20)] + "…"
+            lines.append(line)
         lines.append("")
     return "\n".join(lines)
+
+
+def _answer_cell(row: dict[str, object]) -> str:
+    answer = " ".join(str(row.get("answer") or row.get("value") or "").split())
+    detail = str(row.get("detail") or "")
+    return f"{answer} [{detail}]" if detail else answer

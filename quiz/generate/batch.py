@@ -40,8 +40,8 @@ class GenerateOptions:
     """Seed for the shuffled parts (choice order, distractors)."""
     max_questions: int | None = None
     """Keep at most this many questions per deck."""
-    templates: Any = None
-    """Extra question templates, as the generator takes them; None for the built-in ones."""
+    templates: Path | None = None
+    """A file of extra question templates; None for the built-in ones only."""
 
 
 @dataclass(frozen=True, slots=True)
