@@ -163,7 +163,8 @@ def test_cloze_escaping_keeps_the_deletions(prompt: str, expected: str) -> None:
 
 
 @given(
-    st.text(), st.text(min_size=1).filter(lambda s: s.strip() and "}}" not in s and "::" not in s)
+    st.text(),
+    st.text(min_size=1).filter(lambda s: s.strip() and not {"{", "}"} & set(s) and "::" not in s),
 )
 def test_any_cloze_answer_stays_one_escaped_deletion(before: str, answer: str) -> None:
 
