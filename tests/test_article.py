@@ -640,3 +640,45 @@ def test_clutter_fixture_reads_cleanly() -> None:
         "“We lost the local history arc",
         "Visitor numbers on the first d",
     ]
+
+
+# ------------------------------------------------------------------------- sample articles and gold
+
+
+GOLD = Path(__file__).parent / "data" / "gold"
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+@pytest.mark.parametrize("gold", sorted(GOLD.glob("*.yaml")), ids=lambda p: p.stem)
+def test_gold_sentences_are_verbatim_in_the_article_as_read(gold: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    article = read_source(str(CONTENT / f"{data['article']}.md"))
+    assert data["title"] == article.title
+    assert article.published is not None
+    assert data["published"] == article.published.isoformat()
+    facts = data["facts"]
+    assert 15 <= len(facts) <= 25
+    assert len({fact["id"] for fact in facts}) == len(facts)
+    for fact in facts:
+        assert any(fact["sentence"] in paragraph for paragraph in article.paragraphs), fact["id"]
+        variants = [fact["answer"], *fact["accept"]]
+        assert any(v.casefold() in fact["sentence"].casefold() for v in variants), fact["id"]
+        assert fact["importance"] in (1, 2, 3)
+        assert fact["type"] in (
+            "date",
+            "number",
+            "person",
+            "place",
+            "organisation",
+            "acronym",
+            "quote",
+            "event",
+        )
+
+
+def test_every_sample_article_has_a_gold_file() -> None:
+    assert sorted(p.stem for p in CONTENT.glob("*.md")) == sorted(
+        p.stem for p in GOLD.glob("*.yaml")
+    )
