@@ -450,6 +450,20 @@ def test_paragraphs_are_made_of_the_input_text(lines: list[str]) -> None:
         assert "  " not in paragraph and "\n" not in paragraph
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z1.,#*_[]()<>!`~-|:\n\t\u00a0é’—"), max_size=300))
+def test_any_markdown_reads_or_fails_with_quiz_error(text: str) -> None:
+    try:
+        article = read_text_article(text, file="x.md")
+    except QuizError as error:
+        assert error.path == "x.md"
+        return
+    assert article.title and article.paragraphs
+    for paragraph in (*article.paragraphs, *article.bios):
+        assert paragraph == paragraph.strip() and "\n" not in paragraph and "  " not in paragraph
+        assert unicodedata.is_normalized("NFC", paragraph)
+
+
 # ----------------------------------------------------------------------------------------- HTML
 
 
