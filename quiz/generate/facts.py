@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 TYPE_PRIOR: Final[Mapping[str, float]] = {
     "acronym": 1.0,
     "date": 0.95,
-    "number": 0.85,
-    "person": 0.8,
-    "event": 0.8,
-    "quote": 0.6,
-    "organisation": 0.6,
-    "place": 0.55,
+    "number": 0.9,
+    "person": 0.85,
+    "event": 0.85,
+    "quote": 0.7,
+    "organisation": 0.75,
+    "place": 0.7,
 }
 """How much a question about each type of fact is worth before anything else is known."""
 
@@ -225,7 +225,19 @@ def _base(
         entities=ents,
     )
     ctx = grammar.context(sent, tokens)
-    return fact.with_slots(context=ctx)
+    return fact.with_slots(context=ctx, position=_position(sent, tokens))
+
+
+def _position(sent: Span, tokens: range) -> str:
+    """ "subject" when the tokens are the main clause's subject or its possessor."""
+    head = sent.doc[tokens.start : tokens.stop].root
+    root = sent.root
+    subjects = {"nsubj", "nsubjpass"}
+    if head.dep_ in subjects and head.head.i == root.i:
+        return "subject"
+    if head.dep_ == "poss" and head.head.dep_ in subjects and head.head.head.i == root.i:
+        return "subject"
+    return ""
 
 
 def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool = False) -> Fact:
@@ -480,7 +492,7 @@ def _acronyms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> 
         term_ctx = grammar.context(sent, short_tokens)
         fact = fact.with_slots(term=short, meaning=long)
         fact = fact.with_slots(**{"context:term": term_ctx})
-        out.append(replace(fact, accept=(short,)))
+        out.append(fact)
     return out
 
 

@@ -44,12 +44,15 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
     first = min((s.left_edge.i for s in subjects), default=root.i)
-    # leading adjuncts before the subject (or before the root)
+    # leading adjuncts before the subject (or before the root), and the commas after them
     for child in root.children:
-        if child.i < first and child.dep_ in _LEADING_DEPS | {"punct"}:
+        if child.i < first and child.dep_ in _LEADING_DEPS:
             span = _subtree(child)
             if not span & keep_set:
                 drop |= span
+                after = child.right_edge.i + 1
+                if after < sent.end and doc[after].text == ",":
+                    drop.add(after)
     # comma-, bracket- or dash-delimited asides
     for token in sent:
         if token.dep_ not in _ASIDE_DEPS or token.i == root.i:
@@ -79,6 +82,11 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
                 for c in root.children:
                     if c.dep_ == "cc" and c.i < child.i and c.i > root.i:
                         drop.add(c.i)
+    kept_before = [
+        t for t in sent if t.i < root.i and t.i not in drop and t.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    if not kept_before:
+        drop = set()  # the parse lost the subject: keep the sentence whole
     # bracketed text
     depth_start: int | None = None
     for token in sent:
@@ -135,14 +143,119 @@ def capitalise(text: str) -> str:
     return text
 
 
+_WEAK_SUBJECTS: Final = frozenset({"it", "this", "that", "these", "those", "there"})
+SHORT_ENOUGH: Final = 30
+
+
+def scope(sent: Span, answer: range) -> list[int]:
+    """The tokens of the clause to quote for `answer`: the whole sentence, or, when the answer
+    sits in a relative clause ("X, which did Y in 1997") or in the complement of an empty main
+    clause ("It should be noted that X did Y"), that clause standing on its own."""
+    doc = sent.doc
+    root = sent.root
+    node = doc[answer.start : answer.stop].root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS | {"expl"}]
+    weak = not subjects or subjects[0].lower_ in _WEAK_SUBJECTS
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            relative = [
+                c for c in node.children if c.dep_ in _SUBJECT_DEPS and c.tag_ in {"WDT", "WP"}
+            ]
+            opener = doc[node.left_edge.i - 1] if node.left_edge.i > sent.start else None
+            if relative and opener is not None and opener.text == ",":
+                clause_tokens = _subtree(node)
+                antecedent = [
+                    t.i
+                    for t in node.head.subtree
+                    if t.i not in clause_tokens and t.i < node.left_edge.i
+                ]
+                while antecedent and doc[antecedent[-1]].text in _OPENERS:
+                    antecedent.pop()
+                if antecedent:
+                    return sorted(set(antecedent) | (clause_tokens - {relative[0].i}))
+        complement = node.dep_ == "ccomp" or (
+            node.dep_ == "advcl" and any(c.lower_ == "that" for c in node.children)
+        )
+        marks = [c.lower_ for c in node.children if c.dep_ == "mark"]
+        opening = doc[node.left_edge.i]
+        complement = (
+            complement
+            and not opening.tag_.startswith("W")
+            and set(marks)
+            <= {
+                "that",
+                "although",
+            }
+        )
+        if complement and weak and any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+            return sorted(
+                t.i for t in node.subtree if not (t.dep_ == "mark" and t.head.i == node.i)
+            )
+        node = node.head
+    return list(_tokens(sent))
+
+
+def _segments(sent: Span, tokens: list[int], answer: range) -> list[int]:
+    """`tokens` cut to the dash- or semicolon-delimited part holding the answer, without the
+    comma-delimited pieces that hold neither the answer nor that part's main verb."""
+    doc = sent.doc
+    parts: list[list[int]] = [[]]
+    for i in tokens:
+        if doc[i].text in {"—", "–", ";"}:
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    part = next((p for p in parts if answer.start in p), tokens)
+    members = set(part)
+    top = [i for i in part if doc[i].head.i not in members or doc[i].head.i == i]
+    verbs = {i for i in top if doc[i].pos_ in {"VERB", "AUX"}}
+    pieces: list[list[int]] = [[]]
+    for i in part:
+        if doc[i].text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    wanted = [n for n, piece in enumerate(pieces) if answer.start in piece or verbs & set(piece)]
+    if not wanted:
+        return []
+    out: list[int] = []
+    for piece in pieces[min(wanted) : max(wanted) + 1]:
+        if out:
+            out.append(-1)
+        out.extend(piece)
+    return out
+
+
 def context(sent: Span, answer: range, *, max_words: int = 40) -> str:
     """The simplified sentence with GAP for the `answer` tokens; empty if still too long."""
-    kept = [i for i in _tokens(sent) if i not in droppable(sent, answer)]
-    text = capitalise(render(sent, kept, answer))
-    if text and text[-1] not in ".!?\"”'’":
-        text += "."
+    dropped = droppable(sent, answer)
+    kept = [i for i in scope(sent, answer) if i not in dropped]
+    text = _finish(render(sent, kept, answer))
+    if len(text.split()) > SHORT_ENOUGH:
+        cut = _segments(sent, kept, answer)
+        if cut and all(i in cut for i in answer):
+            shorter = _finish(_render_with_commas(sent, cut, answer))
+            if len(shorter.split()) < len(text.split()):
+                text = shorter
     if len(text.split()) > max_words:
         return ""
+    return text
+
+
+def _render_with_commas(sent: Span, tokens: list[int], answer: range) -> str:
+    pieces: list[list[int]] = [[]]
+    for i in tokens:
+        if i == -1:
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    return ", ".join(render(sent, p, answer) for p in pieces if p)
+
+
+def _finish(text: str) -> str:
+    text = capitalise(text.strip())
+    if text and text[-1] not in ".!?\"”'’":
+        text = text.rstrip(",;:") + "."
     return text
 
 

@@ -127,13 +127,13 @@ def make_deck_with_report(
                 else:
                     candidates.append(order)
     text = "\n".join(article.paragraphs)
-    dominant = dominant_answers(text, {c.fact.answer for c in candidates})
+    mentions = count_mentions(text, {c.fact.answer for c in candidates})
     central = centrality(article.paragraphs, {c.fact.sentence for c in candidates})
     scored = [
         (
             score(
                 c,
-                dominant=dominant,
+                mentions=mentions,
                 paragraphs=len(article.paragraphs),
                 centrality=central.get(c.fact.sentence, 0.0),
             ),
@@ -171,13 +171,15 @@ def _position(candidate: Candidate, article: Article) -> int:
 def _aliases(
     candidate: Candidate, aliases: dict[str, str], long_to_short: dict[str, str]
 ) -> list[str]:
+    """Other names of the answer the prompt must not show (bar those the template asks to)."""
     answer = candidate.question.answer_text
     out = [a for a in candidate.question.accept if len(a) > 3 or a.isupper()]
     if answer in aliases:
         out.append(aliases[answer])
     if answer.casefold() in long_to_short:
         out.append(long_to_short[answer.casefold()])
-    return out
+    shown = {candidate.fact.slot(name) for name in candidate.template.placeholders}
+    return [a for a in out if a not in shown]
 
 
 def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
@@ -212,23 +214,15 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
     )
 
 
-def dominant_answers(text: str, answers: Iterable[str], *, min_count: int = 5) -> set[str]:
-    """Casefolded answers mentioned so often in `text` that asking for them gives little away."""
+def count_mentions(text: str, answers: Iterable[str]) -> dict[str, int]:
+    """How often each answer (casefolded) occurs in `text` as a whole word."""
     low = text.casefold()
-    out: set[str] = set()
     counts: dict[str, int] = {}
     for answer in answers:
         key = answer.casefold()
-        if key in counts or len(key) < 2:
-            continue
-        counts[key] = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", low))
-    if not counts:
-        return out
-    top = max(counts.values())
-    for key, n in counts.items():
-        if n >= min_count and n >= top / 3:
-            out.add(key)
-    return out
+        if key not in counts and key:
+            counts[key] = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", low))
+    return counts
 
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")

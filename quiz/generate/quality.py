@@ -110,7 +110,7 @@ def check_question(
         reasons.append("unbalanced")
     elif prompt.count("(") != prompt.count(")") or prompt.count("[") != prompt.count("]"):
         reasons.append("unbalanced")
-    if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("", prompt)):
+    if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("x", prompt)):
         reasons.append("spacing")
     if VAGUE.search(outside):
         reasons.append("vague-reference")
@@ -186,7 +186,7 @@ def _wh_checks(prompt: str, outside: str) -> list[str]:
         reasons.append("multiple-wh")
     if any(t in {"not", "n't", "never"} or t.endswith("n't") for t in lower):
         reasons.append("negated")
-    if lower and lower[-1] in PREPOSITIONS:
+    if lower and lower[-1] in PREPOSITIONS and lower[-2:] != ["stand", "for"]:
         reasons.append("stranded-preposition")
     for word in tokens[2:]:
         if word in {"The", "A", "An", "According", "Two", "Three", "In", "On", "At", "After"}:

@@ -65,7 +65,7 @@ def _capitalise(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
-        if ch == "{":
+        if ch not in "\"“‘'( ":
             return text
     return text
 

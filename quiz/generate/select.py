@@ -16,8 +16,10 @@ KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 
 KIND_SHARE: Final = {"cloze": 0.5, "short": 0.5, "choice": 0.35, "truefalse": 0.15, "order": 0.05}
 """The most of the deck each kind may take."""
 MAX_PER_FACT: Final = 2
-MAX_PER_SENTENCE: Final = 4
-MAX_FACTS_PER_SENTENCE: Final = 3
+TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
+"""Fact types worth a second question of another kind; the others get one."""
+MAX_PER_SENTENCE: Final = 5
+MAX_FACTS_PER_SENTENCE: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +33,14 @@ class Limits:
 
 
 def default_max(words: int) -> int:
-    """The default deck size for an article of `words` words: about one per 30 words."""
-    return max(6, min(60, round(words / 30)))
+    """The default deck size for an article of `words` words: about one per 22 words."""
+    return max(6, min(60, round(words / 22)))
 
 
 def score(
     candidate: Candidate,
     *,
-    dominant: set[str],
+    mentions: dict[str, int],
     paragraphs: int,
     centrality: float = 0.0,
 ) -> float:
@@ -55,8 +57,13 @@ def score(
             value -= 0.1
     elif words > 30:
         value -= 0.1 * (words - 30) / 10
-    if normalise(question.answer_text) in dominant or fact.answer.casefold() in dominant:
-        value -= 0.35
+    count = mentions.get(fact.answer.casefold(), 1)
+    if question.kind != "order" and count > 1:
+        # an answer the article keeps repeating is its topic: asking for it gives little away
+        penalty = min(0.4, 0.06 * (count - 1))
+        value -= penalty / 2 if fact.slot("position") == "subject" else penalty
+    if fact.slot("position") == "subject":
+        value += 0.05
     value += 0.3 * centrality
     return value
 
@@ -67,7 +74,7 @@ def fact_key(candidate: Candidate) -> tuple[str, str, str]:
     return (fact.type, normalise(fact.answer), normalise(fact.sentence))
 
 
-SECOND_QUESTION_PENALTY: Final = 0.3
+SECOND_QUESTION_PENALTY: Final = 0.45
 
 
 def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> list[Candidate]:
@@ -99,13 +106,14 @@ def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> lis
         key = fact_key(candidate)
         sentence = normalise(q.source.sentence)
         answer = normalise(q.answer_text) if q.kind not in {"truefalse", "order"} else ""
-        prompt_key = normalise(re.sub(r"\{\{c1::|\}\}", "", q.prompt))
+        prompt_key = normalise(re.sub(r"\{\{c1::|\}\}", "", q.prompt)) + "|" + answer
         if prompt_key in prompts:
             continue
         if kinds[q.kind] >= caps.get(q.kind, limits.max_questions):
             continue
         if q.kind != "order":
-            if per_fact[key] >= limits.per_fact or q.kind in fact_kinds.get(key, set()):
+            most = limits.per_fact if candidate.fact.type in TWICE else 1
+            if per_fact[key] >= most or q.kind in fact_kinds.get(key, set()):
                 continue
             if answer and answer in answers and answers[answer] != key:
                 continue
