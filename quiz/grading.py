@@ -94,7 +94,17 @@ _GROUPED_NUMBER: Final = re.compile(
 _NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
 _ORDINAL: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _PUNCTUATION: Final = re.compile(r"[^\w\s.%]|_")
-_WORD_SPLIT: Final = re.compile(r"\s+")
+_DIGIT_LETTER: Final = re.compile(r"(\d)([a-z])")
+_POSSESSIVE: Final = re.compile(r"'s\b")
+_GROUP_SEPARATOR: Final = re.compile(r"[, \u00a0\u202f]")
+
+
+def _number_word(match: re.Match[str]) -> str:
+    return _SMALL_NUMBERS[match.group()]
+
+
+def _ungroup(match: re.Match[str]) -> str:
+    return _GROUP_SEPARATOR.sub("", match.group())
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,19 +470,26 @@ def _capitalised_words(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _normalise(text: str, *, number_words: bool = True) -> _Norm:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = text.replace("’", "'").replace("per cent", "percent").replace("%", " percent ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
+        text = text.replace("’", "'")
+    text = text.casefold().replace("per cent", "percent").replace("%", " percent ")
     if number_words:
         # Only words standing alone: "five" is 5, but "zero-sum" stays words.
-        text = _NUMBER_WORD.sub(lambda match: _SMALL_NUMBERS[match.group()], text)
-    text = _GROUPED_NUMBER.sub(lambda match: re.sub(r"[, \u00a0\u202f]", "", match.group()), text)
+        text = _NUMBER_WORD.sub(_number_word, text)
+    text = _GROUPED_NUMBER.sub(_ungroup, text)
     text = _ORDINAL.sub(r"\1", text)
-    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
-    text = re.sub(r"'s\b", "", text)
+    text = _DIGIT_LETTER.sub(r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
+    text = _POSSESSIVE.sub("", text)
     text = _PUNCTUATION.sub(" ", text)
-    tokens = [token.strip(".") for token in _WORD_SPLIT.split(text)]
-    tokens = [token for token in tokens if token]
+    tokens = []
+    for token in text.split():
+        token = token.strip(".")
+        if "." in token and not _NUMBER.fullmatch(token):
+            token = token.replace(".", "")  # "u.s" -> "us"
+        if token:
+            tokens.append(token)
     while tokens and (tokens[0] in _ARTICLES or tokens[0] in _LEADING_FILLERS) and len(tokens) > 1:
         tokens.pop(0)
     out: list[str] = []
