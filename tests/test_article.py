@@ -118,6 +118,8 @@ def test_without_a_title_line_the_file_name_is_the_title() -> None:
         ("By Jane Doe, Reuters", ("Jane Doe",)),
         ("Written by Harsh V. Pant", ("Harsh V. Pant",)),
         ("*By Jane Doe*", ("Jane Doe",)),
+        ("Reporting by Jane Doe; Editing by John Roe", ("Jane Doe",)),
+        ("By [Jane Doe](https://example.org/staff/jane)", ("Jane Doe",)),
     ],
 )
 def test_byline_gives_authors(line: str, authors: tuple[str, ...]) -> None:
@@ -234,6 +236,9 @@ CLUTTER_LINES = [
     "© 2025 The Daily Example. All rights reserved.",
     "(With inputs from PTI)",
     "Tags: budget, council, roads",
+    "— Reuters",
+    "(Reuters)",
+    "Editing by John Roe and Ann Poe",
 ]
 
 

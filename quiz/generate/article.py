@@ -610,6 +610,8 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))",
         r"\ball rights reserved\b",
         r"^\(?with inputs from\b",
+        r"^[—–-]+\s*(?:reuters|ap|afp|pti|ians|ani|bloomberg|associated press)\s*$",
+        r"^(?:edited|editing|compiled|additional reporting) by\b.{0,120}$",
         r"^(?:tags|topics|filed under|categories)\s*:",
     )
 )
