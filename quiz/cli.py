@@ -38,13 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gen = sub.add_parser("generate", help="make a quiz deck from an article, URL, fact sheet or folder")
+    gen = sub.add_parser(
+        "generate", help="make a quiz deck from an article, URL, fact sheet or folder"
+    )
     gen.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder or http(s) URL")
     where = gen.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", type=Path, metavar="DECK.yaml", help="deck file (one source)")
-    where.add_argument("--out-dir", type=Path, metavar="DIR", help="folder for the decks (default: decks/)")
+    where.add_argument(
+        "-o", "--output", type=Path, metavar="DECK.yaml", help="deck file (one source)"
+    )
+    where.add_argument(
+        "--out-dir", type=Path, metavar="DIR", help="folder for the decks (default: decks/)"
+    )
     gen.add_argument("--max", type=int, default=None, metavar="N", help="keep at most N questions")
-    gen.add_argument("--templates", type=Path, metavar="FILE", help="extra question templates (YAML)")
+    gen.add_argument(
+        "--templates", type=Path, metavar="FILE", help="extra question templates (YAML)"
+    )
     gen.add_argument("--seed", type=int, default=0, help="seed for shuffled choices (default 0)")
     gen.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes")
     gen.add_argument("--fresh", action="store_true", help="ignore edits in an existing deck")
@@ -57,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("source", metavar="SOURCE")
     facts.add_argument("--json", action="store_true", help="print JSON")
 
-    check = sub.add_parser("check", help="validate decks; print every problem as file:line: message")
+    check = sub.add_parser(
+        "check", help="validate decks; print every problem as file:line: message"
+    )
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK")
 
     study = sub.add_parser("study", help="open the study app (the default command)")
@@ -85,8 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_study_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--decks", type=Path, metavar="DIR", help="deck folder (default ./decks)")
-    parser.add_argument("--new-per-day", type=int, default=None, metavar="N", help="new cards a day")
-    parser.add_argument("--retention", type=float, default=None, help="desired retention (0.7-0.99)")
+    parser.add_argument(
+        "--new-per-day", type=int, default=None, metavar="N", help="new cards a day"
+    )
+    parser.add_argument(
+        "--retention", type=float, default=None, help="desired retention (0.7-0.99)"
+    )
 
 
 def _resolve(command: str) -> Callable[[argparse.Namespace], int]:
@@ -101,7 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+    if (
+        not args_list
+        or args_list[0].startswith("-")
+        and args_list[0] not in ("-h", "--help", "--version")
+    ):
         args_list = ["study", *args_list]
     args = parser.parse_args(args_list)
     try:
