@@ -629,6 +629,13 @@ def test_non_utf8_text_names_line_and_offset(tmp_path: Path) -> None:
     assert str(error).startswith(f"{path}:3: not UTF-8")
 
 
+def test_non_utf8_offset_counts_the_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHeadline\nab\xe9\n")
+    error = _error(str(path))
+    assert error.line == 2 and "byte offset 14 (column 3)" in error.message
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
     path.write_bytes("Headline\nThe café closed in 2024.\n".encode("utf-16"))

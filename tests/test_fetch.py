@@ -83,6 +83,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"", "text/html", Content_Length="999999999")
         elif path == "/pdf":
             self._send(200, b"%PDF-1.7", "application/pdf")
+        elif path == "/empty-text":
+            self._send(200, b"Title only\nAdvertisement\n", "text/plain")
         elif path == "/empty-page":
             self._send(200, b"<html><body><nav>Home</nav></body></html>", "text/html")
         else:
@@ -202,6 +204,13 @@ def test_wrong_content_type(server: _Server) -> None:
 
 def test_page_without_article_text(server: _Server) -> None:
     address = url(server, "/empty-page")
+    with pytest.raises(QuizError, match="no article text found") as caught:
+        read_source(address)
+    assert caught.value.path == address
+
+
+def test_text_page_without_article_text_names_the_url(server: _Server) -> None:
+    address = url(server, "/empty-text")
     with pytest.raises(QuizError, match="no article text found") as caught:
         read_source(address)
     assert caught.value.path == address

@@ -63,9 +63,10 @@ def _read_url(url: str, *, timeout: float, max_bytes: int) -> Article:
 
     page = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
     if page.content_type == "text/plain" and not looks_like_html(page.text):
-        article = read_text_article(page.text)
-        if not article.paragraphs:
-            raise QuizError("no article text found on the page", path=url)
+        try:
+            article = read_text_article(page.text)
+        except QuizError as error:
+            raise QuizError(error.message, path=url) from None
         return replace(article, url=url)
     return read_html_article(page.text, url=url)
 
@@ -112,14 +113,15 @@ def _decode_text(data: bytes, shown: str) -> str:
     else:
         if b"\x00" in data[:65536]:
             raise QuizError("this is a binary file, not a text or HTML article", path=shown)
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
         try:
-            text = data.decode("utf-8-sig")
+            text = data[bom:].decode("utf-8")
         except UnicodeDecodeError as error:
             if _mostly_binary(data):
                 raise QuizError(
                     "this is a binary file, not a text or HTML article", path=shown
                 ) from None
-            offset = error.start
+            offset = bom + error.start
             line = data.count(b"\n", 0, offset) + 1
             column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
             raise QuizError(

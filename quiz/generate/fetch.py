@@ -22,7 +22,7 @@ from typing import IO, Final
 from quiz import __version__
 from quiz.errors import QuizError
 
-USER_AGENT: Final = f"quiz/{__version__} (article reader; +https://pypi.org/project/quiz/)"
+USER_AGENT: Final = f"quiz/{__version__} (article reader)"
 """Sent with every request, so site owners can tell what is reading their page."""
 
 ALLOWED_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
