@@ -18,7 +18,7 @@ from typing import Final
 
 from rapidfuzz.distance import OSA
 
-from quiz.model import FALSE, TRUE, Question
+from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.scheduling import Rating
 
 
@@ -94,6 +94,8 @@ _GROUPED_NUMBER: Final = re.compile(
 _NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
 _ORDINAL: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _PUNCTUATION: Final = re.compile(r"[^\w\s.%]|_")
+_STAND_FOR: Final = re.compile(r"\bdoes\s+(\S+)\s+stand\s+for\b", re.IGNORECASE)
+_DEFINED: Final = re.compile(r"((?:[\w'’.&-]+\s+){1,10}?)\(([A-Z][A-Za-z.&-]{1,9})\)")
 _DIGIT_LETTER: Final = re.compile(r"(\d)([a-z])")
 _POSSESSIVE: Final = re.compile(r"'s\b")
 _GROUP_SEPARATOR: Final = re.compile(r"[, \u00a0\u202f]")
@@ -179,6 +181,45 @@ def grade_typed(
             feedback=f"Almost: it is spelt “{fuzzy_match}”.",
         )
     return _wrong(question, "Not quite.")
+
+
+def deck_acronyms(deck: Deck) -> dict[str, str]:
+    """Acronym -> expansion pairs a deck teaches, for `grade_typed(..., acronyms=...)`.
+
+    Found in "What does X stand for?" questions, in answers whose accept list pairs an acronym
+    with its expansion, and in source sentences that define one ("the Observer Research
+    Foundation (ORF)"). Pure but not free: compute it once per deck.
+    """
+    found: dict[str, str] = {}
+    for question in deck.questions:
+        asked = _STAND_FOR.search(question.prompt)
+        if asked and _is_acronym(asked.group(1)):
+            found.setdefault(asked.group(1), question.answer_text)
+        texts = question.answers
+        short_forms = [text for text in texts if _is_acronym(text)]
+        long_forms = [text for text in texts if len(text.split()) >= 2]
+        for short_form in short_forms:
+            for long_form in long_forms:
+                if _initials_fit(short_form, long_form):
+                    found.setdefault(short_form, long_form)
+        for match in _DEFINED.finditer(question.source.sentence):
+            short_form = match.group(2)
+            words = match.group(1).split()
+            for start in range(len(words) - 1, -1, -1):
+                long_form = " ".join(words[start:])
+                if _initials_fit(short_form, long_form):
+                    found.setdefault(short_form, long_form)
+                    break
+    return found
+
+
+def _initials_fit(short_form: str, long_form: str) -> bool:
+    letters = "".join(char for char in short_form.casefold() if char.isalnum())
+    words = [word for word in re.split(r"[\s-]+", long_form.casefold()) if word]
+    return len(letters) >= 2 and letters in (
+        _initials(words, skip_connectives=True),
+        _initials(words, skip_connectives=False),
+    )
 
 
 def grade_choice(question: Question, index: int) -> Grade:
@@ -433,6 +474,8 @@ def _acronym_match(
         if cand.numbers or not cand.words:
             continue
         cand_compact = cand.text.replace(" ", "").replace(".", "")
+        if compact == cand_compact and _is_acronym(candidate):
+            return candidate  # "ISK" for "IS-K"
         # The answer is an acronym; the typed text its expansion.
         expansion = table.get(cand_compact)
         if expansion is not None and (typed_text == expansion.text or _close(typed, expansion)):

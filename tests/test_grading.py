@@ -280,3 +280,38 @@ def test_an_acronym_answer_needs_its_expansion_known() -> None:
     known = grade_typed(question, "Observer Research Foundation", acronyms=ACRONYMS)
     assert known.correct and known.feedback == "Correct: “ORF”."
     assert grade_typed(question, "orf").correct
+
+
+def test_deck_acronyms_from_prompts_accept_lists_and_sources() -> None:
+    from quiz.grading import deck_acronyms
+    from quiz.model import Deck, SourceRef
+
+    deck = Deck(
+        id="d",
+        title="D",
+        questions=(
+            Question("a", "short", "What does IEA stand for?", "Islamic Emirate of Afghanistan"),
+            Question("b", "short", "Who?", "IS-K", accept=("Islamic State Khorasan",)),
+            Question(
+                "c",
+                "short",
+                "Which think tank?",
+                "a think tank",
+                source=SourceRef(
+                    sentence="said Harsh Pant of the Observer Research Foundation (ORF)."
+                ),
+            ),
+            Question("d", "short", "What does it mean?", "nothing", source=SourceRef("the (UN) x")),
+        ),
+    )
+    table = deck_acronyms(deck)
+    assert table == {
+        "IEA": "Islamic Emirate of Afghanistan",
+        "IS-K": "Islamic State Khorasan",
+        "ORF": "Observer Research Foundation",
+    }
+    question = short("ORF", "acronym")
+    assert grade_typed(question, "observer research foundation", acronyms=table).correct
+    assert grade_typed(short("IS-K"), "ISK").correct
+    assert grade_typed(short("IS-K"), "is-k").correct
+    assert not grade_typed(short("IS-K"), "IS").correct
