@@ -159,9 +159,19 @@ def test_no_date_line_means_no_date_even_if_the_body_has_dates() -> None:
     assert article.authors == ()
 
 
-def test_date_in_a_sentence_is_body_text() -> None:
-    sentence = "The treaty was signed on July 28, 2025 in Geneva by both ministers."
-    assert sentence in read_text_article(article_of(sentence)).paragraphs
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed on July 28, 2025 in Geneva by both ministers.",
+        "By July 28, 2025, every school in the district had reopened.",
+        "By contrast, Jane Doe said the plan would cost more.",
+        "Published figures for 3 March 2024 show a fall of 2% in sales.",
+    ],
+)
+def test_dates_and_by_in_sentences_are_body_text(sentence: str) -> None:
+    article = read_text_article(article_of(sentence))
+    assert article.paragraphs == (BODY_1, sentence, BODY_2)
+    assert article.published is None and article.authors == ()
 
 
 @pytest.mark.parametrize(

@@ -429,9 +429,7 @@ def _date_from_match(match: re.Match[str]) -> date | None:
         month = int(groups["mnum"])
     else:
         name = groups["month"].lower().rstrip(".")
-        month = _MONTHS.get(name, 0) or next(
-            (number for key, number in _MONTHS.items() if len(key) > 3 and key == name), 0
-        )
+        month = _MONTHS.get(name, 0)
     try:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
@@ -565,7 +563,8 @@ def _byline(text: str, *, names_alone: bool = False) -> _Byline | None:
             piece = piece.strip().rstrip(".")
             if piece and piece.lower() not in _AGENCIES and _is_name(piece):
                 authors.append(piece)
-    if not authors and day is None:
+    if not authors:
+        # "By July 28, 2025, the plan ..." is a sentence, not a byline.
         return None
     return _Byline(tuple(authors), day)
 
@@ -705,7 +704,11 @@ def _bio_name(text: str, authors: Sequence[str]) -> str | None:
     if _BIO_STARTS.match(text):
         return ""
     for author in authors:
-        if text.startswith(author) and re.match(r"[\s,(]", text[len(author) : len(author) + 1]):
+        if (
+            len(author.split()) >= 2
+            and text.startswith(author)
+            and re.match(r"[\s,(]", text[len(author) : len(author) + 1])
+        ):
             return author
     match = _NAME_IS.match(text)
     if match is None or not _is_name(match.group("name")):
@@ -813,9 +816,9 @@ def _title_from(lines: list[_Line], file: str) -> str:
             del lines[index]
             return text
         break
-    first_h1 = next((i for i, line in enumerate(lines) if line.kind == "heading"), None)
-    if first_h1 is not None and first_h1 < 8:
-        return lines.pop(first_h1).text
+    first_heading = next((i for i, line in enumerate(lines) if line.kind == "heading"), None)
+    if first_heading is not None and first_heading < 8:
+        return lines.pop(first_heading).text
     stem = Path(file).stem if file else ""
     return clean_text(re.sub(r"[-_]+", " ", stem)).capitalize() if stem else "Untitled article"
 
