@@ -140,6 +140,8 @@ def test_byline_gives_authors(line: str, authors: tuple[str, ...]) -> None:
         ("2025-07-28", date(2025, 7, 28)),
         ("Posted on Jan 5th, 2021", date(2021, 1, 5)),
         ("By Jane Doe | July 28, 2025", date(2025, 7, 28)),
+        ("Tue 28 Jul 2025 12.08 BST", date(2025, 7, 28)),
+        ("July 28, 2025 12:08 PM GMT+1 Updated 2 hours ago", date(2025, 7, 28)),
     ],
 )
 def test_date_lines_give_the_published_date(line: str, published: date) -> None:
@@ -249,6 +251,11 @@ CLUTTER_LINES = [
     "— Reuters",
     "(Reuters)",
     "Editing by John Roe and Ann Poe",
+    "2 hours ago",
+    "5 min read",
+    "Listen to this article",
+    "Getty Images",
+    "AFP via Getty Images",
 ]
 
 
@@ -718,3 +725,17 @@ def test_every_sample_article_has_a_gold_file() -> None:
     assert sorted(p.stem for p in CONTENT.glob("*.md")) == sorted(
         p.stem for p in GOLD.glob("*.yaml")
     )
+
+
+def test_page_copied_from_a_browser_reads_cleanly() -> None:
+    article = read_source(str(DATA / "pasted_page.txt"))
+    assert article.title == "Council votes to close three branch libraries"
+    assert article.authors == ("Priya Raman",)
+    assert [p.split()[0] for p in article.paragraphs] == [
+        "Calderbridge",
+        "Councillors",
+        "The",
+        "Joan",
+        "The",
+    ]
+    assert article.paragraphs[3].endswith('"a blow to the whole estate".')

@@ -455,7 +455,13 @@ def _date_line(text: str) -> _DateLine | None:
     for pattern in _DATE_PATTERNS:
         leftover = pattern.sub(" ", leftover)
     leftover = _ZONE.sub(" ", _TIME.sub(" ", _WEEKDAY.sub(" ", leftover)))
-    leftover = re.sub(r"\b(?:at|on|and|ist|edt|est|bst|cet)\b", " ", leftover, flags=re.IGNORECASE)
+    leftover = re.sub(
+        r"\b(?:at|on|and|ist|edt|est|bst|cet|updated|ago|seconds?|minutes?|mins?|hours?|hrs?|days?"
+        r"|min read)\b",
+        " ",
+        leftover,
+        flags=re.IGNORECASE,
+    )
     leftover = re.sub(r"[\W\d_]+", " ", leftover).strip()
     if prefix is None and leftover:
         return None
@@ -477,7 +483,8 @@ _NOT_NAME_WORDS: Final = frozenset(
     news breaking live update updates analysis opinion editorial explained summary contents overview
     background introduction key points highlights staff writer writers correspondent editor reporter
     bureau desk team agency agencies contributor contributors special report india world politics
-    business sport sports science health video photos photo gallery""".split()
+    business sport sports science health video photos photo gallery images getty shutterstock alamy
+    media press wire pictures photography""".split()
 )
 _AGENCIES: Final = frozenset(
     {
@@ -580,6 +587,8 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"(?:\s+(?:credit|courtesy|source))?s?\s*[:|]",
         r"\b(?:photo|image|picture)\s+(?:credit|courtesy)s?\s*:",
         r"^image source\b",
+        r"^(?:getty images|afp|reuters|ap|pa media|pa|epa|shutterstock|alamy|istock)"
+        r"(?:\s*(?:via|/)\s*.{1,60})?$",
         r"\bAP Photo/",
         r"^(?:credit|courtesy)\s*:",
         # tables of contents and navigation
@@ -611,6 +620,9 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))",
         r"\ball rights reserved\b",
         r"^\(?with inputs from\b",
+        r"^(?:listen to|print|save|bookmark) this (?:article|story|page)\b",
+        r"^\d+\s*min(?:ute)?s?\s+read$",
+        r"^(?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
         r"^[—–-]+\s*(?:reuters|ap|afp|pti|ians|ani|bloomberg|associated press)\s*$",
         r"^(?:edited|editing|compiled|additional reporting) by\b.{0,120}$",
         r"^(?:tags|topics|filed under|categories)\s*:",
