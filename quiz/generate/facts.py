@@ -278,7 +278,27 @@ def extract_from_doc(
     known = acronyms if acronyms is not None else {}
     facts: list[Fact] = []
     mentions: list[Mention] = []
+    previous: Span | None = None
     for sent in doc.sents:
+        before = len(facts)
+        _extract_sentence(sent, paragraph, published, known, facts, mentions)
+        names = antecedents(previous) if previous is not None else {}
+        if names:
+            facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
+        previous = sent
+    return facts, mentions
+
+
+def _extract_sentence(
+    sent: Span,
+    paragraph: int,
+    published: date | None,
+    known: dict[str, str],
+    facts: list[Fact],
+    mentions: list[Mention],
+) -> None:
+    doc = sent.doc
+    if True:
         sentence = sent.text.strip()
         raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
         ents = _merge_compass(raw, doc)
@@ -286,7 +306,7 @@ def extract_from_doc(
         for r, label in ents:
             mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
         if not usable(sent):
-            continue
+            return
         defined = _acronyms(sent, paragraph, entity_pairs)
         facts.extend(_short_mentions(sent, paragraph, entity_pairs, known))
         facts.extend(defined)
@@ -297,7 +317,58 @@ def extract_from_doc(
             fact = _entity_fact(sent, paragraph, tokens, label, entity_pairs, published)
             if fact is not None:
                 facts.append(fact)
-    return facts, mentions
+
+
+_PRONOUN_FORMS: Final = {
+    "it": ("thing", False),
+    "its": ("thing", True),
+    "he": ("person", False),
+    "she": ("person", False),
+    "his": ("person", True),
+    "her": ("person", True),
+}
+
+
+def antecedents(sent: Span) -> dict[str, str]:
+    """What a sentence-initial "it"/"its" or "he"/"she"/"his"/"her" of the next sentence most
+    likely names: the subject of `sent` when it is a noun or a named person (conservative)."""
+    root = sent.root
+    out: dict[str, str] = {}
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1:
+        return out
+    head = subjects[0]
+    if head.ent_type_ == "PERSON":
+        out["person"] = _entity_of(sent, head)
+    elif head.pos_ == "NOUN" and head.tag_ == "NN":
+        words = [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        out["thing"] = " ".join(["the", *words, head.text])
+    elif head.pos_ == "PROPN" and head.ent_type_ in {"ORG", "GPE", "FAC", "PRODUCT", "LOC"}:
+        name = _entity_of(sent, head)
+        if name:
+            out["thing"] = name if not head.doc[head.left_edge.i].lower_ == "the" else "the " + name
+    return {k: v for k, v in out.items() if v}
+
+
+def resolve_pronoun(fact: Fact, names: Mapping[str, str]) -> Fact:
+    """`fact` with a sentence-initial pronoun of its contexts replaced by its antecedent."""
+    updates: dict[str, str] = {}
+    for key, value in fact.slots:
+        if not key.startswith("context"):
+            continue
+        m = re.match(r"([A-Za-z]+)\b", value)
+        if m is None or m.group(1).lower() not in _PRONOUN_FORMS:
+            continue
+        kind, possessive = _PRONOUN_FORMS[m.group(1).lower()]
+        name = names.get(kind)
+        if not name or name.casefold() == fact.answer.casefold():
+            continue
+        if m.group(1).lower() == "her" and kind == "person":
+            continue  # "her" may be an object: leave it
+        replacement = name + ("’s" if possessive else "")
+        replacement = replacement[:1].upper() + replacement[1:]
+        updates[key] = replacement + value[m.end() :]
+    return fact.with_slots(**updates) if updates else fact
 
 
 def _entity_fact(
@@ -366,30 +437,48 @@ def _entity_fact(
     return None
 
 
+_SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
+
+
 def _number_fact(
     sent: Span, paragraph: int, tokens: range, label: str, ents: tuple[tuple[str, str], ...]
 ) -> Fact | None:
     doc = sent.doc
+    while tokens.start < tokens.stop and doc[tokens.start].lower_ in {"up", "to", "only", "than"}:
+        tokens = range(tokens.start + 1, tokens.stop)
+    if doc[tokens.start : tokens.stop].text.lower().startswith("more than"):
+        tokens = range(tokens.start + 2, tokens.stop)
+    if not tokens:
+        return None
     answer = _text(doc, tokens)
     number = parse_number(answer)
     if number is None:
         return None
+    last = doc[tokens.stop - 1]
+    head = last.head
+    detail = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}.get(label, "count")
     if label == "CARDINAL":
-        last = doc[tokens.stop - 1]
-        head = last.head
-        if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS":
+        scaled = bool(_SCALE_WORDS & set(answer.lower().split()))
+        if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.i < last.i:
             return None
-        if (
-            number.decimals
-            or number.value < 2
-            or 1500 <= number.value <= 2100
-            and not number.commas
-        ):
+        if (number.decimals and not scaled) or number.value < 2:
             return None
-        noun_tokens = [
-            t for t in head.subtree if t.i >= tokens.stop and t.i <= head.i and not t.is_punct
-        ]
+        if 1500 <= number.value <= 2100 and not number.commas:
+            return None
+        if scaled:
+            detail = "amount"
+    if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ in {"nummod", "compound"}:
+        # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
+        end = head.i + 1
+        for child in head.children:
+            if child.lower_ == "per" and child.i == end:
+                end = child.right_edge.i + 1
+        noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]
         noun = " ".join(t.text for t in noun_tokens)
+        tokens = range(tokens.start, end)
+        answer = _text(doc, tokens)
+        if len(answer.split()) > 6:
+            return None
         fact = _base(
             "number",
             answer,
@@ -398,13 +487,13 @@ def _number_fact(
             tokens,
             ents,
             value=f"{number.value:g}",
-            detail="count",
+            detail=detail,
         )
-        fact = fact.with_slots(noun=noun)
-        return fact
-    kind = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}[label]
+        return fact.with_slots(noun=noun, number=_text(doc, range(tokens.start, last.i + 1)))
+    if label == "CARDINAL":
+        return None
     return _base(
-        "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=kind
+        "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=detail
     )
 
 

@@ -143,6 +143,8 @@ def make_deck_with_report(
     ]
     words = len(text.split())
     limit = max_questions if max_questions is not None else default_max(words)
+    if max_questions is None and _one_fact_per_paragraph(article, facts):
+        limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     chosen = select(scored, Limits(max_questions=limit))
     chosen.sort(key=lambda c: (c.fact.paragraph or 10**9, _position(c, article), c.question.id))
     deck = Deck(
@@ -158,6 +160,11 @@ def make_deck_with_report(
         ),
     )
     return deck, Report(len(candidates), len(chosen), dict(sorted(rejected.items())))
+
+
+def _one_fact_per_paragraph(article: Article, facts: Sequence[Fact]) -> bool:
+    numbers = [f.paragraph for f in facts]
+    return bool(facts) and len(set(numbers)) == len(numbers) == len(article.paragraphs)
 
 
 def _position(candidate: Candidate, article: Article) -> int:

@@ -145,8 +145,7 @@ class NumberValue:
 
 _NUMBER_RE: Final = re.compile(
     r"^(?P<prefix>[$€£¥₹]|(?:Rs\.?|USD|US\$|INR|EUR)\s?)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?:\.(?P<dec>\d+))?(?P<suffix>\s?(?:%|per ?cent|percent)|\s(?:million|billion|trillion"
-    r"|thousand|crore|lakh|mn|bn)|[mbk]n?)?$",
+    r"(?:\.(?P<dec>\d+))?(?P<suffix>\s?(?:%|per ?cent|percent)|[\s-][^\d]{1,40}|[mbk]n?)?$",
     flags=re.I,
 )
 
