@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rich.text import Text
 from textual.content import Content
 
 _ESCAPES: Final = re.compile(
@@ -41,6 +42,11 @@ def clean(text: str) -> str:
 def plain(text: str, style: str = "") -> Content:
     """Deck text as literal content, optionally in one style."""
     return Content.styled(clean(text), style) if style else Content(clean(text))
+
+
+def cell(text: str) -> Text:
+    """Deck text as a literal Rich `Text`, for widgets that take Rich renderables (table cells)."""
+    return Text(clean(text), no_wrap=True, overflow="ellipsis")
 
 
 def cloze(prompt: str, *, revealed: bool) -> Content:

@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.study import deck_counts
 from quiz.tui import text
 from quiz.tui.session import Clock
+from quiz.tui.widgets.key_bar import KeyBar
 
 COLUMNS = (
     ("deck", "Deck"),
@@ -37,7 +39,7 @@ class DeckListScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("enter", "study", "Study deck", id="study-deck"),
+        Binding("enter", "study", "Study deck", id="study-deck", priority=True),
         Binding("a", "study_all", "Study all", id="study-all"),
         Binding("s", "stats", "Statistics", id="stats"),
     ]
@@ -67,14 +69,14 @@ class DeckListScreen(Screen[None]):
         yield Static(
             Content.assemble((heading[0], "reverse"), text.plain(heading[1])), id="list-title"
         )
-        table: DataTable[Content | str | int] = DataTable(
+        table: DataTable[Text | str | int] = DataTable(
             id="deck-table", cursor_type="row", zebra_stripes=True
         )
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         yield table
         yield Static(id="deck-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -85,7 +87,7 @@ class DeckListScreen(Screen[None]):
                 else deck.title[: TITLE_WIDTH - 1] + "…"
             )
             table.add_row(
-                text.plain(title), 0, 0, 0, 0, text.plain(deck.source.published), key=str(index)
+                text.cell(title), 0, 0, 0, 0, text.cell(deck.source.published), key=str(index)
             )
         self.refresh_counts()
         table.focus()

@@ -6,7 +6,7 @@ from typing import Final
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -24,23 +24,23 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         "Flashcards and gaps",
         (
             ("Space / Enter", "show the answer"),
-            ("1 2 3 4", "rate: Again, Hard, Good, Easy"),
+            ("1 2 3 4", "Again, Hard, Good, Easy"),
         ),
     ),
     (
         "Short answer",
         (
             ("type, Enter", "answer (graded for you)"),
-            ("r / ctrl+r", "I was right: count it and accept this answer"),
+            ("r / ctrl+r", "I was right (accept it)"),
         ),
     ),
     ("Multiple choice", (("1-4 or a-d", "choose"),)),
     ("True or false", (("t / f", "true / false"),)),
-    ("Put in order", (("e.g. 312, Enter", "the item numbers in the right order"),)),
+    ("Put in order", (("e.g. 312, Enter", "items in order"),)),
     (
         "Any card",
         (
-            ("Space / Enter", "next card, after the feedback"),
+            ("Space / Enter", "next card"),
             ("u / ctrl+z", "undo the last answer"),
             ("Esc", "finish the session"),
         ),
@@ -49,7 +49,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         "Anywhere",
         (
             ("F1 / ?", "this help"),
-            ("ctrl+p", "commands, such as the light or dark theme"),
+            ("ctrl+p", "commands, light/dark theme"),
             ("ctrl+q", "quit"),
         ),
     ),
@@ -65,16 +65,23 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        half = 4
         with VerticalScroll(id="help-box"):
-            yield Static(self._text(), id="help-text")
+            yield Static(Content.styled(" Keys ", "bold reverse"), id="help-title")
+            with Horizontal(id="help-columns"):
+                yield Static(self._text(KEYS[:half]), classes="help-column")
+                yield Static(self._text(KEYS[half:]), classes="help-column")
+            yield Static(Content.styled("Esc closes this help.", "italic"), id="help-close")
 
     @staticmethod
-    def _text() -> Content:
-        lines: list[Content] = [Content.styled("Keys", "bold reverse")]
-        for section, keys in KEYS:
-            lines.append(Content.styled(f"\n{section}", "bold $accent"))
-            lines.extend(Content.assemble((f"  {key:<17}", "bold"), action) for key, action in keys)
-        lines.append(Content.styled("\nEsc closes this help.", "italic"))
+    def _text(sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> Content:
+        lines: list[Content] = []
+        for section, keys in sections:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(section, "bold $accent"))
+            for key, action in keys:
+                lines.append(Content.assemble((key, "bold"), "  ", action))
         return Content("\n").join(lines)
 
     def action_close(self) -> None:

@@ -15,13 +15,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.stats import Stats, compute_stats
 from quiz.tui.session import Clock
+from quiz.tui.widgets.key_bar import KeyBar
 
 BLOCKS: Final = " ▁▂▃▄▅▆▇█"
 CHART_HEIGHT: Final = 6
@@ -76,7 +77,7 @@ class StatsScreen(Screen[None]):
             with Horizontal(id="stats-charts"):
                 yield Static(id="stats-history", classes="chart")
                 yield Static(id="stats-forecast", classes="chart")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#stats-body").display = False

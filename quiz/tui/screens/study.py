@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.errors import QuizError
 from quiz.grading import (
@@ -25,6 +25,7 @@ from quiz.scheduling import Rating
 from quiz.tui import text
 from quiz.tui.session import Answer, Card, Session, Summary
 from quiz.tui.widgets.card_view import CardView
+from quiz.tui.widgets.key_bar import KeyBar
 
 Phase = Literal["ask", "revealed", "graded"]
 """Asking; a flashcard's answer showing (waiting for a rating); a graded answer's feedback showing."""
@@ -90,7 +91,7 @@ class StudyScreen(Screen[Summary]):
     def compose(self) -> ComposeResult:
         yield Static(id="session-bar")
         yield CardView(id="card")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_current()
@@ -218,7 +219,7 @@ class StudyScreen(Screen[Summary]):
         if question.kind == "order":
             grade = grade_order(question, given)
             if grade is None:
-                self.notify(order_hint(question), severity="warning", timeout=4, markup=False)
+                self.query_one(CardView).warn(order_hint(question))
                 return
         else:
             grade = grade_typed(question, given, extra_accepted=self._accepted(card))

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.tui import text
 from quiz.tui.session import Answer, Clock, Summary
+from quiz.tui.widgets.key_bar import KeyBar
 
 
 def duration(seconds: float) -> str:
@@ -62,7 +63,7 @@ class SummaryScreen(Screen[None]):
             yield Static(self._totals(), id="summary-totals")
             if summary.practice:
                 yield Static(self._answers(summary.answers), id="summary-answers")
-        yield Footer()
+        yield KeyBar()
 
     def _totals(self) -> Content:
         summary = self.summary

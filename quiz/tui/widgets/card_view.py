@@ -48,7 +48,7 @@ class CardView(VerticalScroll, can_focus=False):
         yield Static(id="card-kind")
         yield Static(id="prompt")
         yield Static(id="choices")
-        yield Input(id="answer-input", compact=True)
+        yield Input(id="answer-input")
         yield Static(id="verdict")
         yield Static(id="answer")
         yield Static(id="source")
@@ -62,9 +62,7 @@ class CardView(VerticalScroll, can_focus=False):
             typed: whether the answer is typed.
             hint: the line under the prompt saying how to answer.
         """
-        self.query_one("#card-kind", Static).update(
-            Content.assemble((KIND_LABELS[question.kind], "bold"), "  ", text.plain(hint))
-        )
+        self._set_hint(question, hint)
         self.query_one("#prompt", Static).update(self._prompt(question, revealed=False))
         choices = self.query_one("#choices", Static)
         choices.update(self._choices(question))
@@ -86,6 +84,7 @@ class CardView(VerticalScroll, can_focus=False):
 
     def reveal(self, deck: Deck, question: Question) -> None:
         """Show a flashcard's answer (in place for cloze) and its source."""
+        self._set_hint(question, "how well did you know it? 1 Again  2 Hard  3 Good  4 Easy")
         self.query_one("#prompt", Static).update(self._prompt(question, revealed=True))
         if question.kind != "cloze":
             self._show(
@@ -100,7 +99,12 @@ class CardView(VerticalScroll, can_focus=False):
         """Show whether the answer was right, the right answer and the source."""
         answer_box = self.query_one("#answer-input", Input)
         answer_box.disabled = True
+        self._set_hint(question, "Space or Enter: next card")
         self.query_one("#prompt", Static).update(self._prompt(question, revealed=True))
+        if question.kind == "choice":
+            self.query_one("#choices", Static).update(
+                self._choices(question, picked=given, right=question.answers)
+            )
         verdict = self.query_one("#verdict", Static)
         verdict.set_class(correct, "-right")
         verdict.set_class(not correct, "-wrong")
@@ -117,6 +121,18 @@ class CardView(VerticalScroll, can_focus=False):
         )
         self._show_source(deck, question)
 
+    def warn(self, message: str) -> None:
+        """Say why an answer was not taken (the card stays unanswered)."""
+        verdict = self.query_one("#verdict", Static)
+        verdict.set_class(False, "-right")
+        verdict.set_class(True, "-wrong")
+        self._show("#verdict", text.plain(message))
+
+    def _set_hint(self, question: Question, hint: str) -> None:
+        self.query_one("#card-kind", Static).update(
+            Content.assemble((KIND_LABELS[question.kind], "bold"), "  ", text.plain(hint))
+        )
+
     def _show(self, selector: str, content: Content) -> None:
         widget = self.query_one(selector, Static)
         widget.update(content)
@@ -129,7 +145,7 @@ class CardView(VerticalScroll, can_focus=False):
         )
         parts: list[Content | str | tuple[str, str]] = []
         if sentence:
-            parts += ["“", text.plain(sentence), "”\n"]
+            parts += [("Source: ", "bold"), text.plain(sentence), "\n"]
         parts += ["— ", text.plain(where, "italic")]
         self._show("#source", Content.assemble(*parts))
         self.scroll_end(animate=False)
@@ -155,9 +171,21 @@ class CardView(VerticalScroll, can_focus=False):
         return question.answer_text
 
     @staticmethod
-    def _choices(question: Question) -> Content:
-        lines = [
-            Content.assemble((f" {number} ", "reverse"), " ", text.plain(choice))
-            for number, choice in enumerate(question.choices, start=1)
-        ]
+    def _choices(
+        question: Question, *, picked: str | None = None, right: tuple[str, ...] = ()
+    ) -> Content:
+        """The choices, numbered; after the answer, the right one green and a wrong pick red."""
+        lines = []
+        for number, choice in enumerate(question.choices, start=1):
+            style = ""
+            if choice in right:
+                style = "$success bold"
+            elif choice == picked:
+                style = "$error strike"
+            mark = " ✓" if choice in right and picked is not None else ""
+            lines.append(
+                Content.assemble(
+                    (f" {number} ", "reverse"), " ", text.plain(choice, style), (mark, "$success")
+                )
+            )
         return Content("\n").join(lines)

@@ -1,0 +1,61 @@
+"""KeyBar: the keys that work now, on one line at the bottom; click one to press it."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    """Shows the screen's enabled bindings, like Textual's Footer.
+
+    The Footer rebuilds a widget per key whenever the bindings change, which costs tens of
+    milliseconds on every card; this bar redraws one line of text in place instead.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.show_keys()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen:
+            self.show_keys()
+
+    def show_keys(self) -> None:
+        """Redraw the bar from the screen's active bindings."""
+        app = self.app
+        parts: list[Content] = []
+        shown: set[tuple[str, str]] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not active.enabled or not binding.description:
+                continue
+            if (binding.action, binding.description) in shown:
+                continue
+            shown.add((binding.action, binding.description))
+            parts.append(self._key(key, app.get_key_display(binding), binding.description))
+        if app.ENABLE_COMMAND_PALETTE:
+            parts.append(self._key(app.COMMAND_PALETTE_BINDING, "^p", "Commands"))
+        parts.append(self._key("ctrl+q", "^q", "Quit"))
+        self.update(Content("").join(parts))
+
+    @staticmethod
+    def _key(key: str, display: str, description: str) -> Content:
+        click = f"@click=app.simulate_key({key!r})"
+        return Content.assemble(
+            (f" {display} ", f"bold $footer-key-foreground {click}"),
+            (f"{description} ", click),
+        )

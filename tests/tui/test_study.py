@@ -1,0 +1,266 @@
+"""Study sessions driven by keys: what the screen shows and what the progress database holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from quiz.model import Deck
+from quiz.progress import ProgressStore
+from quiz.scheduling import Rating
+from quiz.tui import QuizApp
+from quiz.tui.screens.deck_list import DeckListScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+from .conftest import NOW, SIZE, screen_text
+
+MakeApp = Callable[..., QuizApp]
+
+# The harbour deck's cards, in deck order (every one is new, so this is the study order):
+# q-vote cloze, q-chair short, q-share choice, q-open truefalse, q-steps order, q-homes basic,
+# q-signatures short, q-cost cloze.
+
+
+async def start(pilot: Pilot[None]) -> None:
+    """From the deck list, study the first deck (harbour)."""
+    await pilot.press("enter")
+    assert isinstance(pilot.app.screen, StudyScreen)
+
+
+async def type_answer(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text, "enter")
+
+
+def ratings(store: ProgressStore) -> list[tuple[str, Rating, bool | None, str | None]]:
+    return [(r.question_id, r.rating, r.correct, r.typed) for r in store.reviews()]
+
+
+async def test_deck_list_shows_counts_titles_and_dates(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        text = screen_text(app)
+        assert "2 decks" in text
+        harbour = next(line for line in text.splitlines() if "Harbour town" in line)
+        assert harbour.split()[-5:] == ["8", "8", "0", "0", "2024-03-14"]
+        lighthouse = next(line for line in text.splitlines() if "lighthouse" in line)
+        assert lighthouse.split()[-5:] == ["3", "3", "0", "0", "2023-11-02"]
+        assert "Article: Harbour town votes to rebuild its seawall (2024-03-14)" in text
+        assert "By Mara Quinlan" in text
+
+
+async def test_cloze_reveals_in_place_and_rating_is_committed(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        text = screen_text(app)
+        assert "The town council of Porthwenna voted [...] to rebuild the seawall." in text
+        assert "9 to 2" not in text
+        assert "space Show answer" in text
+        await pilot.press("space")
+        text = screen_text(app)
+        assert "The town council of Porthwenna voted 9 to 2 to rebuild the seawall." in text
+        assert "Source: The town council of Porthwenna voted 9 to 2 on Tuesday" in text
+        assert "— Harbour town votes to rebuild its seawall (2024-03-14)" in text
+        assert "1 Again" in text and "4 Easy" in text
+        assert store.reviews() == []
+        await pilot.press("3")
+        assert ratings(store) == [("q-vote", Rating.GOOD, True, None)]
+        assert store.card_state("harbour-seawall", "q-vote").state == "learning"
+        assert "Who is the council's chair of infrastructure?" in screen_text(app)
+
+
+async def test_short_answer_is_graded_and_recorded(make_app: MakeApp, store: ProgressStore) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        await type_answer(pilot, "elin trask")
+        text = screen_text(app)
+        assert "✓ Right   you answered: elin trask" in text
+        assert "Answer: Elin Trask" in text
+        assert "Source: “We cannot keep patching a wall" in text
+        assert ratings(store)[-1] == ("q-chair", Rating.GOOD, True, "elin trask")
+        # Enter after the feedback moves on; it does not answer again.
+        await pilot.press("enter")
+        assert len(store.reviews()) == 2
+        assert "What share of the cost" in screen_text(app)
+
+
+async def test_i_was_right_overrides_the_grade_and_accepts_the_answer(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        await type_answer(pilot, "the infrastructure chair")
+        assert "✗ Wrong" in screen_text(app)
+        assert ratings(store)[-1] == ("q-chair", Rating.AGAIN, False, "the infrastructure chair")
+        await pilot.press("r")
+        text = screen_text(app)
+        assert "✓ Right" in text and "✗ Wrong" not in text
+        assert ratings(store) == [
+            ("q-vote", Rating.GOOD, True, None),
+            ("q-chair", Rating.GOOD, True, "the infrastructure chair"),
+        ]
+        assert store.accepted("harbour-seawall") == {"q-chair": ("the infrastructure chair",)}
+
+
+async def test_accepted_answer_is_right_next_time(make_app: MakeApp, store: ProgressStore) -> None:
+    store.add_accepted("harbour-seawall", "q-chair", "the infrastructure chair")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        await type_answer(pilot, "The infrastructure chair")
+        assert "✓ Right" in screen_text(app)
+        assert ratings(store)[-1][1:3] == (Rating.GOOD, True)
+
+
+async def test_choice_by_letter_and_number(make_app: MakeApp, store: ProgressStore) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        await type_answer(pilot, "Elin Trask")
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert " 1  25 percent" in text and " 4  75 percent" in text
+        await pilot.press("b")
+        text = screen_text(app)
+        assert "✗ Wrong   you answered: 40 percent" in text
+        assert "Answer: 60 percent" in text
+        assert ratings(store)[-1] == ("q-share", Rating.AGAIN, False, None)
+        # Undo, then answer by number.
+        await pilot.press("u")
+        assert [r[0] for r in ratings(store)] == ["q-vote", "q-chair"]
+        await pilot.press("3")
+        assert "✓ Right" in screen_text(app)
+        assert ratings(store)[-1] == ("q-share", Rating.GOOD, True, None)
+
+
+async def test_true_false_order_and_basic(make_app: MakeApp, store: ProgressStore) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        await type_answer(pilot, "Elin Trask")
+        await pilot.press("enter", "c", "enter")
+        assert "The harbour will close while the new wall is built." in screen_text(app)
+        await pilot.press("f")
+        assert "✓ Right   you answered: false" in screen_text(app)
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert " 1  Construction begins" in text and " 2  The council votes" in text
+        # Not an ordering of all three items: nothing is recorded, the card stays.
+        await type_answer(pilot, "12")
+        assert len(store.reviews()) == 4
+        assert "Type each number 1-3 once" in screen_text(app)
+        await pilot.press("ctrl+u")
+        await type_answer(pilot, "213")
+        text = screen_text(app)
+        assert "✗ Wrong   you answered: 213" in text
+        assert "Answer: The council votes > The council issues a bond > Construction begins" in text
+        await pilot.press("enter")
+        assert "How many homes will the new wall protect?" in screen_text(app)
+        await pilot.press("space")
+        assert "Answer: 430" in screen_text(app)
+        await pilot.press("1")
+        assert ratings(store)[3:] == [
+            ("q-open", Rating.GOOD, True, None),
+            ("q-steps", Rating.AGAIN, False, "213"),
+            ("q-homes", Rating.AGAIN, False, None),
+        ]
+
+
+async def test_undo_takes_back_the_review_and_asks_the_card_again(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "4")
+        assert store.card_state("harbour-seawall", "q-vote").state == "review"
+        await pilot.press("ctrl+z")  # the short-answer box has focus: ctrl+z still undoes
+        assert store.reviews() == []
+        assert store.card_state("harbour-seawall", "q-vote").state == "new"
+        text = screen_text(app)
+        assert "voted [...] to rebuild" in text
+        assert "1/8" in text
+        await pilot.press("space", "1")
+        assert ratings(store) == [("q-vote", Rating.AGAIN, False, None)]
+
+
+async def test_finish_shows_summary_then_updated_counts(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "4")
+        await type_answer(pilot, "nobody")
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        assert "Answered    2" in text
+        assert "Correct     1 (50%)" in text
+        assert "Time spent  0 s" in text
+        assert "Next due    in 1 min" in text  # the wrong answer comes back in a minute
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeckListScreen)
+        harbour = next(line for line in screen_text(app).splitlines() if "Harbour" in line)
+        assert harbour.split()[-5:] == ["8", "6", "0", "2", "2024-03-14"]
+
+
+async def test_new_card_limit_and_study_all(make_app: MakeApp, store: ProgressStore) -> None:
+    app = make_app(new_per_day=2)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("a")
+        assert "1/2" in screen_text(app)
+        await pilot.press("space", "4")
+        await type_answer(pilot, "Elin Trask")
+        # Right but only "Good": its ten-minute learning step comes back at the end.
+        await pilot.press("enter")
+        assert "2/3" not in screen_text(app)
+        assert "Who is the council's chair" in screen_text(app)
+        await type_answer(pilot, "Elin Trask")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert [r.question_id for r in store.reviews()] == ["q-vote", "q-chair", "q-chair"]
+        await pilot.press("enter", "a")
+        # Two new cards were introduced today: nothing more to study.
+        assert isinstance(app.screen, DeckListScreen)
+        await pilot.pause()
+        assert "Nothing to study now" in screen_text(app)
+
+
+async def test_study_now_opens_on_the_first_card(decks: list[Deck], make_app: MakeApp) -> None:
+    lighthouse = [deck for deck in decks if deck.id == "lighthouse-keepers"]
+    app = make_app(lighthouse, study_now=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StudyScreen)
+        assert "What did a keeper trim every evening" in screen_text(app)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, DeckListScreen)
+
+
+async def test_help_and_stats(make_app: MakeApp, store: ProgressStore) -> None:
+    store.record_review("harbour-seawall", "q-vote", Rating.GOOD, now=NOW)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        text = screen_text(app)
+        assert "Keys" in text and "I was right (accept it)" in text and "undo the last answer" in text
+        await pilot.press("escape", "s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 decks · 11 questions (0 suspended) · 1 reviews in all" in text
+        assert "Cards: 10 new · 1 learning · 0 review · 0 relearning" in text
+        assert "Reviews a day, last 30 days (1)" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, DeckListScreen)
