@@ -543,6 +543,26 @@ def test_html_without_metadata_uses_byline_and_date_lines() -> None:
     assert len(article.paragraphs) == 5
 
 
+@pytest.mark.parametrize(
+    ("meta_author", "authors"),
+    [
+        ("Jo Park, Staff Writer", ("Jo Park",)),
+        ("Jo Park and Lee Min-jun", ("Jo Park", "Lee Min-jun")),
+        ("Reuters", ()),
+        ("Анна Петрова", ("Анна Петрова",)),
+    ],
+)
+def test_html_meta_author(meta_author: str, authors: tuple[str, ...]) -> None:
+    html = (
+        f'<html><head><title>Dam repairs finish early</title><meta name="author" '
+        f'content="{meta_author}"></head><body><article><p>The repairs on the Keld dam finished '
+        "six weeks ahead of the schedule agreed with the regional water board.</p><p>Engineers "
+        "replaced 1,200 square metres of concrete facing during the works.</p></article></body>"
+        "</html>"
+    )
+    assert read_html_article(html).authors == authors
+
+
 def test_html_file_in_its_declared_charset() -> None:
     article = read_source(str(DATA / "cafe-cp1252.html"))
     assert article.title == "Café owners win ‘fair rent’ case"

@@ -905,9 +905,7 @@ def read_html_article(html_text: str, *, url: str = "", file: str = "") -> Artic
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
     meta = _Meta()
-    meta.add_authors(
-        clean_text(name) for name in str(document.author or "").split(";") if name.strip()
-    )
+    meta.add_authors(_metadata_authors(str(document.author or "")))
     if document.date:
         found = parse_date(str(document.date))
         if found is not None:
@@ -919,6 +917,21 @@ def read_html_article(html_text: str, *, url: str = "", file: str = "") -> Artic
     if not article.paragraphs:
         raise QuizError("no article text found", path=where)
     return article
+
+
+def _metadata_authors(text: str) -> list[str]:
+    """Authors from page metadata ("Jo Park; Staff Writer" -> ["Jo Park"]); agencies and roles go."""
+    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
+    pieces = [piece for piece in pieces if piece and piece.lower() not in _AGENCIES]
+    names = [piece for piece in pieces if _is_name(piece)]
+    if names:
+        return names
+    # Names in other scripts do not match the pattern: keep what is not a role word.
+    return [
+        piece
+        for piece in pieces
+        if not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
+    ]
 
 
 def _html_lines(body: Any) -> Iterator[_Line]:
