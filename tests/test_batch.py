@@ -244,3 +244,34 @@ def test_save_refuses_a_folder_as_target(tmp_path: Path) -> None:
 def test_outcome_failure_line_names_file_and_line() -> None:
     outcome = Outcome(source="a.yaml", message="bad\nthing", path="a.yaml", line=3)
     assert outcome.describe_failure() == "a.yaml:3: bad thing"
+
+
+def test_save_refuses_to_merge_a_different_article_with_the_same_title(tmp_path: Path) -> None:
+    target = tmp_path / "harbour.yaml"
+    first = fake_generate(write(tmp_path / "one.md", "Harbour\nq = a\n"), GenerateOptions())
+    second = fake_generate(write(tmp_path / "two.md", "Harbour\nr = b\n"), GenerateOptions())
+    batch.save_deck(first, target)
+    before = target.read_bytes()
+    with pytest.raises(QuizError, match="made from .*one.md, not from .*two.md"):
+        batch.save_deck(second, target)
+    assert target.read_bytes() == before
+    batch.save_deck(second, target, fresh=True)
+    assert read_deck(target) == second
+
+
+@pytest.mark.parametrize(
+    ("existing", "generated", "same"),
+    [
+        (DeckSource(), DeckSource(file="a.md"), True),
+        (DeckSource(title="Hand-made"), DeckSource(url="https://x.org/a"), True),
+        (DeckSource(file="content/a.md"), DeckSource(file="/home/me/content/a.md"), True),
+        (DeckSource(file="content/a.md"), DeckSource(file="content/b.md"), False),
+        (DeckSource(url="https://x.org/a"), DeckSource(url="https://x.org/a"), True),
+        (DeckSource(url="https://x.org/a"), DeckSource(url="https://x.org/b"), False),
+        (DeckSource(url="https://x.org/a"), DeckSource(file="a.html", url="https://x.org/a"), True),
+        (DeckSource(url="https://x.org/a"), DeckSource(file="a.html"), False),
+        (DeckSource(file="a.html"), DeckSource(url="https://x.org/a"), False),
+    ],
+)
+def test_same_article(existing: DeckSource, generated: DeckSource, same: bool) -> None:
+    assert batch.same_article(existing, generated) is same

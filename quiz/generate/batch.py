@@ -14,12 +14,12 @@ import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 from quiz.errors import QuizError, one_line
 from quiz.generate.merge import MergeSummary, merge_edits, summarise_merge
-from quiz.model import Article, Deck, slugify
+from quiz.model import Article, Deck, DeckSource, slugify
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -306,6 +306,13 @@ def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
                         "file, or use --fresh to replace it",
                         path=target,
                     )
+                if not same_article(existing.source, generated.source):
+                    raise QuizError(
+                        f"holds the deck made from {_origin(existing.source)}, not from "
+                        f"{_origin(generated.source)}; write to another file with -o, or use "
+                        "--fresh to replace it",
+                        path=target,
+                    )
                 deck = merge_edits(generated, existing)
                 summary = summarise_merge(generated, existing)
     if old_bytes is not None and old_bytes == dump_deck(deck).encode("utf-8"):
@@ -315,6 +322,27 @@ def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
     except OSError as error:
         raise QuizError(f"cannot write the deck: {_reason(error)}", path=target) from error
     return Saved(path=target, deck=deck, merge=summary, replaced_invalid=replaced_invalid)
+
+
+def same_article(existing: DeckSource, generated: DeckSource) -> bool:
+    """Whether a deck file made from `existing` may be merged with one made from `generated`.
+
+    Two articles with the same title make decks with the same id; merging one into the other
+    would drop the first one's questions. The sources tell them apart: the same URL, or files of
+    the same name (the folder may differ with the working directory). A deck that names no
+    source (written by hand) is taken as the same.
+    """
+    if not (existing.url or existing.file):
+        return True
+    if existing.url and existing.url == generated.url:
+        return True
+    if existing.file and generated.file:
+        return PurePath(existing.file).name == PurePath(generated.file).name
+    return False
+
+
+def _origin(source: DeckSource) -> str:
+    return source.file or source.url or "no named source"
 
 
 def _reason(error: OSError) -> str:
