@@ -432,3 +432,39 @@ def test_a_bad_source_fails_without_loading_spacy(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout == "2 []\n"
+
+
+SHEET = """\
+title: The Brackwater ferry
+published: 2024-05-02
+facts:
+  - when: 1931
+    what: The first ferry crossed the Brackwater estuary in 1931
+  - term: BFC
+    means: Brackwater Ferry Company
+  - number: 14
+    what: The ferry makes 14 crossings a day
+  - place: Dunmore
+    what: The ferry sails from Dunmore
+"""
+
+
+@pytest.mark.slow
+def test_a_fact_sheet_and_an_article_in_one_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "ferry.yaml", SHEET)
+    (tmp_path / "in" / "harbour.html").write_bytes(HARBOUR.read_bytes())
+    assert main(["generate", "in", "--out-dir", "out"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(" (")[0] for line in out] == [
+        "wrote out/the-brackwater-ferry.yaml",
+        "wrote out/harbour-town-votes-to-rebuild-its-seawall.yaml",
+    ]
+    ferry = read_deck(tmp_path / "out" / "the-brackwater-ferry.yaml")
+    assert ferry.source.file == "in/ferry.yaml"
+    assert {"date", "acronym", "number"} <= {question.fact for question in ferry.questions}
+    assert main(["facts", "in/ferry.yaml", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["type"] for row in rows] == ["date", "acronym", "number", "place"]
