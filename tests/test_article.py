@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from quiz.generate.article import (
     read_text_article,
     strip_inline_markdown,
 )
+from quiz.model import Article
 
 DATA = Path(__file__).parent / "data" / "articles"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_d73ef1872804ed67.txt"
@@ -759,3 +761,36 @@ def test_page_copied_from_a_browser_reads_cleanly() -> None:
         "The",
     ]
     assert article.paragraphs[3].endswith('"a blow to the whole estate".')
+
+
+def _as_web_page(article: Article) -> str:
+    """The article laid out as a news site would serve it, with the usual furniture around it."""
+    byline = escape(" and ".join(article.authors))
+    body = "\n".join(
+        f"<p>{escape(paragraph)}</p>" + ("<h2>A section heading</h2>" if index == 4 else "")
+        for index, paragraph in enumerate(article.paragraphs)
+    )
+    bios = "".join(f"<p><em>{escape(bio)}</em></p>" for bio in article.bios)
+    published = article.published.isoformat() if article.published else ""
+    return f"""<!DOCTYPE html><html><head><title>{escape(article.title)} | Example News</title>
+<meta name="author" content="{byline}">
+<meta property="article:published_time" content="{published}T09:00:00Z"></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<main><article><h1>{escape(article.title)}</h1><p class="byline">By {byline}</p>
+<figure><img src="x.jpg" alt=""><figcaption>A picture. Photo: Example</figcaption></figure>
+{body}{bios}<div class="share">Share this article</div></article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Another story about something else</a></li></ul>
+</aside></main>
+<section class="comments"><h2>Comments</h2><p>A reader comment that must not appear.</p></section>
+<footer><p>© 2025 Example News</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("source", sorted(CONTENT.glob("*.md")), ids=lambda p: p.stem)
+def test_the_same_article_as_markdown_and_as_a_web_page_reads_the_same(source: Path) -> None:
+    from_markdown = read_source(str(source))
+    from_page = read_html_article(_as_web_page(from_markdown), url="https://example.org/story")
+    assert from_page.title == from_markdown.title
+    assert from_page.authors == from_markdown.authors
+    assert from_page.published == from_markdown.published
+    assert from_page.paragraphs == from_markdown.paragraphs
+    assert from_page.bios == from_markdown.bios
