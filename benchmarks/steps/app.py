@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -27,14 +26,8 @@ PRESSES = 20
 
 
 def deck_folder(size: int = SIZE) -> Path:
-    """A folder holding only the deck of `size` questions (what `quiz study --decks DIR` opens)."""
-    deck = datagen.deck_file(size)
-    folder = deck.parent.parent / f"study-{size}"
-    target = folder / deck.name
-    if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(deck, target)
-    return folder
+    """The deck file of `size` questions that `quiz study DECK` opens."""
+    return datagen.deck_file(size)
 
 
 def _drive(env: dict[str, str], *args: str | Path) -> tuple[float, dict[str, Any]]:

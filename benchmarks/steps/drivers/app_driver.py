@@ -1,12 +1,13 @@
 """Driver: run a Textual app headless and report when its first card is on screen, how long the
 next card takes after a key press, and the peak RSS.
 
-    app_driver.py first bare|app DECK_DIR           -> {"shown": <time.monotonic()>, "rss_mb": ...}
-    app_driver.py keys  bare|app DECK_DIR PRESSES   -> {"latencies": [...], "rss_mb": ...}
+    app_driver.py first bare|app DECK          -> {"shown": <time.monotonic()>, "rss_mb": ...}
+    app_driver.py keys  bare|app DECK PRESSES  -> {"latencies": [...], "rss_mb": ...}
 
-`bare` is the floor: a Textual app showing one Static (for `keys`, a key that updates it). With a
-deck folder as the last argument it also parses that folder's deck with libyaml first, so its
-memory holds the same data as the app's. `app` is the product: quiz.tui.build_app on the folder.
+`bare` is the floor: a Textual app showing one Static (for `keys`, a key that updates it). Given a
+deck file instead of "-", it also parses that file with libyaml first, so its memory holds the
+same data as the app's. `app` is the product: `quiz study DECK` (which builds the app with
+quiz.tui.build_app and opens straight on the first card), run headless.
 The parent compares "shown" with its own time.monotonic() taken just before starting the process
 (the monotonic clock is the same for every process on Linux).
 """
@@ -18,6 +19,7 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +30,15 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _bare_app(deck_dir: Path | None) -> tuple[Any, Any]:
+def _bare_app(deck: Path | None) -> tuple[Any, Any]:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
     data: Any = None
-    if deck_dir is not None:
+    if deck is not None:
         import yaml
 
-        data = [
-            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-            for path in sorted(deck_dir.glob("*.yaml"))
-        ]
+        data = yaml.load(deck.read_bytes(), Loader=yaml.CSafeLoader)
 
     class Bare(App[None]):
         BINDINGS = [("n", "next_card", "Next")]
@@ -60,17 +59,34 @@ def _bare_app(deck_dir: Path | None) -> tuple[Any, Any]:
     return app, lambda: app.screen.query_one("#prompt")
 
 
-def _product_app(deck_dir: Path) -> tuple[Any, Any]:
-    from quiz.tui import build_app
+def _find_card(app: Any) -> Any:
+    for widget in app.screen.query("CardView #prompt"):
+        return widget
+    return None
 
-    app = build_app(deck_dir)
 
-    def find() -> Any:
-        for widget in app.screen.query("CardView #prompt"):
-            return widget
-        return None
+def _run_product(deck: Path, body: Callable[[Any, Any], Awaitable[dict[str, Any]]]) -> Any:
+    """Run `quiz study DECK` as the command line does, with the app headless and `body` driving it.
 
-    return app, find
+    Only the terminal is swapped: App.run is replaced, in this process, by a headless run_test.
+    """
+    from textual.app import App
+
+    result: dict[str, Any] = {}
+
+    def run(self: Any, *args: Any, **kwargs: Any) -> None:
+        async def go() -> None:
+            result.update(await body(self, lambda: _find_card(self)))
+
+        asyncio.run(go())
+
+    App.run = run  # type: ignore[method-assign]
+    from quiz.cli import main
+
+    status = main(["study", str(deck)])
+    if status != 0 or not result:
+        raise SystemExit(f"quiz study exited {status} before showing a card")
+    return result
 
 
 def _text(widget: Any) -> str:
@@ -94,32 +110,48 @@ async def _until_painted(app: Any, find: Any) -> Any:
 
 
 async def _advance_key(app: Any, pilot: Any, mode: str) -> str:
-    """Get the current card ready to move on (untimed) and return the key that moves on."""
+    """Answer the current card (untimed) and return the key that moves on to the next card."""
     if mode == "bare":
         return "n"
     screen = app.screen
-    from textual.widgets import Input
-
-    for widget in screen.query(Input):
-        if widget.display and widget.has_focus:
-            widget.value = "a wrong answer"
-            await pilot.press("enter")
-            await pilot.pause()
-            return _ready_key(screen)
-    await pilot.press("space")
-    await pilot.pause()
-    return _ready_key(screen)
-
-
-def _ready_key(screen: Any) -> str:
-    bindings = {binding.action for _, binding, enabled, _ in _active(screen) if enabled}
-    if "rate(3)" in bindings:
+    answer_mode = getattr(screen, "_mode", "reveal")
+    if answer_mode == "reveal":
+        await pilot.press("space")
+        await pilot.pause()
         return "3"
+    if answer_mode == "typed":
+        from textual.widgets import Input
+
+        box = screen.query_one("#answer-input", Input)
+        current = screen.session.current
+        order = current is not None and current[1].kind == "order"
+        count = len(current[1].choices) if current is not None else 0
+        box.value = "".join(str(n) for n in range(1, count + 1)) if order else "a wrong answer"
+        await pilot.press("enter")
+    elif answer_mode == "choice":
+        await pilot.press("1")
+    else:
+        await pilot.press("t")
+    await pilot.pause()
     return "space"
 
 
-def _active(screen: Any) -> list[tuple[Any, Any, bool, str]]:
-    return list(screen.app.active_bindings.values())
+def _state(app: Any, find: Any) -> tuple[object, str]:
+    """What changes when the next card is shown: the session's position (in the product; a
+    prompt may repeat) and the prompt's text."""
+    session = getattr(app.screen, "session", None)
+    return getattr(session, "position", None), _text(find())
+
+
+def _send_key(app: Any, key: str) -> None:
+    """Send one key press as the terminal driver would; unlike Pilot.press, this does not then
+    wait for the process to go idle (those waits sleep 20 ms at a time)."""
+    from textual import events
+
+    char = {"space": " ", "enter": "\r"}.get(key, key)
+    event = events.Key(key, char)
+    event.set_sender(app)
+    app._driver.send_message(event)
 
 
 async def _first(app: Any, find: Any) -> dict[str, Any]:
@@ -134,16 +166,16 @@ async def _first(app: Any, find: Any) -> dict[str, Any]:
 async def _keys(app: Any, find: Any, mode: str, presses: int) -> dict[str, Any]:
     latencies: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
-        widget = await _until_painted(app, find)
+        await _until_painted(app, find)
         for _ in range(presses):
-            before = _text(widget)
             key = await _advance_key(app, pilot, mode)
+            before = _state(app, find)
             start = time.perf_counter()
-            await pilot.press(key)
-            while True:
-                widget = find()
-                if widget is not None and _text(widget) != before and _text(widget).strip():
-                    break
+            _send_key(app, key)
+            deadline = time.monotonic() + 10
+            while _state(app, find) == before or not _text(find()).strip():
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"no next card 10 s after pressing {key!r} ({before})")
                 await asyncio.sleep(0)
             painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             app.call_after_refresh(lambda f=painted: f.done() or f.set_result(None))
@@ -155,17 +187,24 @@ async def _keys(app: Any, find: Any, mode: str, presses: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    what, mode, deck_dir = sys.argv[1], sys.argv[2], sys.argv[3]
-    folder = Path(deck_dir) if deck_dir != "-" else None
-    if mode == "bare":
-        app, find = _bare_app(folder)
-    else:
-        assert folder is not None
-        app, find = _product_app(folder)
+    what, mode, deck = sys.argv[1], sys.argv[2], sys.argv[3]
+    deck_path = Path(deck) if deck != "-" else None
     if what == "first":
-        result = asyncio.run(_first(app, find))
+
+        def body(app: Any, find: Any) -> Awaitable[dict[str, Any]]:
+            return _first(app, find)
+
     else:
-        result = asyncio.run(_keys(app, find, mode, int(sys.argv[4])))
+
+        def body(app: Any, find: Any) -> Awaitable[dict[str, Any]]:
+            return _keys(app, find, mode, int(sys.argv[4]))
+
+    if mode == "bare":
+        app, find = _bare_app(deck_path)
+        result = asyncio.run(body(app, find))
+    else:
+        assert deck_path is not None
+        result = _run_product(deck_path, body)
     print(json.dumps(result))
 
 
