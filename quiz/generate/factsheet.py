@@ -25,6 +25,7 @@ read; a malformed sheet raises QuizError naming the file and line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -219,14 +220,14 @@ def _date_fact(
         answer = f"{iso:%B} {iso.day}, {iso.year}"
         value = parse_date(answer)
         assert value is not None
-    prep = {"day": "On", "range": "From", "decade": "In the"}.get(value.granularity, "In")
+    prep = {"day": "on", "range": "from", "decade": "in the"}.get(value.granularity, "in")
     if answer in what:
         context = what.replace(answer, GAP, 1)
         sentence = _sentence(what)
     else:
-        body = what[:1].lower() + what[1:] if not _proper_start(what) else what
-        sentence = _sentence(f"{prep} {answer}, {body}")
-        context = _sentence(f"{prep} {GAP}, {body}")
+        body = what.rstrip(". ")
+        sentence = _sentence(f"{body} {prep} {answer}")
+        context = _sentence(f"{body} {prep} {GAP}")
     fact = _make(
         "date",
         answer,
@@ -236,14 +237,7 @@ def _date_fact(
         detail=value.granularity,
         label=what.rstrip("."),
     )
-    from dataclasses import replace
-
     return replace(fact, value=value.value, sort_key=value.sort_key)
-
-
-def _proper_start(text: str) -> bool:
-    first = text.split()[0] if text.split() else ""
-    return first.isupper() or (first[:1].isupper() and first.lower() not in {"the", "a", "an"})
 
 
 def _gap(what: str, answer: str, node: yaml.Node, path: Path) -> str:

@@ -179,10 +179,12 @@ def _wh_checks(prompt: str, outside: str) -> list[str]:
         or (first[0] in {"in", "on", "at", "by", "to"} and first[1:2] and first[1] in WH_WORDS)
     ):
         reasons.append("wh-start")
-    wh_count = sum(1 for t in tokens if t in WH_WORDS)  # lower-case only: "WHO" is no wh-word
-    if wh_count > 1 and not (
-        tokens[0].lower() in WH_WORDS and wh_count == 2 and "How" == tokens[0]
-    ):
+    # the fronted wh-word may be capitalised; later ones count only in lower case ("WHO")
+    fronted = 1 if first[0] in WH_WORDS else 0
+    rest = (
+        tokens[1:] if fronted else tokens[2:] if len(first) > 1 and first[1] in WH_WORDS else tokens
+    )
+    if fronted + sum(1 for t in rest if t in WH_WORDS) + (0 if fronted else 1) > 1:
         reasons.append("multiple-wh")
     if any(t in {"not", "n't", "never"} or t.endswith("n't") for t in lower):
         reasons.append("negated")

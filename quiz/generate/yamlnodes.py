@@ -14,13 +14,35 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def compose(text: str, path: Path | str) -> yaml.Node | None:
     """The node tree of `text` (safe YAML only), or None for an empty document."""
     try:
-        return yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise QuizError(f"not valid YAML: {exc.problem or exc}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise QuizError(f"not valid YAML: {exc}", path=path) from None
+    if root is not None:
+        _check_tags(root, path)
+    return root
+
+
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+def _check_tags(root: yaml.Node, path: Path | str) -> None:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag not in _SAFE_TAGS:
+            raise fail(f"not valid YAML here: the tag {node.tag} is not allowed", node, path)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
 
 
 def read(path: Path) -> tuple[str, yaml.Node | None]:

@@ -1,0 +1,201 @@
+"""check_question: a table of good and bad questions with the reason codes they must get."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.generate.quality import REASONS, check_question
+from quiz.model import Question, SourceRef
+
+SENTENCE = "In 2003, the Supreme Court of Erland listed the Harbour Front as a banned group."
+
+
+def q(
+    prompt: str,
+    answer: str | tuple[str, ...] = "2003",
+    *,
+    kind: str = "short",
+    choices: tuple[str, ...] = (),
+    fact: str = "date",
+    sentence: str = SENTENCE,
+    accept: tuple[str, ...] = (),
+) -> Question:
+    return Question(
+        id="q-test",
+        kind=kind,  # type: ignore[arg-type]
+        prompt=prompt,
+        answer=answer,
+        accept=accept,
+        choices=choices,
+        fact=fact,
+        source=SourceRef(sentence=sentence, paragraph=1),
+    )
+
+
+GOOD = [
+    q("In what year did the Supreme Court of Erland list the Harbour Front as a banned group?"),
+    q("When did the Supreme Court of Erland list the Harbour Front as a banned group?"),
+    q(
+        "In {{c1::2003}}, the Supreme Court of Erland listed the Harbour Front as a banned group.",
+        kind="cloze",
+    ),
+    q(
+        "In _____, the Supreme Court of Erland listed the Harbour Front as a banned group.",
+        kind="choice",
+        choices=("2001", "2003", "2005", "2006"),
+    ),
+    q(
+        "True or false? In 2005, the Supreme Court of Erland listed the Harbour Front as a banned group.",
+        "false",
+        kind="truefalse",
+    ),
+    q(
+        "Which court listed the Harbour Front as a banned group in 2003?",
+        "Supreme Court of Erland",
+        fact="organisation",
+    ),
+    q(
+        "What does NRH stand for?",
+        "Nordlink Rail Holding",
+        fact="acronym",
+        sentence="The project was run by Nordlink Rail Holding (NRH).",
+    ),
+    q(
+        "Put these events in order, earliest first.",
+        ("The court met", "The group was banned", "The ban was lifted"),
+        kind="order",
+        choices=("The ban was lifted", "The court met", "The group was banned"),
+    ),
+]
+
+
+@pytest.mark.parametrize("question", GOOD, ids=lambda x: x.prompt[:40])
+def test_good_questions_pass(question: Question) -> None:
+    assert check_question(question) == []
+
+
+BAD = [
+    (q("The court listed the group in which year"), "not-a-question"),
+    (q("In what year did the court list the group ?"), "spacing"),
+    (q("In what year  did the court list the group?"), "spacing"),
+    (q("The court listed the group in what year?"), "wh-start"),
+    (q("When did the court that met when it rained list the group?"), "multiple-wh"),
+    (q("In what year did he list the Harbour Front as a banned group?"), "dangling-pronoun"),
+    (q("In what year did this court list the Harbour Front as banned?"), "dangling-pronoun"),
+    (q("In what year did the court not list the Harbour Front as a banned group?"), "negated"),
+    (
+        q("What year did the Supreme Court of Erland list the banned group in?"),
+        "stranded-preposition",
+    ),
+    (q("In what year did The Supreme Court of Erland list the Harbour Front?"), "capitalised-word"),
+    (q("According to the article, in what year was the Harbour Front banned?"), "vague-reference"),
+    (q("In what year did the court list the group (the Harbour Front as banned?"), "unbalanced"),
+    (q("Which year, 2003, saw the Harbour Front banned by the court?"), "answer-in-prompt"),
+    (q("When?"), "too-short"),
+    (
+        q(
+            "In what year did the Supreme Court of the small island republic of Erland, which sits far "
+            "in the north sea between two larger states, list the Harbour Front as a banned group?"
+        ),
+        "too-long",
+    ),
+    (q("In {{c1::2003}}, the court listed the group in {{c2::2004}}.", kind="cloze"), "gap-count"),
+    (q("In 2003, the court listed the Harbour Front as banned.", kind="cloze"), "gap-count"),
+    (
+        q("In {{c1::2004}}, the court listed the Harbour Front as banned.", kind="cloze"),
+        "gap-count",
+    ),
+    (
+        q("He listed the Harbour Front as a banned group in {{c1::2003}}.", kind="cloze"),
+        "dangling-pronoun",
+    ),
+    (
+        q(
+            "In _____, the court listed _____ as banned.",
+            kind="choice",
+            choices=("2001", "2003", "2005", "2006"),
+        ),
+        "blank-count",
+    ),
+    (
+        q(
+            "In _____, the court listed the Harbour Front.",
+            kind="choice",
+            choices=("2001", "2003", "2003", "2006"),
+        ),
+        "choice-options",
+    ),
+    (
+        q(
+            "In _____, the court listed the Harbour Front.",
+            kind="choice",
+            choices=("2001", "2002", "2005", "2006"),
+        ),
+        "choice-options",
+    ),
+    (
+        q(
+            "Which group did the court list as banned in 2003?",
+            "Harbour Front",
+            kind="choice",
+            fact="organisation",
+            choices=("Harbour Front", "the Harbour Front", "Dock Union", "Erland"),
+        ),
+        "choice-options",
+    ),
+    (
+        q(
+            "Which group did the court list as banned in 2003?",
+            "Harbour Front",
+            kind="choice",
+            fact="organisation",
+            choices=("Harbour Front", "Harbour Front Party", "Dock Union", "Erland"),
+        ),
+        "choice-alias",
+    ),
+    (
+        q("True or false? The court listed the Harbour Front in 2003.", "yes", kind="truefalse"),
+        "truefalse-answer",
+    ),
+    (
+        q("When did the court list the Harbour Front as a banned group?", "last week"),
+        "relative-date",
+    ),
+    (q("When did the court list the Harbour Front as a banned group?", "1999"), "not-answerable"),
+    (q("What did the court list as a banned group in 2003?", "it"), "answer-pronoun"),
+    (q("What did the court list as a banned group in 2003?", "..."), "empty-answer"),
+    (
+        q(
+            "What did the court list in 2003?",
+            "the Harbour Front as a banned group of the people of Erland",
+        ),
+        "answer-too-long",
+    ),
+    (q("Put these in order.", ("A", "B"), kind="order", choices=("B", "A")), "order-items"),
+]
+
+
+@pytest.mark.parametrize(("question", "reason"), BAD, ids=lambda x: getattr(x, "prompt", x)[:40])
+def test_bad_questions_get_their_reason(question: Question, reason: str) -> None:
+    assert reason in REASONS
+    assert reason in check_question(question)
+
+
+def test_aliases_of_the_answer_count_as_giving_it_away() -> None:
+    question = q(
+        "What does NRH stand for?",
+        "Nordlink Rail Holding",
+        fact="acronym",
+        sentence="The project was run by Nordlink Rail Holding (NRH).",
+    )
+    assert check_question(question) == []
+    assert check_question(question, aliases=["NRH"]) == ["answer-in-prompt"]
+
+
+def test_the_acronym_who_is_not_a_wh_word() -> None:
+    question = q(
+        "When did the WHO declare the outbreak over?",
+        "2003",
+        sentence="The WHO declared the outbreak over in 2003.",
+    )
+    assert "multiple-wh" not in check_question(question)
