@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
@@ -30,7 +31,9 @@ async def start(pilot: Pilot[None]) -> None:
 
 
 async def type_answer(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text, "enter")
+    """Fill the answer box and press Enter (one test types key by key; it is slow)."""
+    pilot.app.screen.query_one("#answer-input", Input).value = text
+    await pilot.press("enter")
 
 
 def ratings(store: ProgressStore) -> list[tuple[str, Rating, bool | None, str | None]]:
@@ -78,7 +81,7 @@ async def test_short_answer_is_graded_and_recorded(make_app: MakeApp, store: Pro
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await pilot.press("space", "3")
-        await type_answer(pilot, "elin trask")
+        await pilot.press(*"elin trask", "enter")
         text = screen_text(app)
         assert "✓ Right   you answered: elin trask" in text
         assert "Answer: Elin Trask" in text
@@ -157,11 +160,10 @@ async def test_true_false_order_and_basic(make_app: MakeApp, store: ProgressStor
         text = screen_text(app)
         assert " 1  Construction begins" in text and " 2  The council votes" in text
         # Not an ordering of all three items: nothing is recorded, the card stays.
-        await type_answer(pilot, "12")
+        await pilot.press("1", "2", "enter")
         assert len(store.reviews()) == 4
         assert "Type each number 1-3 once" in screen_text(app)
-        await pilot.press("ctrl+u")
-        await type_answer(pilot, "213")
+        await pilot.press("ctrl+u", "2", "1", "3", "enter")
         text = screen_text(app)
         assert "✗ Wrong   you answered: 213" in text
         assert "Answer: The council votes > The council issues a bond > Construction begins" in text

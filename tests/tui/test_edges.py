@@ -1,0 +1,194 @@
+"""Practice tests, deck text that looks like markup or escapes, and decks the app must refuse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from quiz.cli import main
+from quiz.decks import read_deck
+from quiz.model import Deck
+from quiz.progress import ProgressStore
+from quiz.study import practice_test
+from quiz.tui import QuizApp, build_app
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.text import clean
+
+from .conftest import DECKS_DIR, NOW, SIZE, screen_text
+
+MakeApp = Callable[..., QuizApp]
+
+MARKUP_DECK = """\
+format: 1
+id: markup
+title: "[bold]Loud[/] deck"
+source:
+  title: "[red]Red[/red] article"
+  published: "2025-01-02"
+questions:
+  - id: m1
+    kind: basic
+    prompt: "What is [bold]x[/]?"
+    answer: "[@click=app.quit]quit[/]"
+    source:
+      sentence: "A sentence with [link=https://example.com]a link[/link] and [blink]x[/]."
+  - id: m2
+    kind: short
+    prompt: "[@click=app.quit] press here"
+    answer: "[b]"
+  - id: m3
+    kind: choice
+    prompt: "Pick one \\x1b[31mred\\x1b]0;title\\x07 \\u202eevil"
+    answer: "[dim]b[/dim]"
+    choices: ["[i]a[/i]", "[dim]b[/dim]"]
+"""
+
+
+@pytest.fixture
+def markup_deck(tmp_path: Path) -> Deck:
+    path = tmp_path / "markup.yaml"
+    path.write_text(MARKUP_DECK, encoding="utf-8")
+    return read_deck(path)
+
+
+def test_clean_strips_escapes_controls_and_bidi_overrides() -> None:
+    assert clean("a\x1b[31mb\x1b[0m") == "ab"
+    assert clean("x\x1b]8;;https://e.com\x1b\\link\x1b]8;;\x1b\\y") == "xlinky"
+    assert clean("x\x1b]0;title\x07y") == "xy"
+    assert clean("a\x00b\x07c\x9bd\x85e") == "abcde"
+    assert clean("left\u202eright\u2066x\u2069") == "leftrightx"
+    assert clean("one\ttwo\nthree") == "one two\nthree"
+    assert clean("[bold]kept[/] as typed") == "[bold]kept[/] as typed"
+
+
+async def test_markup_in_a_deck_is_shown_literally(
+    markup_deck: Deck, store: ProgressStore
+) -> None:
+    app = build_app([markup_deck], store, clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "[bold]Loud[/] deck" in text
+        assert "Article: [red]Red[/red] article (2025-01-02)" in text
+        await pilot.press("enter")
+        assert "What is [bold]x[/]?" in screen_text(app)
+        await pilot.press("space")
+        text = screen_text(app)
+        assert "Answer: [@click=app.quit]quit[/]" in text
+        assert "Source: A sentence with [link=https://example.com]a link[/link] and" in text
+        assert "[blink]x[/]." in text
+        # Clicking the answer must not run the action hidden in it.
+        await pilot.click("#answer", offset=(12, 0))
+        await pilot.press("3")
+        assert "[@click=app.quit] press here" in screen_text(app)
+        await pilot.click("#prompt", offset=(3, 0))
+        app.screen.query_one("#answer-input", Input).value = "[b]"
+        await pilot.press("enter")
+        assert "✓ Right   you answered: [b]" in screen_text(app)
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "Pick one red evil" in text
+        assert "\x1b" not in text and "\u202e" not in text
+        assert " 1  [i]a[/i]" in text and " 2  [dim]b[/dim]" in text
+        assert app.is_running
+        assert isinstance(app.screen, StudyScreen)
+    assert [r.question_id for r in store.reviews()] == ["m1", "m2"]
+
+
+async def test_practice_test_scores_and_lists_answers_and_writes_nothing(
+    decks: list[Deck], tmp_path: Path
+) -> None:
+    harbour = [deck for deck in decks if deck.id == "harbour-seawall"]
+    cards = practice_test(harbour, count=3, seed=7)
+    kinds = [question.kind for _deck, question in cards]
+    app = build_app(harbour, None, clock=lambda: NOW, practice=cards)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Practice test" in screen_text(app)
+        for _deck, question in cards:
+            if question.kind == "choice":
+                await pilot.press(str(question.choices.index(question.answer_text) + 1))
+            elif question.kind == "truefalse":
+                await pilot.press(question.answer_text[0])
+            elif question.kind == "order":
+                await pilot.press("z", "enter")  # not an ordering: the card stays
+                assert "Type each number" in screen_text(app)
+                await pilot.press("backspace", *"123", "enter")
+            else:
+                # Flashcards and gaps are typed in a test.
+                app.screen.query_one("#answer-input", Input).value = "wrong"
+                await pilot.press("enter")
+            assert "Space or Enter: next card" in screen_text(app)
+            await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen.summary
+        expected = sum(
+            1
+            for _deck, q in cards
+            if q.kind in ("choice", "truefalse") or (q.kind == "order" and q.answer == q.choices)
+        )
+        assert summary.correct == expected
+        text = screen_text(app)
+        assert f"Score       {expected} of 3" in text
+        for number, (_deck, question) in enumerate(cards, start=1):
+            assert f" {number}. " in text
+        assert "your answer:" in text
+        await pilot.press("enter")
+    assert app.return_code == 0
+    assert len(set(kinds)) == 3  # kinds are drawn in turn: three cards, three kinds
+    # Nothing anywhere under the data folder: no progress file was even created.
+    assert not any((tmp_path / "data").rglob("*.sqlite3"))
+
+
+def test_cli_broken_deck_exits_2_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "decks" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text(
+        "format: 1\nid: b\ntitle: B\nquestions:\n  - id: q1\n    kind: essay\n    prompt: P\n",
+        encoding="utf-8",
+    )
+    assert main(["study", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"quiz: {broken}:6: ")
+    assert len(err.strip().splitlines()) == 1
+    # The same deck in the folder of decks is refused the same way.
+    assert main(["study", str(broken.parent)]) == 2
+    assert f"{broken}:6: " in capsys.readouterr().err
+    assert main(["test", str(broken)]) == 2
+    assert f"{broken}:6: " in capsys.readouterr().err
+
+
+def test_cli_empty_deck_and_empty_folder_give_clear_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("format: 1\nid: empty\ntitle: Empty\nquestions: []\n", encoding="utf-8")
+    assert main(["study", str(empty)]) == 2
+    assert "quiz: the deck 'empty' has no questions to study" in capsys.readouterr().err
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    assert main(["study", str(folder)]) == 2
+    assert f"quiz: {folder}: no decks (*.yaml) in this folder" in capsys.readouterr().err
+    assert main(["test", str(empty)]) == 2
+    assert "has no questions" in capsys.readouterr().err
+    assert main(["study", "--retention", "2", str(DECKS_DIR)]) == 2
+    assert "--retention must be 0.7 to 0.99, not 2.0" in capsys.readouterr().err
+
+
+def test_cli_starts_the_app_on_good_decks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`quiz study DIR` reads the decks and opens the app on the deck list (run here headless)."""
+    seen: list[QuizApp] = []
+
+    def fake_run(self: QuizApp) -> None:
+        seen.append(self)
+
+    monkeypatch.setattr(QuizApp, "run", fake_run)
+    assert main(["study", str(DECKS_DIR), "--new-per-day", "5"]) == 0
+    assert [deck.id for deck in seen[0].decks] == ["harbour-seawall", "lighthouse-keepers"]
+    assert seen[0].options.new_per_day == 5
+    assert main(["test", str(DECKS_DIR / "harbour.yaml"), "--count", "4", "--seed", "1"]) == 0
+    assert seen[1].store is None
