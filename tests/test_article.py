@@ -190,6 +190,9 @@ def test_dates_and_by_in_sentences_are_body_text(sentence: str) -> None:
             "LONDON — Rail fares will rise by 4.6% in March.",
             "Rail fares will rise by 4.6% in March.",
         ),
+        ("NEW YORK, July 28 (Reuters) - Stocks fell on Monday.", "Stocks fell on Monday."),
+        ("KABUL, Afghanistan — The ministry said on Monday.", "The ministry said on Monday."),
+        ("(Reuters) - Oil prices rose 2% on Monday.", "Oil prices rose 2% on Monday."),
     ],
 )
 def test_dateline_is_stripped_from_the_first_paragraph(line: str, body: str) -> None:

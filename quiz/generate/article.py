@@ -675,9 +675,16 @@ _DATELINE = re.compile(
     r"\s*[-–—:]\s+(?=\S)"
 )
 
+_AGENCY_DATELINE = re.compile(
+    r"^\((?:reuters|ap|afp|pti|ians|ani|bloomberg)\)\s*[-–—:]\s+(?=\S)", re.I
+)
+
 
 def _strip_dateline(text: str) -> str:
     """ "WASHINGTON (Reuters) - The ..." -> "The ...": the dateline names a place, not article text."""
+    agency_only = _AGENCY_DATELINE.match(text)
+    if agency_only is not None:
+        return text[agency_only.end() :]
     match = _DATELINE.match(text)
     if match is None:
         return text
