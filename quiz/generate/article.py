@@ -954,8 +954,12 @@ def _html_lines(body: Any) -> Iterator[_Line]:
             for child in element:
                 if child.tag in ("item", "p"):
                     yield from _split_breaks(child, kind)
-        elif tag in ("p", "quote", "item"):
+        elif tag not in _SKIPPED_TAGS:
             yield from _split_breaks(element, "quote" if tag == "quote" else "text")
+
+
+_SKIPPED_TAGS: Final = frozenset({"table", "graphic", "code", "figure", "hr", "lb"})
+"""Parts of trafilatura's body that hold no prose (any other element is read as a paragraph)."""
 
 
 def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
