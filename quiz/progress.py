@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -89,6 +89,10 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     ALTER TABLE reviews ADD COLUMN introduced INTEGER NOT NULL DEFAULT 0;
     UPDATE reviews SET introduced = 1 WHERE json_extract(state_before, '$.state') = 'new';
     CREATE INDEX reviews_introduced ON reviews (introduced, reviewed_at) WHERE introduced = 1;
+    """,
+    # 4: counting a deck's reviews over a time span (statistics) without scanning its whole log.
+    """
+    CREATE INDEX reviews_by_deck_time ON reviews (deck_id, reviewed_at);
     """,
 )
 """The schema, one step per version: the database at version N has had steps 1..N applied."""
@@ -338,6 +342,37 @@ class ProgressStore:
         for row in cursor:
             yield _record_from_row(row)
 
+    def count_reviews(
+        self,
+        deck_ids: Collection[str] | None = None,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        """How many reviews are logged, for some decks or all, from `since` to before `until`."""
+        where, params = _review_filter(deck_ids, since, until)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM reviews {where}", params).fetchone()[0])
+
+    def review_outcomes(
+        self,
+        deck_ids: Collection[str] | None = None,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> tuple[int, int]:
+        """(remembered, forgotten): reviews of cards in review state rated above AGAIN, and AGAIN.
+
+        The basis of true retention; learning steps are left out.
+        """
+        where, params = _review_filter(deck_ids, since, until)
+        joiner = "AND" if where else "WHERE"
+        row = self._db.execute(
+            f"SELECT COALESCE(SUM(rating > 1), 0), COALESCE(SUM(rating = 1), 0) FROM reviews {where}"
+            f" {joiner} json_extract(state_before, '$.state') = 'review'",
+            params,
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def new_introduced_on(self, deck_id: str | None, day: date, *, tz: tzinfo = UTC) -> int:
         """How many cards were seen for the first time on `day` (in `tz`), in one deck or all (`None`).
 
@@ -482,6 +517,23 @@ class _Transaction:
             self._db.execute("ROLLBACK")
 
 
+def _review_filter(
+    deck_ids: Collection[str] | None, since: datetime | None, until: datetime | None
+) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        clauses.append("reviewed_at >= ?")
+        params.append(_iso(check_utc(since)))
+    if until is not None:
+        clauses.append("reviewed_at < ?")
+        params.append(_iso(check_utc(until)))
+    if deck_ids is not None:
+        clauses.append(f"deck_id IN ({', '.join('?' * len(deck_ids))})")
+        params.extend(deck_ids)
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
 _CARD_COLUMNS: Final = (
     "deck_id, question_id, state, due, stability, difficulty, step, last_review, reps, lapses"
 )
@@ -562,7 +614,8 @@ def _iso(moment: datetime) -> str:
 
 
 def _parse(text: str | None) -> datetime | None:
-    return None if text is None else check_utc(datetime.fromisoformat(text))
+    # Times are written by `_iso` only, always in UTC ("+00:00"): no conversion needed.
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def _card_from_row(row: tuple[Any, ...]) -> CardState:

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
-from quiz.scheduling import PHASES, Rating, check_utc
+from quiz.scheduling import PHASES, check_utc
 
 HISTORY_DAYS: Final = 30
 FORECAST_DAYS: Final = 14
@@ -75,26 +75,17 @@ def compute_stats(
             if due_day <= last_day:
                 due_days[due_day] += 1
 
-    start = datetime.combine(today - timedelta(days=HISTORY_DAYS - 1), time(), tzinfo=tz)
-    per_day: Counter[date] = Counter()
-    kept = lapsed = total = 0
-    for record in store.iter_reviews():
-        if record.deck_id not in deck_ids:
-            continue
-        total += 1
-        if record.reviewed_at < start or record.reviewed_at > now:
-            continue
-        per_day[record.reviewed_at.astimezone(tz).date()] += 1
-        if record.before.state == "review":
-            if record.rating == Rating.AGAIN:
-                lapsed += 1
-            else:
-                kept += 1
-
+    # One indexed count a day: cheap however long the log.
+    days = [today - timedelta(days=offset) for offset in range(HISTORY_DAYS - 1, -1, -1)]
+    starts = [datetime.combine(day, time(), tzinfo=tz) for day in days]
+    ends = [*starts[1:], min(now, datetime.combine(today + timedelta(days=1), time(), tzinfo=tz))]
+    ends[-1] = ends[-1] + timedelta(microseconds=1)  # include a review made exactly at `now`
     history = tuple(
-        (day, per_day[day])
-        for day in (today - timedelta(days=offset) for offset in range(HISTORY_DAYS - 1, -1, -1))
+        (day, store.count_reviews(deck_ids, since=start, until=end))
+        for day, start, end in zip(days, starts, ends, strict=True)
     )
+    kept, lapsed = store.review_outcomes(deck_ids, since=starts[0], until=ends[-1])
+    total = store.count_reviews(deck_ids)
     forecast = tuple(
         (day, due_days[day])
         for day in (today + timedelta(days=offset) for offset in range(FORECAST_DAYS))

@@ -365,3 +365,24 @@ def test_in_memory_store_saves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
         assert isinstance(record, ReviewRecord)
         assert store.card_states("d") == {"q": record.after}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_review_counts_and_outcomes(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        assert store.count_reviews() == 0
+        assert store.review_outcomes() == (0, 0)
+        store.record_review("a", "q", Rating.EASY, now=T0)  # new -> review
+        store.record_review("a", "q", Rating.GOOD, now=T0 + timedelta(days=8))  # remembered
+        store.record_review("a", "q", Rating.AGAIN, now=T0 + timedelta(days=30))  # forgotten
+        store.record_review("a", "q", Rating.GOOD, now=T0 + timedelta(days=30, minutes=10))
+        store.record_review("b", "q", Rating.EASY, now=T0)
+        store.record_review("b", "q", Rating.HARD, now=T0 + timedelta(days=9))  # remembered
+        assert store.count_reviews() == 6
+        assert store.count_reviews({"a"}) == 4
+        assert store.count_reviews(set()) == 0
+        assert store.count_reviews({"a", "b"}, since=T0 + timedelta(days=1)) == 4
+        assert store.count_reviews(until=T0 + timedelta(days=8)) == 2
+        assert store.review_outcomes() == (2, 1)
+        assert store.review_outcomes({"a"}) == (1, 1)
+        assert store.review_outcomes({"a"}, since=T0 + timedelta(days=20)) == (0, 1)
+        assert store.review_outcomes({"b"}, until=T0 + timedelta(days=9)) == (0, 0)
