@@ -9,12 +9,12 @@ bios at the end go to `Article.bios`.
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from html import unescape as _unescape_entity
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -214,7 +214,7 @@ def strip_inline_markdown(text: str) -> str:
     text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
     for pattern, replacement in _INLINE_RULES:
         text = pattern.sub(replacement, text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _ENTITY.sub(lambda m: _unescape_entity(m.group(0)), text)
     return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
@@ -886,7 +886,7 @@ def _front_meta(front: dict[str, Any], meta: _Meta) -> None:
 # -------------------------------------------------------------------------------------------- HTML
 
 
-def read_html_article(html_text: str, *, url: str = "", file: str = "") -> Article:
+def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     """Read the article body of an HTML page with trafilatura (pure: no I/O).
 
     Navigation, asides, figures, share buttons, comments and footers are left out; title, authors and
@@ -900,7 +900,7 @@ def read_html_article(html_text: str, *, url: str = "", file: str = "") -> Artic
 
     # Any: trafilatura's Document is loosely typed (a dict with as_dict=True).
     document: Any = trafilatura.bare_extraction(
-        html_text,
+        html,
         url=url or None,
         include_comments=False,
         include_tables=False,
