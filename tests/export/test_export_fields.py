@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import genanki
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -267,6 +268,11 @@ def test_deck_names_and_ids(deck: Deck) -> None:
     assert anki_deck_name(dataclasses.replace(deck, title=""), "quiz") == "quiz::harbour"
     assert anki_deck_id("harbour") == anki_deck_id("harbour") != anki_deck_id("harbour2")
     assert anki_deck_id("harbour") == 1_673_313_495
+
+
+@given(st.text(), st.text())
+def test_guid_is_genankis_guid_for(deck_id: str, question_id: str) -> None:
+    assert note_guid(deck_id, question_id) == genanki.guid_for("quiz", deck_id, question_id)
 
 
 @given(st.text())
