@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_study_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--decks", type=Path, metavar="DIR", help="deck folder (default ./decks)")
+    parser.add_argument(
+        "--decks", dest="decks_dir", type=Path, metavar="DIR", help="deck folder (default ./decks)"
+    )
     parser.add_argument(
         "--new-per-day", type=int, default=None, metavar="N", help="new cards a day"
     )
