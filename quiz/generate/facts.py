@@ -313,7 +313,10 @@ def _extract_sentence(
         for fact in defined:
             known.setdefault(fact.detail, fact.answer)
         facts.extend(_quotes(sent, paragraph, entity_pairs))
+        short_forms = {f.detail for f in defined}
         for tokens, label in ents:
+            if _text(doc, tokens) in short_forms:
+                continue  # the "(NRH)" of a definition is asked by the acronym's questions
             fact = _entity_fact(sent, paragraph, tokens, label, entity_pairs, published)
             if fact is not None:
                 facts.append(fact)
@@ -335,6 +338,12 @@ def antecedents(sent: Span) -> dict[str, str]:
     root = sent.root
     out: dict[str, str] = {}
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if root.pos_ not in {"VERB", "AUX"} and root.i > sent.start:
+        # a verb misread as a noun ("The tunnel runs ..."): the noun before it is the subject
+        before = sent.doc[root.i - 1]
+        if sent[0].lower_ == "the" and before.tag_ == "NN" and before.dep_ == "compound":
+            out["thing"] = "the " + before.text
+        return out
     if len(subjects) != 1:
         return out
     head = subjects[0]
@@ -467,12 +476,14 @@ def _number_fact(
             return None
         if scaled:
             detail = "amount"
-    if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ in {"nummod", "compound"}:
+    if label == "CARDINAL" and number.value < 4 and answer.isalpha():
+        return None  # "two cities": too easy to be worth a question
+    hyphenated = "-" in answer or (tokens.stop < sent.end and doc[tokens.stop].text == "-")
+    if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
         # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
         end = head.i + 1
-        for child in head.children:
-            if child.lower_ == "per" and child.i == end:
-                end = child.right_edge.i + 1
+        if end + 1 < sent.end and doc[end].lower_ == "per" and doc[end + 1].pos_ == "NOUN":
+            end += 2
         noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]
         noun = " ".join(t.text for t in noun_tokens)
         tokens = range(tokens.start, end)

@@ -71,8 +71,11 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
         drop |= span | {left - 1}
         right = token.right_edge.i + 1
         if right < sent.end and doc[right].text in {",", ")", "—", "–"}:
-            if doc[right].text == ")" or opener.text in {"—", "–"} and doc[right].text != ",":
+            closer = doc[right].text
+            if closer == ")" or opener.text in {"—", "–"} and closer != ",":
                 drop.add(right)
+            elif opener.text == "," and closer == ",":
+                drop.add(right)  # "X, which did Y, did Z" -> "X did Z"
     # conjoined clauses with their own subject, and their conjunction
     for child in root.children:
         if child.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in child.children):

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +38,16 @@ def extract_facts(article: Article) -> list[Fact]:
         facts.extend(
             f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
         )
-    seen: set[tuple[str, str, str, str]] = set()
-    unique: list[Fact] = []
+    unique: dict[tuple[str, str, str, str], Fact] = {}
     for fact in facts:
         key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))
-        if key not in seen:
-            seen.add(key)
-            unique.append(fact)
-    return unique
+        if key not in unique:
+            unique[key] = fact
+        elif fact.accept:
+            first = unique[key]
+            merged = tuple(dict.fromkeys(first.accept + fact.accept))
+            unique[key] = replace(first, accept=merged)
+    return list(unique.values())
 
 
 @dataclass(frozen=True, slots=True)

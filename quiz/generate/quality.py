@@ -58,8 +58,8 @@ PREPOSITIONS: Final = frozenset(
     "of to in on at by for with from into about over under between against during through".split()
 )
 VAGUE: Final = re.compile(
-    r"(?i)\b(the (article|passage|report|story|text|author)|according to the|above|"
-    r"mentioned here)\b"
+    r"(?i)\b(the (article|passage|text)|according to the (article|passage|text)|"
+    r"mentioned (above|here))\b"
 )
 _GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -206,7 +206,10 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
         first = tokens[0]
         if first in PRONOUNS or first in DEMONSTRATIVES or first == "that" and len(tokens) > 1:
             return ["dangling-pronoun"]
-        if re.match(r"(?i)(true or false\?\s*)?(he|she|it|they|this|these|those)\b", stem.strip()):
+        if re.match(
+            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b",
+            stem.strip(),
+        ):
             return ["dangling-pronoun"]
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):

@@ -33,8 +33,8 @@ class Limits:
 
 
 def default_max(words: int) -> int:
-    """The default deck size for an article of `words` words: about one per 22 words."""
-    return max(6, min(60, round(words / 22)))
+    """The default deck size for an article of `words` words: about one per 20 words."""
+    return max(6, min(60, round(words / 20)))
 
 
 def score(

@@ -21,7 +21,7 @@ _CLUTTER_PREFIXES = ("Published", "No Comment", "Table Of Content")
 
 def seed_article() -> Article:
     """The seed as the reader would give it: body paragraphs, bios apart, clutter dropped."""
-    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     body: list[str] = []
     bios: list[str] = []
     for line in lines[1:]:

@@ -89,6 +89,10 @@ BAD = [
     ),
     (q("In what year did The Supreme Court of Erland list the Harbour Front?"), "capitalised-word"),
     (q("According to the article, in what year was the Harbour Front banned?"), "vague-reference"),
+    (
+        q("True or false? Its court listed the Harbour Front in 2003.", "true", kind="truefalse"),
+        "dangling-pronoun",
+    ),
     (q("In what year did the court list the group (the Harbour Front as banned?"), "unbalanced"),
     (q("Which year, 2003, saw the Harbour Front banned by the court?"), "answer-in-prompt"),
     (q("When?"), "too-short"),

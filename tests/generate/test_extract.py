@@ -1,0 +1,166 @@
+"""Fact extraction and question rendering on sentences written for these tests (spaCy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from quiz.generate.facts import Fact
+from quiz.generate.pipeline import build_pool, make_deck
+from quiz.generate.questions import render
+from quiz.generate.templates import load_templates
+from quiz.model import Article
+
+pytestmark = pytest.mark.slow
+
+Extract = Callable[..., list[Fact]]
+
+
+def find(facts: list[Fact], kind: str, answer: str) -> Fact:
+    for fact in facts:
+        if fact.type == kind and fact.answer == answer:
+            return fact
+    raise AssertionError(f"no {kind} fact {answer!r} in {[(f.type, f.answer) for f in facts]}")
+
+
+def rendered(fact: Fact, template_id: str) -> str:
+    template = next(t for t in load_templates() if t.id == template_id)
+    candidate, _ = render(fact, template, build_pool(Article("T", ()), [fact]))
+    assert candidate is not None, f"{template_id} does not apply to {fact}"
+    return candidate.question.prompt
+
+
+def test_years_become_dated_facts_with_a_grammatical_question(article_facts: Extract) -> None:
+    facts = article_facts("The city council approved the new harbour bridge in 1997.")
+    fact = find(facts, "date", "1997")
+    assert (fact.value, fact.detail, fact.paragraph) == ("1997", "year", 1)
+    assert fact.sentence == "The city council approved the new harbour bridge in 1997."
+    assert rendered(fact, "date-year-short") == (
+        "In what year did the city council approve the new harbour bridge?"
+    )
+    assert rendered(fact, "date-cloze") == (
+        "The city council approved the new harbour bridge in {{c1::1997}}."
+    )
+
+
+def test_passive_and_month_dates_use_inversion(article_facts: Extract) -> None:
+    facts = article_facts("The bridge was opened to traffic in August 2021.")
+    fact = find(facts, "date", "August 2021")
+    assert (fact.value, fact.detail) == ("2021-08", "month")
+    assert rendered(fact, "date-when-short") == "When was the bridge opened to traffic?"
+
+
+def test_ranges_and_decades_are_dates(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The old ferry company ran the crossing from 1996 to 2001 before it was sold.",
+        "Engineers surveyed the strait again in the early 2010s, when costs had fallen.",
+    )
+    assert find(facts, "date", "1996 to 2001").value == "1996/2001"
+    assert find(facts, "date", "early 2010s").detail == "decade"
+
+
+def test_relative_dates_are_never_answers(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The mayor opened the new station last week, twenty years after the plan was drawn up."
+    )
+    assert not [f for f in facts if f.type == "date"]
+
+
+def test_since_and_before_dates_are_not_asked_as_when(article_facts: Extract) -> None:
+    facts = article_facts("The airline has cut 3,000 jobs since 2019 across its European routes.")
+    assert not [f for f in facts if f.type == "date"]
+
+
+def test_numbers_keep_their_noun_and_unit(article_facts: Extract) -> None:
+    facts = article_facts(
+        "About 2,000 people gathered at the central station to watch the first departure.",
+        "The final bill is expected to reach 3.9 billion euros, an overrun of about 34%.",
+    )
+    people = find(facts, "number", "2,000 people")
+    assert (people.value, people.detail, people.slot("noun")) == ("2000", "count", "people")
+    assert find(facts, "number", "3.9 billion euros").detail == "amount"
+    assert find(facts, "number", "34%").detail == "percent"
+
+
+def test_acronyms_are_asked_both_ways_and_clean(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The project was run by Nordlink Rail Holding (NRH), a company owned by the state.",
+        "Critics said NRH spent too much on the northern entrance.",
+    )
+    acronym = find(facts, "acronym", "Nordlink Rail Holding")
+    assert acronym.slot("term") == "NRH"
+    assert rendered(acronym, "acronym-meaning-short") == "What does NRH stand for?"
+    assert rendered(acronym, "acronym-term-short") == (
+        "What is the abbreviation of Nordlink Rail Holding?"
+    )
+    assert "(NRH)" not in rendered(acronym, "acronym-cloze")
+    later = find(facts, "organisation", "NRH")
+    assert later.accept == ("Nordlink Rail Holding",)
+
+
+def test_people_get_their_roles_from_appositions_and_bios(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ingrid Berge, the transport minister, rode on the first train to Strandholm.",
+        bios=("Peter Hale is Senior Fellow, Northern Policy Institute (NPI), Oslo.",),
+    )
+    minister = find(facts, "person", "Ingrid Berge")
+    assert minister.slot("role") == "the transport minister"
+    assert rendered(minister, "person-role-short") == "Who is the transport minister?"
+    bio = find(facts, "person", "Peter Hale")
+    assert bio.paragraph == 0 and "Senior Fellow" in bio.slot("role")
+    assert find(facts, "acronym", "Northern Policy Institute").slot("term") == "NPI"
+    assert all(f.type in {"person", "acronym"} for f in facts if f.paragraph == 0)
+
+
+def test_quotes_are_tied_to_their_speaker(article_facts: Extract) -> None:
+    facts = article_facts(
+        '"Today that long argument about the strait is finally over," said Ingrid Berge.',
+        'The report reflects the ministry\'s view that the tunnel is "a bridge to the future".',
+    )
+    speech = next(f for f in facts if f.type == "quote" and f.detail == "speech")
+    assert speech.slot("speaker") == "Ingrid Berge"
+    assert rendered(speech, "quote-speaker-short").startswith('Who said "Today that long')
+
+
+def test_places_organisations_and_events(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Delegates from Norway and Finland met at the Arctic Transport Summit in Tromsø in 2019.",
+        "The European Investment Bank lent the builders 500 million euros for the tunnel.",
+    )
+    kinds = {(f.type, f.answer) for f in facts}
+    assert ("event", "Arctic Transport Summit") in kinds
+    assert ("organisation", "European Investment Bank") in kinds
+    assert ("place", "Norway") in kinds
+
+
+def test_pronoun_subjects_are_resolved_only_from_the_previous_sentence(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts(
+        "The tunnel runs beneath the strait for 27 kilometres. Its opening on 15 November 2024 "
+        "came seven years after the first blast."
+    )
+    opening = find(facts, "date", "15 November 2024")
+    assert opening.slot("context").startswith("The tunnel’s opening on")
+
+
+def test_a_huge_article_is_parsed_in_pieces(article_facts: Extract) -> None:
+    text = " ".join(
+        f"The council approved harbour plan {i} in {1900 + i % 100} after a long debate."
+        for i in range(400)
+    )
+    assert len(text) > 25_000  # one paragraph, cut into pieces below the limit
+    facts = article_facts(text)
+    dates = [f for f in facts if f.type == "date"]
+    assert len(dates) >= 300
+    assert {f.paragraph for f in dates} == {1}
+
+
+def test_cloze_answers_cannot_break_the_gap() -> None:
+    from quiz.generate.questions import cloze_gap
+
+    assert cloze_gap("a}}b::c") == "{{c1::a} }b: :c}}"
+    deck_article = Article("T", ("x",), published=date(2024, 1, 1))
+    assert make_deck(deck_article, []).questions == ()
