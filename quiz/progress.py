@@ -138,7 +138,8 @@ class ProgressStore:
     """The progress database. Open with `ProgressStore.open(path)`; use as a context manager.
 
     Every method reads or writes the file directly (no cache), so two stores on one file, in one
-    process or two, see each other's reviews.
+    process or two, see each other's reviews. Use a store in the thread that opened it (sqlite3's
+    rule); open another store for a worker thread.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
@@ -510,11 +511,13 @@ class _Transaction:
         if exc_type is None:
             try:
                 self._db.execute("COMMIT")
+                return
             except sqlite3.Error as error:
-                self._db.execute("ROLLBACK")
-                raise QuizError(f"cannot write progress: {error}", path=self._path) from None
-        else:
+                exc = error
+        if self._db.in_transaction:
             self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise QuizError(f"cannot write progress: {exc}", path=self._path) from None
 
 
 def _review_filter(
@@ -547,10 +550,7 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
     except sqlite3.DatabaseError as error:
-        raise QuizError(
-            f"cannot read the progress database ({error}); move the file away to start afresh",
-            path=path,
-        ) from None
+        raise _open_error(error, path) from None
     if version > SCHEMA_VERSION:
         raise QuizError(
             f"the progress database was written by a newer quiz (schema {version}, this quiz knows"
@@ -569,14 +569,24 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
     except sqlite3.DatabaseError as error:
-        raise QuizError(
-            f"cannot use the progress database ({error}); move the file away to start afresh",
-            path=path,
-        ) from None
+        raise _open_error(error, path) from None
+
+
+def _open_error(error: sqlite3.DatabaseError, path: Path) -> QuizError:
+    """The message for a file that cannot be used: damaged files get advice, the rest the cause."""
+    if isinstance(error, sqlite3.OperationalError):  # locked, read-only, out of space, I/O
+        return QuizError(f"cannot use the progress database: {error}", path=path)
+    return QuizError(
+        f"the progress database is damaged ({error}); quiz leaves it as it is: move it away"
+        " (or restore a copy) to start afresh",
+        path=path,
+    )
 
 
 def _migrate(db: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSION) -> None:
     """Apply the missing schema steps, each in its own transaction (safe against a second window)."""
+    if int(db.execute("PRAGMA user_version").fetchone()[0]) >= target:
+        return  # up to date: no write lock needed
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:

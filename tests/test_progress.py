@@ -186,7 +186,7 @@ def test_a_corrupt_file_raises_and_is_left_untouched(db_path: Path, content: byt
     with pytest.raises(QuizError) as raised:
         ProgressStore.open(db_path)
     assert raised.value.path == str(db_path)
-    assert "move the file away" in raised.value.message or "not a quiz" in raised.value.message
+    assert "the progress database is damaged" in raised.value.message
     assert db_path.read_bytes() == content
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["progress.sqlite3"]
 
@@ -204,7 +204,7 @@ def test_a_truncated_database_raises_and_is_left_untouched(db_path: Path) -> Non
     assert len(whole) >= 4 * page
     content = whole[: 2 * page] + b"\x00" * page + whole[3 * page :]  # wipe page 3
     db_path.write_bytes(content)
-    with pytest.raises(QuizError, match="move the file away"):
+    with pytest.raises(QuizError, match="damaged.*move it away"):
         ProgressStore.open(db_path)
     assert db_path.read_bytes() == content
 
@@ -389,3 +389,35 @@ def test_review_counts_and_outcomes(db_path: Path) -> None:
         assert store.review_outcomes({"a"}) == (1, 1)
         assert store.review_outcomes({"a"}, since=T0 + timedelta(days=20)) == (0, 1)
         assert store.review_outcomes({"b"}, until=T0 + timedelta(days=9)) == (0, 0)
+
+
+def test_a_failed_write_rolls_back_and_raises_quiz_error(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        first = store.record_review("deck", "q1", Rating.GOOD, now=T0)
+        store._db.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON reviews BEGIN SELECT RAISE(FAIL, 'disk full'); END"
+        )
+        with pytest.raises(QuizError, match="cannot write progress: disk full"):
+            store.record_review("deck", "q1", Rating.GOOD, now=T0 + timedelta(minutes=10))
+        assert not store._db.in_transaction
+        assert store.card_states("deck") == {"q1": first.after}
+        assert store.reviews() == [first]
+
+
+def test_a_locked_database_is_reported_not_called_damaged(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProgressStore.open(db_path).close()
+    monkeypatch.setattr(progress, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with ProgressStore.open(db_path) as store:  # reading needs no lock
+            assert store.card_states("deck") == {}
+            with pytest.raises(QuizError, match="locked") as raised:
+                store.record_review("deck", "q1", Rating.GOOD, now=T0)
+            assert not store._db.in_transaction
+        assert "damaged" not in raised.value.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
