@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -215,3 +217,20 @@ def test_user_errors_exit_2_with_one_line(
     message = error_of(["export", *[a.format(**values) for a in args]], capsys)
     assert message.startswith(expected.format(**values))
     assert not list(tmp_path.glob("*.apkg")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_export_stays_headless(decks: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import quiz.commands.export\n"
+        "assert 'genanki' not in sys.modules, 'genanki loaded before an export'\n"
+        "from quiz.cli import main\n"
+        f"assert main(['export', {str(decks / 'lighthouse.yaml')!r}, '-o', "
+        f"{str(tmp_path / 'l.apkg')!r}]) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stdout.split())
+    assert "genanki" in modules and "quiz.export.anki" in modules
+    assert not {"textual", "spacy", "trafilatura", "anki"} & modules

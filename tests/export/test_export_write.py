@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from quiz.errors import QuizError
-from quiz.export import anki, notetypes
+from quiz.export import notetypes
 from quiz.export.anki import anki_deck_id, note_guid, package_timestamp, write_apkg
 from quiz.export.stamp import next_timestamp, reserve_timestamp
 from quiz.model import Deck, Question
@@ -58,27 +58,28 @@ def test_package_holds_one_note_per_question_with_its_cards(
         assert model["mod"] == T0
 
 
-def test_short_answer_notes_with_empty_extras_still_make_cards(
+def test_notes_with_empty_extras_still_make_their_card(
     tmp_path: Path, read_apkg: Callable[[Path], Any]
 ) -> None:
-    # genanki decides which cards exist; a required-field slip would silently drop these.
+    # Empty Accepted and Source fields must not cost a card (genanki's own rule would drop it
+    # when it takes those fields for required ones).
     deck = Deck(
         id="d",
-        title="D",
-        questions=tuple(
-            Question(id=kind, kind=kind, prompt=f"{kind}?", answer=answer, choices=choices)
-            for kind, answer, choices in [
-                ("short", "a", ()),
-                ("basic", "a", ()),
-                ("truefalse", "true", ()),
-                ("choice", "a", ("a", "b")),
-                ("order", ("a", "b"), ("b", "a")),
-            ]
+        title="",
+        questions=(
+            Question(id="s", kind="short", prompt="s?", answer="a"),
+            Question(id="b", kind="basic", prompt="b?", answer="a"),
+            Question(id="t", kind="truefalse", prompt="t?", answer="true"),
+            Question(id="c", kind="choice", prompt="c?", answer="a", choices=("a", "b")),
+            Question(id="o", kind="order", prompt="o?", answer=("a", "b"), choices=("b", "a")),
         ),
     )
     write_apkg([deck], tmp_path / "d.apkg", timestamp=T0)
     package = read_apkg(tmp_path / "d.apkg")
-    assert sorted(n.card_ords for n in package.notes.values()) == [(0,)] * 5
+    assert {n.guid: n.card_ords for n in package.notes.values()} == {
+        note_guid("d", q.id): (0,) for q in deck.questions
+    }
+    assert all(n.fields[-2:] == ("", "") for n in package.notes.values())
 
 
 def test_cloze_with_two_deletions_makes_two_cards(
@@ -176,7 +177,7 @@ def test_failed_write_leaves_the_old_package_whole(
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(anki.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(QuizError, match="No space left on device") as caught:
         write_apkg([deck], out, timestamp=T0)
     assert caught.value.path == str(out)
@@ -190,7 +191,7 @@ def test_interrupted_write_removes_its_temporary_file(
     def interrupt(handle: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(anki.os, "fsync", interrupt)
+    monkeypatch.setattr(os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_apkg([deck], tmp_path / "deck.apkg", timestamp=T0)
     assert list(tmp_path.iterdir()) == []
