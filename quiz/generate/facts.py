@@ -8,8 +8,7 @@ pieces question templates fill in (see templates.yaml).
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Final
@@ -298,28 +297,27 @@ def _extract_sentence(
     mentions: list[Mention],
 ) -> None:
     doc = sent.doc
-    if True:
-        sentence = sent.text.strip()
-        raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
-        ents = _merge_compass(raw, doc)
-        entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
-        for r, label in ents:
-            mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
-        if not usable(sent):
-            return
-        defined = _acronyms(sent, paragraph, entity_pairs)
-        facts.extend(_short_mentions(sent, paragraph, entity_pairs, known))
-        facts.extend(defined)
-        for fact in defined:
-            known.setdefault(fact.detail, fact.answer)
-        facts.extend(_quotes(sent, paragraph, entity_pairs))
-        short_forms = {f.detail for f in defined}
-        for tokens, label in ents:
-            if _text(doc, tokens) in short_forms:
-                continue  # the "(NRH)" of a definition is asked by the acronym's questions
-            fact = _entity_fact(sent, paragraph, tokens, label, entity_pairs, published)
-            if fact is not None:
-                facts.append(fact)
+    sentence = sent.text.strip()
+    raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
+    ents = _merge_compass(raw, doc)
+    entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
+    for r, label in ents:
+        mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
+    if not usable(sent):
+        return
+    defined = _acronyms(sent, paragraph, entity_pairs)
+    facts.extend(_short_mentions(sent, paragraph, entity_pairs, known))
+    facts.extend(defined)
+    for fact in defined:
+        known.setdefault(fact.detail, fact.answer)
+    facts.extend(_quotes(sent, paragraph, entity_pairs))
+    short_forms = {f.detail for f in defined}
+    for tokens, label in ents:
+        if _text(doc, tokens) in short_forms:
+            continue  # the "(NRH)" of a definition is asked by the acronym's questions
+        found = _entity_fact(sent, paragraph, tokens, label, entity_pairs, published)
+        if found is not None:
+            facts.append(found)
 
 
 _PRONOUN_FORMS: Final = {
@@ -655,13 +653,6 @@ def _entity_of(sent: Span, token: object) -> str:
 
 
 # ----------------------------------------------------------------------------- article level
-
-
-def dominant(mentions: Iterable[Mention], *, min_count: int = 5, share: float = 0.08) -> set[str]:
-    """Casefolded entity texts mentioned so often that asking about them gives little away."""
-    counts = Counter(m.text.casefold() for m in mentions if m.label not in {"DATE", "CARDINAL"})
-    total = sum(counts.values()) or 1
-    return {t for t, n in counts.items() if n >= min_count and n / total >= share}
 
 
 def _short_mentions(

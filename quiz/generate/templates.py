@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+import yaml
+
 from quiz.errors import QuizError
 from quiz.generate import yamlnodes
 from quiz.model import FACT_TYPES
@@ -68,7 +70,7 @@ def _read(path: Path) -> tuple[list[Template], list[str]]:
     _, root = yamlnodes.read(path)
     if root is None:
         raise QuizError("the template file is empty", path=path)
-    items: list[yamlnodes.yaml.Node] | None = None
+    items: list[yaml.Node] | None = None
     for key, value in yamlnodes.mapping(root, path, "the template file"):
         if key == "templates":
             items = yamlnodes.sequence(value, path, "templates")
@@ -91,8 +93,8 @@ def _read(path: Path) -> tuple[list[Template], list[str]]:
     return templates, disabled
 
 
-def _template(node: yamlnodes.yaml.Node, path: Path) -> tuple[Template, bool]:
-    fields: dict[str, yamlnodes.yaml.Node] = {}
+def _template(node: yaml.Node, path: Path) -> tuple[Template, bool]:
+    fields: dict[str, yaml.Node] = {}
     for key, value in yamlnodes.mapping(node, path, "a template"):
         if key not in _KEYS:
             raise yamlnodes.fail(
