@@ -96,6 +96,14 @@ _ORDINAL: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _PUNCTUATION: Final = re.compile(r"[^\w\s.%]|_")
 _STAND_FOR: Final = re.compile(r"\bdoes\s+(\S+)\s+stand\s+for\b", re.IGNORECASE)
 _DEFINED: Final = re.compile(r"((?:[\w'’.&-]+\s+){1,10}?)\(([A-Z][A-Za-z.&-]{1,9})\)")
+_WHO: Final = re.compile(r"\s*(who|whom|whose)\b", re.IGNORECASE)
+_TITLES: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "president", "general"}
+)
+_PARTICLES: Final = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el"}
+)
+_RANGE_WORDS: Final = frozenset({"to", "and", "until", "till", "through", "from", "between"})
 _DIGIT_LETTER: Final = re.compile(r"(\d)([a-z])")
 _POSSESSIVE: Final = re.compile(r"'s\b")
 _GROUP_SEPARATOR: Final = re.compile(r"[, \u00a0\u202f]")
@@ -161,9 +169,9 @@ def grade_typed(
                 return _right(candidate, answer, exact=True, given=typed)
             if fuzzy_match is None and _close(typed_form, cand_form):
                 fuzzy_match = candidate
-    person = question.fact == "person"
+    person = _asks_for_person(question)
     for candidate in candidates:
-        if person or _looks_like_person(candidate):
+        if person and _looks_like_person(candidate):
             verdict = _person_match(typed_norm, _normalise(candidate))
             if verdict == "exact":
                 return _right(candidate, answer, exact=True, given=typed)
@@ -359,10 +367,11 @@ def _same(typed: str, typed_norm: _Norm, candidate: str, cand_norm: _Norm) -> bo
 def _fewer_words(typed: _Norm, candidate: _Norm) -> bool:
     """Same numbers, and the typed words are some of the answer's ("2,500" for "2,500 troops").
 
-    A month may not be left out: "15 1947" is not "15 August 1947".
+    A month may not be left out: "15 1947" is not "15 August 1947". Words that join numbers
+    may be added: "1979 to 1989" for "1979-1989".
     """
     missing = Counter(candidate.words)
-    missing.subtract(typed.words)
+    missing.subtract(word for word in typed.words if word not in _RANGE_WORDS)
     if any(count < 0 for count in missing.values()):
         return False
     return not any(count > 0 and word in _MONTH_NAMES for word, count in missing.items())
@@ -415,12 +424,25 @@ def _close_words(given: tuple[str, ...], target: tuple[str, ...], allowed: int) 
     return True
 
 
+def _asks_for_person(question: Question) -> bool:
+    """A person fact, or a hand-written card that asks "Who ...?"."""
+    if question.fact:
+        return question.fact == "person"
+    return _WHO.match(question.prompt) is not None
+
+
 def _looks_like_person(answer: str) -> bool:
-    """Two to four capitalised words, possibly with initials ("Harsh V. Pant")."""
+    """Two to five capitalised words, with initials or particles ("Harsh V. Pant", "Ursula von der
+    Leyen")."""
     words = answer.split()
-    if not 2 <= len(words) <= 4 or any(char.isdigit() for char in answer):
+    if not 2 <= len(words) <= 5 or any(char.isdigit() for char in answer):
         return False
-    return all(word[:1].isupper() for word in words) and len(words[-1].strip(".")) > 1
+    return (
+        all(word[:1].isupper() or word in _PARTICLES for word in words)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and len(words[-1].strip(".")) > 1
+    )
 
 
 def _person_match(typed: _Norm, candidate: _Norm) -> str:
@@ -428,6 +450,8 @@ def _person_match(typed: _Norm, candidate: _Norm) -> str:
     "Harsh Pant", "H. Pant"), "typo" if so but for a small typo in the surname, else "none"."""
     names = [word for word in candidate.words if word not in _ARTICLES]
     given = list(typed.words)
+    while len(given) > 1 and given[0] in _TITLES and given[0] not in names:
+        given.pop(0)  # "Mr Putin", "President Putin"
     if len(names) < 2 or not given or typed.numbers or candidate.numbers:
         return "none"
     surname = names[-1]
@@ -525,6 +549,7 @@ def _normalise(text: str, *, number_words: bool = True) -> _Norm:
     text = _ORDINAL.sub(r"\1", text)
     text = _DIGIT_LETTER.sub(r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
     text = _POSSESSIVE.sub("", text)
+    text = text.replace("'", "")  # "don't" = "dont", "O'Brien" = "OBrien"
     text = _PUNCTUATION.sub(" ", text)
     tokens = []
     for token in text.split():

@@ -164,9 +164,41 @@ def test_acronym_from_the_accept_list_counts_both_ways() -> None:
     assert grade_typed(question, "Islamic state").correct
 
 
-def test_person_rule_applies_to_names_without_a_fact_type() -> None:
-    assert grade_typed(short("Harsh V. Pant"), "Pant").correct
-    assert not grade_typed(short("the state of the union"), "union").correct
+def test_surnames_count_only_for_people() -> None:
+    who = Question(id="q", kind="short", prompt="Who heads ORF's studies?", answer="Harsh V. Pant")
+    assert grade_typed(who, "Pant").correct
+    assert not grade_typed(short("Harsh V. Pant"), "Pant").correct  # no fact, not a "Who" card
+    assert not grade_typed(short("United States", "place"), "States").correct
+    assert not grade_typed(short("New York Times", "organisation"), "Times").correct
+    assert not grade_typed(short("the state of the union", "event"), "union").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "correct"),
+    [
+        ("Vladimir Putin", "President Putin", True),
+        ("Vladimir Putin", "Mr. Putin", True),
+        ("Vladimir Putin", "Mr Medvedev", False),
+        ("Ursula von der Leyen", "von der Leyen", True),
+        ("Ursula von der Leyen", "Leyen", True),
+    ],
+)
+def test_person_titles_and_particles(answer: str, typed: str, correct: bool) -> None:
+    assert grade_typed(short(answer, "person"), typed).correct == correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "rating"),
+    [
+        ("1979-1989", "1979 to 1989", Rating.GOOD),
+        ("1979-1989", "between 1979 and 1989", Rating.GOOD),
+        ("1979-1989", "1979 to 1988", Rating.AGAIN),
+        ("don't look back", "dont look back", Rating.GOOD),
+        ("O'Brien", "OBrien", Rating.GOOD),
+    ],
+)
+def test_ranges_and_apostrophes(answer: str, typed: str, rating: Rating) -> None:
+    assert grade_typed(short(answer), typed).rating == rating
 
 
 def test_initials_do_not_stand_for_short_common_phrases() -> None:
