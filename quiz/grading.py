@@ -178,7 +178,7 @@ def grade_typed(
             if verdict == "typo" and fuzzy_match is None:
                 fuzzy_match = candidate
     acronym_match = _acronym_match(typed_norm, candidates, question.fact, acronyms or {})
-    if acronym_match is not None:
+    if acronym_match is not None and not _in_prompt(typed_norm, question.prompt):
         return _right(acronym_match, answer, exact=True, given=typed)
     if fuzzy_match is not None:
         return Grade(
@@ -422,6 +422,13 @@ def _close_words(given: tuple[str, ...], target: tuple[str, ...], allowed: int) 
         if total > allowed:
             return False
     return True
+
+
+def _in_prompt(typed: _Norm, prompt: str) -> bool:
+    """True when the typed words are in the question itself: "IEA" does not answer "What does
+    IEA stand for?", however well it names the answer."""
+    words = f" {_normalise(prompt).text} "
+    return f" {typed.text} " in words or f" {typed.text.replace(' ', '')} " in words
 
 
 def _asks_for_person(question: Question) -> bool:

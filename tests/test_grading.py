@@ -347,3 +347,17 @@ def test_deck_acronyms_from_prompts_accept_lists_and_sources() -> None:
     assert grade_typed(short("IS-K"), "ISK").correct
     assert grade_typed(short("IS-K"), "is-k").correct
     assert not grade_typed(short("IS-K"), "IS").correct
+
+
+def test_an_alias_found_in_the_question_does_not_answer_it() -> None:
+    table = {"IEA": "Islamic Emirate of Afghanistan"}
+    asked = Question("q", "short", "What does IEA stand for?", "Islamic Emirate of Afghanistan")
+    assert not grade_typed(asked, "IEA", acronyms=table).correct
+    assert grade_typed(asked, "islamic emirate of afghanistan", acronyms=table).correct
+    reverse = Question(
+        "q", "short", "What is the abbreviation of Islamic Emirate of Afghanistan?", "IEA"
+    )
+    assert not grade_typed(reverse, "Islamic Emirate of Afghanistan", acronyms=table).correct
+    assert grade_typed(reverse, "I.E.A.", acronyms=table).correct
+    cloze = Question("q", "cloze", "The {{c1::IEA}} sent an ambassador.", "IEA")
+    assert grade_typed(cloze, "Islamic Emirate of Afghanistan", acronyms=table).correct
