@@ -85,7 +85,7 @@ def run_keypress(settings: Settings) -> list[Row]:
     folder = deck_folder()
     row = Row(
         "next card after a key press",
-        f"in-process Pilot, key to next card painted (median of {PRESSES})",
+        f"in-process, key event to next card painted (median of {PRESSES})",
         "key bound to updating a Static, to its refresh (same harness)",
         "<= 3x",
         3.0,
