@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz import progress
 from quiz.errors import QuizError
@@ -17,7 +19,7 @@ from quiz.progress import (
     Settings,
     default_progress_path,
 )
-from quiz.scheduling import Rating, new_state, review
+from quiz.scheduling import CardState, Rating, new_state, review
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -421,3 +423,35 @@ def test_a_locked_database_is_reported_not_called_damaged(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(
+                st.just("review"), st.sampled_from(["a", "b"]), st.sampled_from(list(Rating))
+            ),
+            st.tuples(st.just("undo"), st.just(""), st.just(Rating.GOOD)),
+        ),
+        max_size=15,
+    )
+)
+def test_reviews_and_undos_leave_states_that_replay_the_log(
+    actions: list[tuple[str, str, Rating]],
+) -> None:
+    with ProgressStore.in_memory() as store:
+        done: list[ReviewRecord] = []
+        now = T0
+        for action, qid, rating in actions:
+            now += timedelta(hours=7)
+            if action == "review":
+                done.append(store.record_review("deck", qid, rating, now=now))
+            elif done:
+                store.undo(done.pop())
+        assert store.reviews() == done
+        replayed: dict[str, CardState] = {}
+        for record in done:
+            before = replayed.get(record.question_id, new_state("deck", record.question_id))
+            replayed[record.question_id] = review(before, record.rating, now=record.reviewed_at)
+        assert store.card_states("deck") == replayed

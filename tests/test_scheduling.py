@@ -4,6 +4,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.scheduling import (
     CardState,
@@ -136,3 +138,31 @@ def test_card_id_is_stable_and_distinct() -> None:
 def test_learning_card_without_step_is_treated_as_first_step() -> None:
     state = replace(review(new_state("d", "q"), Rating.AGAIN, now=T0), step=None)
     assert review(state, Rating.GOOD, now=T0).state == "learning"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(Rating)), st.integers(min_value=0, max_value=400 * 24 * 60)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_sequence_of_reviews_keeps_a_sound_state(steps: list[tuple[Rating, int]]) -> None:
+    state = new_state("d", "q")
+    now = T0
+    lapses = 0
+    for rating, wait_minutes in steps:
+        now += timedelta(minutes=wait_minutes)
+        was_review = state.state == "review"
+        state = review(state, rating, now=now)
+        lapses += int(was_review and rating == Rating.AGAIN)
+        assert state.due is not None and state.due > now
+        assert state.last_review == now
+        assert state.stability is not None and state.stability > 0
+        assert state.difficulty is not None and 1 <= state.difficulty <= 10
+        assert (state.step is None) == (state.state == "review")
+        assert 0.0 <= retrievability(state, now + timedelta(days=3)) <= 1.0
+        assert from_dict(to_dict(state)) == state
+    assert state.reps == len(steps)
+    assert state.lapses == lapses
