@@ -541,6 +541,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)
+        _fsync_folder(path.parent)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -549,6 +550,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; some systems cannot open a folder, which is no error.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def package_timestamp(path: Path) -> int | None:
