@@ -106,26 +106,38 @@ def compute_stats(
 
 
 def render_stats_text(stats: Stats, *, width: int = 30) -> str:
-    """The stats as plain text with bar charts, for the terminal."""
-    lines = [f"{stats.decks} decks, {stats.questions} questions ({stats.suspended} suspended)"]
+    """The stats as plain text with bar charts, for the terminal.
+
+    A chart with nothing in it is one line ("none"), not thirty empty days.
+    """
+    lines = [
+        f"{_count(stats.decks, 'deck')}, {_count(stats.questions, 'question')}"
+        f" ({stats.suspended} suspended)"
+    ]
     states = ", ".join(f"{count} {phase}" for phase, count in stats.cards_by_state)
     lines.append(f"Cards: {states}")
     if stats.retention is None:
         lines.append("True retention (30 days): no reviews of learned cards yet")
     else:
         lines.append(
-            f"True retention (30 days): {stats.retention:.1%} of {stats.retention_reviews} reviews"
+            f"True retention (30 days): {stats.retention:.1%}"
+            f" of {_count(stats.retention_reviews, 'review')}"
         )
     recent = sum(count for _day, count in stats.reviews_per_day)
     lines.append("")
     lines.append(
-        f"Reviews, last {len(stats.reviews_per_day)} days ({recent}; {stats.total_reviews} ever):"
+        f"Reviews, last {len(stats.reviews_per_day)} days: {recent} ({stats.total_reviews} in all)"
     )
     lines.extend(_bars(stats.reviews_per_day, width=width))
+    due = sum(count for _day, count in stats.forecast)
     lines.append("")
-    lines.append(f"Due, next {len(stats.forecast)} days:")
+    lines.append(f"Due, next {len(stats.forecast)} days: {due}")
     lines.extend(_bars(stats.forecast, width=width))
     return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def stats_to_json(stats: Stats) -> dict[str, Any]:
@@ -147,6 +159,8 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
 def _bars(series: Sequence[tuple[date, int]], *, width: int) -> list[str]:
     """One line per day: date, count and a bar scaled to the largest count."""
     peak = max((count for _day, count in series), default=0)
+    if peak == 0:
+        return ["  none"]
     digits = len(str(peak))
     lines = []
     for day, count in series:

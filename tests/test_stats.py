@@ -84,8 +84,17 @@ def test_stats_without_reviews() -> None:
     assert stats.total_reviews == 0
     assert dict(stats.cards_by_state)["new"] == 7
     text = render_stats_text(stats)
-    assert "no reviews of learned cards yet" in text
-    assert "█" not in text
+    assert text == (
+        "2 decks, 7 questions (1 suspended)\n"
+        "Cards: 7 new, 0 learning, 0 review, 0 relearning\n"
+        "True retention (30 days): no reviews of learned cards yet\n"
+        "\n"
+        "Reviews, last 30 days: 0 (0 in all)\n"
+        "  none\n"
+        "\n"
+        "Due, next 14 days: 0\n"
+        "  none\n"
+    )
 
 
 def test_render_stats_text_draws_scaled_bars() -> None:
@@ -94,9 +103,11 @@ def test_render_stats_text_draws_scaled_bars() -> None:
         stats = compute_stats(store, [DECK], now=NOW)
     text = render_stats_text(stats, width=10)
     lines = text.splitlines()
-    assert lines[0] == "1 decks, 6 questions (1 suspended)"
+    assert lines[0] == "1 deck, 6 questions (1 suspended)"
     assert lines[1] == "Cards: 3 new, 1 learning, 2 review, 0 relearning"
     assert lines[2] == "True retention (30 days): 50.0% of 2 reviews"
+    assert lines[4] == "Reviews, last 30 days: 6 (7 in all)"
+    assert "Due, next 14 days: 3" in lines
     assert "  2026-03-30 Mon 2 ██████████" in lines
     assert "  2026-03-31 Tue 1 █████" in lines
     assert "  2026-03-30 Mon 0" not in lines
@@ -139,7 +150,7 @@ def test_stats_command_text_does_not_create_the_progress_file(
     deck_folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["stats", "--decks", str(deck_folder)]) == 0
-    assert capsys.readouterr().out.startswith("1 decks, 6 questions (1 suspended)\n")
+    assert capsys.readouterr().out.startswith("1 deck, 6 questions (1 suspended)\n")
     assert not (deck_folder.parent / "data" / "progress.sqlite3").exists()
 
 
