@@ -13,7 +13,7 @@ from quiz.grading import (
     order_hint,
     parse_order,
 )
-from quiz.model import Question
+from quiz.model import FACT_TYPES, Question
 from quiz.scheduling import Rating
 
 ACRONYMS = {
@@ -132,8 +132,6 @@ def test_typed_answers_by_fact_type(fact: str, answer: str, typed: str, rating: 
 
 
 def test_the_fact_table_covers_every_fact_type() -> None:
-    from quiz.model import FACT_TYPES
-
     assert {fact for fact, *_ in TABLE} == set(FACT_TYPES)
 
 
@@ -293,10 +291,16 @@ def test_grading_never_raises(typed: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1, max_size=60).filter(lambda text: text.strip() != ""))
-def test_an_answer_always_grades_right_against_itself(answer: str) -> None:
-    grade = grade_typed(short(answer), answer)
+@given(
+    st.text(min_size=1, max_size=60).filter(lambda text: text.strip() != ""),
+    st.sampled_from(("", *FACT_TYPES)),
+    st.text(max_size=20),
+)
+def test_an_answer_always_grades_right_against_itself(answer: str, fact: str, other: str) -> None:
+    grade = grade_typed(short(answer, fact, accept=(other,)), answer, acronyms=ACRONYMS)
     assert grade.correct and grade.exact and grade.rating == Rating.GOOD
+    if other.strip():
+        assert grade_typed(short(answer, fact, accept=(other,)), other).correct
 
 
 @settings(max_examples=200, deadline=None)
