@@ -56,6 +56,13 @@ _COMPASS: Final = frozenset(
     "southeast southwest".split()
 )
 _PREFIX_PARTICIPLES: Final = frozenset({"led", "backed", "based", "run", "owned", "funded"})
+_HEDGES: Final = frozenset(
+    "the a an estimated some about around roughly nearly almost approximately only just over "
+    "up to at least more than less fewer every".split()
+)
+_DURATION: Final = re.compile(
+    r"(?i)^(\d+(?:\.\d+)?|[a-z]+) (seconds|minutes|hours|days|weeks|months|years|decades)$"
+)
 _STRIP_LEADING: Final = frozenset({"the", "a", "an", "an estimated", "some", "about"})
 
 
@@ -115,10 +122,7 @@ def clean_span(span: Span) -> range | None:
     """Token range of an entity without determiners, "-led" prefixes, possessives, brackets."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (
-        doc[start].lower_ in {"the", "a", "an", "estimated", "some", "about", "around"}
-        or doc[start].is_punct
-    ):
+    while start < end and (doc[start].lower_ in _HEDGES or doc[start].is_punct):
         start += 1
     for i in range(start, end - 1):
         if doc[i].text in {"-", "–"} and doc[i + 1].lower_ in _PREFIX_PARTICIPLES:
@@ -213,6 +217,8 @@ def _base(
     score: float | None = None,
 ) -> Fact:
     prior = TYPE_PRIOR[kind] if score is None else score
+    if kind != "quote" and _inside_quotes(sent, tokens):
+        prior -= 0.2  # words from a quotation are someone's opinion, not the article's fact
     fact = Fact(
         type=kind,
         answer=answer,
@@ -225,6 +231,11 @@ def _base(
     )
     ctx = grammar.context(sent, tokens)
     return fact.with_slots(context=ctx, position=_position(sent, tokens))
+
+
+def _inside_quotes(sent: Span, tokens: range) -> bool:
+    before = sent.doc[sent.start : tokens.start].text
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
 def _position(sent: Span, tokens: range) -> str:
@@ -347,6 +358,8 @@ def antecedents(sent: Span) -> dict[str, str]:
     head = subjects[0]
     if head.ent_type_ == "PERSON":
         out["person"] = _entity_of(sent, head)
+        if head.pos_ == "PROPN" and len(out["person"].split()) == 1:
+            out["thing"] = out["person"]  # a one-word name called "it" is no person
     elif head.pos_ == "NOUN" and head.tag_ == "NN":
         words = [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
         out["thing"] = " ".join(["the", *words, head.text])
@@ -388,6 +401,21 @@ def _entity_fact(
 ) -> Fact | None:
     doc = sent.doc
     answer = _text(doc, tokens)
+    if label in {"DATE", "TIME"} and _DURATION.match(answer):
+        number = parse_number(answer)
+        if number is None or number.value < 2:
+            return None
+        fact = _base(
+            "number",
+            answer,
+            sent,
+            paragraph,
+            tokens,
+            ents,
+            value=f"{number.value:g}",
+            detail="duration",
+        )
+        return replace(fact, score=fact.score - 0.25)  # spans of time are weaker facts
     if label == "DATE":
         value = parse_date(answer, published)
         if value is None:
@@ -480,7 +508,7 @@ def _number_fact(
     if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
         # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
         end = head.i + 1
-        if end + 1 < sent.end and doc[end].lower_ == "per" and doc[end + 1].pos_ == "NOUN":
+        if end + 1 < sent.end and doc[end].lower_ == "per" and doc[end + 1].is_alpha:
             end += 2
         noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]
         noun = " ".join(t.text for t in noun_tokens)

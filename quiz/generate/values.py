@@ -173,8 +173,12 @@ def parse_number(text: str) -> NumberValue | None:
     """The number in `text` ("2,500", "$4.5 billion", "63%", "twelve"), or None."""
     t = text.strip()
     low = t.lower()
-    if low in WORD_NUMBERS:
-        return NumberValue(float(WORD_NUMBERS[low]), "", "", 0, False)
+    first, _, rest = low.partition(" ")
+    if first in WORD_NUMBERS:
+        suffix = t[len(first) :]
+        if rest and not re.fullmatch(r"[a-z][a-z ]*", rest):
+            return None
+        return NumberValue(float(WORD_NUMBERS[first]), "", suffix, 0, False)
     m = _NUMBER_RE.match(t)
     if not m:
         return None
