@@ -136,11 +136,11 @@ async def _advance_key(app: Any, pilot: Any, mode: str) -> str:
     return "space"
 
 
-def _state(app: Any, find: Any) -> tuple[object, str]:
+def _state(screen: Any, widget: Any) -> tuple[object, str]:
     """What changes when the next card is shown: the session's position (in the product; a
-    prompt may repeat) and the prompt's text."""
-    session = getattr(app.screen, "session", None)
-    return getattr(session, "position", None), _text(find())
+    prompt may repeat) and the prompt's text. Cheap, as it is polled while the app works."""
+    session = getattr(screen, "session", None)
+    return getattr(session, "position", None), _text(widget)
 
 
 def _send_key(app: Any, key: str) -> None:
@@ -169,11 +169,12 @@ async def _keys(app: Any, find: Any, mode: str, presses: int) -> dict[str, Any]:
         await _until_painted(app, find)
         for _ in range(presses):
             key = await _advance_key(app, pilot, mode)
-            before = _state(app, find)
+            screen, widget = app.screen, find()  # the card's widgets are updated in place
+            before = _state(screen, widget)
             start = time.perf_counter()
             _send_key(app, key)
             deadline = time.monotonic() + 10
-            while _state(app, find) == before or not _text(find()).strip():
+            while _state(screen, widget) == before or not _text(widget).strip():
                 if time.monotonic() > deadline:
                     raise SystemExit(f"no next card 10 s after pressing {key!r} ({before})")
                 await asyncio.sleep(0)
