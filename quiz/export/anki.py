@@ -235,6 +235,10 @@ def note_fields(
     Raises:
         QuizError: the question cannot make a card (empty prompt, bad cloze, answer not among choices).
     """
+    return (_esc(f"{deck.id}/{question.id}"), *_card_fields(deck, question, deck_path))
+
+
+def _card_fields(deck: Deck, question: Question, deck_path: str | Path | None) -> tuple[str, ...]:
     if not question.prompt.strip():
         raise QuizError(f"question {question.id}: the prompt is empty", path=deck_path)
     accepted = (
@@ -342,7 +346,7 @@ def to_anki_deck(
         if question.suspended:
             tags = (*tags, SUSPENDED_TAG)
         ords = (
-            tuple(sorted(n - 1 for n in cloze_numbers(fields[0])))
+            tuple(sorted(n - 1 for n in cloze_numbers(fields[1])))
             if question.kind == "cloze"
             else (0,)
         )
@@ -407,6 +411,7 @@ def _model(note_type: NoteType) -> genanki.Model:
         fields=[{"name": name} for name in note_type.fields],
         templates=[{"name": "Card", "qfmt": note_type.front, "afmt": note_type.back}],
         css=CSS,
+        sort_field_index=note_type.sort_field,
         model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
     )
 

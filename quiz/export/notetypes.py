@@ -26,11 +26,15 @@ class NoteType:
     """Anki's note type id; chosen once at random, never changed (see the module docstring)."""
     name: str
     fields: tuple[str, ...]
-    """Field names, in order; the first is the sort field and Anki's duplicate-check key."""
+    """Field names, in order. The first, `Id` ("deck id/question id"), is Anki's duplicate-check
+    key, so notes with the same prompt (say, two "Put these events in order") are not flagged as
+    duplicates; it shows on no card."""
     front: str
     back: str
     cloze: bool = False
     """A cloze note type (Anki type 1): one card per `{{cN::...}}` deletion."""
+    sort_field: int = 1
+    """The field Anki's browser sorts by and shows as Sort Field: the prompt, after `Id`."""
 
 
 # Chosen once with random.randrange(1 << 30, 1 << 31). Never change a released value.
@@ -59,7 +63,7 @@ def _head(kind: str, label: str, prompt_field: str) -> str:
 CLOZE: Final = NoteType(
     model_id=CLOZE_MODEL_ID,
     name="quiz cloze v1",
-    fields=("Text", "Accepted", "Source"),
+    fields=("Id", "Text", "Accepted", "Source"),
     front='<div class="quiz quiz-cloze">\n<div class="quiz-kind">Fill the gap</div>\n'
     '<div class="quiz-prompt">{{cloze:Text}}</div>\n</div>',
     back='<div class="quiz quiz-cloze">\n<div class="quiz-kind">Fill the gap</div>\n'
@@ -70,7 +74,7 @@ CLOZE: Final = NoteType(
 SHORT: Final = NoteType(
     model_id=SHORT_MODEL_ID,
     name="quiz short answer v1",
-    fields=("Question", "Answer", "Accepted", "Source"),
+    fields=("Id", "Question", "Answer", "Accepted", "Source"),
     # The front references only Question and the type-in box, so genanki's required-field
     # computation (which renders `type:` as nothing) needs just Question to make the card.
     front=_head("short", "Short answer", "Question") + "\n{{type:Answer}}\n</div>",
@@ -82,7 +86,7 @@ SHORT: Final = NoteType(
 CHOICE: Final = NoteType(
     model_id=CHOICE_MODEL_ID,
     name="quiz multiple choice v1",
-    fields=("Question", "Options", "Answer", "Marked", "Accepted", "Source"),
+    fields=("Id", "Question", "Options", "Answer", "Marked", "Accepted", "Source"),
     front=_head("choice", "Multiple choice", "Question")
     + '\n<div class="quiz-options">{{Options}}</div>\n</div>',
     back=_head("choice", "Multiple choice", "Question")
@@ -93,7 +97,7 @@ CHOICE: Final = NoteType(
 TRUEFALSE: Final = NoteType(
     model_id=TRUEFALSE_MODEL_ID,
     name="quiz true or false v1",
-    fields=("Statement", "Answer", "Accepted", "Source"),
+    fields=("Id", "Statement", "Answer", "Accepted", "Source"),
     front=_head("truefalse", "True or false?", "Statement") + "\n</div>",
     back=_head("truefalse", "True or false?", "Statement")
     + '\n<hr id="answer">\n<div class="quiz-answer">{{Answer}}</div>'
@@ -103,7 +107,7 @@ TRUEFALSE: Final = NoteType(
 ORDER: Final = NoteType(
     model_id=ORDER_MODEL_ID,
     name="quiz order v1",
-    fields=("Question", "Items", "Order", "Accepted", "Source"),
+    fields=("Id", "Question", "Items", "Order", "Accepted", "Source"),
     front=_head("order", "Put in order", "Question")
     + '\n<div class="quiz-items">{{Items}}</div>\n</div>',
     back=_head("order", "Put in order", "Question")
@@ -114,7 +118,7 @@ ORDER: Final = NoteType(
 BASIC: Final = NoteType(
     model_id=BASIC_MODEL_ID,
     name="quiz basic v1",
-    fields=("Front", "Back", "Accepted", "Source"),
+    fields=("Id", "Front", "Back", "Accepted", "Source"),
     front=_head("basic", "Question", "Front") + "\n</div>",
     back=_head("basic", "Question", "Front")
     + '\n<hr id="answer">\n<div class="quiz-answer">{{Back}}</div>'

@@ -88,6 +88,8 @@ def check_collection(
         assert notetype is not None
         assert (notetype["id"], notetype["name"]) == (note_type.model_id, note_type.name)
         assert notetype["type"] == (1 if note_type.cloze else 0)
+        assert notetype["sortf"] == note_type.sort_field
+        assert note.fields[0] == f"{deck.id}/{question.id}"  # Anki's duplicate key: unique
         per_type[notetype["name"]] += 1
         for name, value in note.items():
             assert scan_html(value) == [], (question.id, name, value)

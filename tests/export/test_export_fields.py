@@ -52,6 +52,8 @@ def test_every_kind_has_a_note_type_with_a_source_and_accepted_field() -> None:
     for note_type in notetypes.NOTE_TYPES.values():
         assert 1 << 30 <= note_type.model_id < 1 << 31
         assert {"Source", "Accepted"} <= set(note_type.fields)
+        assert note_type.fields[0] == "Id" and "{{Id}}" not in note_type.front + note_type.back
+        assert note_type.fields[note_type.sort_field] in ("Text", "Question", "Statement", "Front")
         assert "{{#Source}}" in note_type.back and "{{Source}}" not in note_type.front
         for name in re.findall(r"\{\{(?:[#/^]|type:|cloze:)?([A-Za-z]+)\}\}", note_type.front):
             assert name in note_type.fields or name == "FrontSide"
@@ -78,6 +80,7 @@ def test_css_has_a_night_mode() -> None:
 
 def test_fields_of_each_kind(deck: Deck) -> None:
     assert fields_by_name(deck, "q-vote") == {
+        "Id": "harbour/q-vote",
         "Text": "The council voted {{c1::9 to 2}} to rebuild the seawall.",
         "Accepted": "nine to two",
         "Source": "<blockquote>The council voted 9 to 2 on Tuesday.</blockquote>"
@@ -121,7 +124,13 @@ def test_no_source_at_all_leaves_the_field_empty() -> None:
     deck = Deck(
         id="d", title="", questions=(Question(id="a", kind="basic", prompt="P", answer="A"),)
     )
-    assert fields_by_name(deck, "a") == {"Front": "P", "Back": "A", "Accepted": "", "Source": ""}
+    assert fields_by_name(deck, "a") == {
+        "Id": "d/a",
+        "Front": "P",
+        "Back": "A",
+        "Accepted": "",
+        "Source": "",
+    }
 
 
 def test_multiline_text_keeps_its_line_breaks() -> None:

@@ -55,6 +55,7 @@ def test_package_holds_one_note_per_question_with_its_cards(
         assert model["type"] == (1 if note_type.cloze else 0)
         assert [f["name"] for f in model["flds"]] == list(note_type.fields)
         assert model["css"] == notetypes.CSS
+        assert model["sortf"] == 1
         assert model["mod"] == T0
 
 
@@ -119,8 +120,8 @@ def test_reexport_keeps_guids_and_carries_the_edit(
     old, new = read_apkg(tmp_path / "old.apkg"), read_apkg(tmp_path / "new.apkg")
     assert set(old.notes) == set(new.notes)
     guid = note_guid("harbour", "q-vote")
-    assert old.notes[guid].fields[0].endswith("seawall.")
-    assert new.notes[guid].fields[0].endswith("seawall. Edited.")
+    assert old.notes[guid].fields[1].endswith("seawall.")
+    assert new.notes[guid].fields[1].endswith("seawall. Edited.")
     assert {n.mod for n in new.notes.values()} == {T0 + 1}
     others = set(old.notes) - {guid}
     assert all(old.notes[g].fields == new.notes[g].fields for g in others)
