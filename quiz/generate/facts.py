@@ -256,7 +256,9 @@ def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool
         if grammar.subject_of_root(sent, tokens):
             clause = grammar.clause(sent, set(tokens))
             if clause is not None and clause.vp:
-                return fact.with_slots(vp=clause.vp)
+                first, _, rest = clause.vp.partition(" ")
+                singular = _SINGULAR.get(first, first)  # "Who has ...", not "Who have ..."
+                return fact.with_slots(vp=f"{singular} {rest}".strip())
         return fact
     attached = grammar.attachment(sent, tokens)
     if attached is None:
@@ -279,24 +281,40 @@ def extract_from_doc(
     paragraph: int,
     published: date | None = None,
     acronyms: dict[str, str] | None = None,
+    carry: dict[str, str] | None = None,
 ) -> tuple[list[Fact], list[Mention]]:
     """The facts and entity mentions of one parsed paragraph.
 
     `acronyms` maps the short forms defined so far in the article to their long forms; it is
     updated with this paragraph's definitions, and later bare mentions become facts too.
+    `carry` holds what a pronoun opening the paragraph may refer to (the last sentence's
+    subject); it is updated for the next paragraph.
     """
     known = acronyms if acronyms is not None else {}
     facts: list[Fact] = []
     mentions: list[Mention] = []
-    previous: Span | None = None
+    names: dict[str, str] = dict(carry) if carry else {}
     for sent in doc.sents:
         before = len(facts)
         _extract_sentence(sent, paragraph, published, known, facts, mentions)
-        names = antecedents(previous) if previous is not None else {}
-        if names:
+        if names and not _expletive(sent):
             facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
-        previous = sent
+        names = antecedents(sent)
+    if carry is not None:
+        carry.clear()
+        carry.update(names)
     return facts, mentions
+
+
+_SINGULAR: Final = {"have": "has", "are": "is", "were": "was", "do": "does"}
+_EXPLETIVE_VERBS: Final = frozenset(
+    "be seem appear remain stay need take matter look happen turn follow mean".split()
+)
+
+
+def _expletive(sent: Span) -> bool:
+    """Whether a sentence-initial "it" is empty ("It remains to be seen how ...")."""
+    return sent[0].lower_ == "it" and sent.root.lemma_ in _EXPLETIVE_VERBS
 
 
 def _extract_sentence(
@@ -358,7 +376,7 @@ def antecedents(sent: Span) -> dict[str, str]:
     head = subjects[0]
     if head.ent_type_ == "PERSON":
         out["person"] = _entity_of(sent, head)
-        if head.pos_ == "PROPN" and len(out["person"].split()) == 1:
+        if len(out["person"].split()) == 1:
             out["thing"] = out["person"]  # a one-word name called "it" is no person
     elif head.pos_ == "NOUN" and head.tag_ == "NN":
         words = [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]

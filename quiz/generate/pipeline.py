@@ -30,8 +30,9 @@ def extract_facts(article: Article) -> list[Fact]:
     """The facts of `article`, in reading order; author bios give only people and acronyms."""
     facts: list[Fact] = []
     acronyms: dict[str, str] = {}
+    carry: dict[str, str] = {}
     for number, doc in parse_paragraphs(article.paragraphs):
-        found, _ = extract_from_doc(doc, number, article.published, acronyms)
+        found, _ = extract_from_doc(doc, number, article.published, acronyms, carry)
         facts.extend(found)
     for _, doc in parse_paragraphs(article.bios):
         found, _ = extract_from_doc(doc, 0, article.published, acronyms)
