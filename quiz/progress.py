@@ -8,14 +8,15 @@ raises QuizError and is left exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, ParamSpec, TypeVar
 
 from quiz import paths
 from quiz.errors import QuizError
@@ -134,6 +135,25 @@ def default_progress_path() -> Path:
     return paths.data_dir() / PROGRESS_FILE
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Turn a database failure while reading into a QuizError naming the file."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            store = args[0]
+            assert isinstance(store, ProgressStore)
+            raise _open_error(error, store.path) from None
+
+    return wrapper
+
+
 class ProgressStore:
     """The progress database. Open with `ProgressStore.open(path)`; use as a context manager.
 
@@ -181,6 +201,19 @@ class ProgressStore:
         _prepare(connection, Path(":memory:"))
         return cls(connection, Path(":memory:"))
 
+    def check(self) -> None:
+        """Scan the whole file for damage (slow on a long log; opening does it only before changes).
+
+        Raises:
+            QuizError: If the file is damaged.
+        """
+        try:
+            problem = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise _open_error(error, self.path) from None
+        if problem != "ok":
+            raise _open_error(sqlite3.DatabaseError(f"damaged: {problem}"), self.path)
+
     def close(self) -> None:
         """Close the database (committed reviews are already on disk)."""
         self._db.close()
@@ -198,6 +231,7 @@ class ProgressStore:
 
     # Card states
 
+    @_guarded
     def card_states(self, deck_id: str) -> dict[str, CardState]:
         """The state of every card of the deck ever reviewed, by question id (missing ones are new)."""
         rows = self._db.execute(
@@ -205,11 +239,13 @@ class ProgressStore:
         ).fetchall()
         return {row[1]: _card_from_row(row) for row in rows}
 
+    @_guarded
     def all_card_states(self) -> dict[tuple[str, str], CardState]:
         """Every stored card state, by (deck id, question id)."""
         rows = self._db.execute(f"SELECT {_CARD_COLUMNS} FROM cards").fetchall()
         return {(row[0], row[1]): _card_from_row(row) for row in rows}
 
+    @_guarded
     def card_state(self, deck_id: str, question_id: str) -> CardState:
         """The card's state; a new state if it was never reviewed."""
         return self._read_card(deck_id, question_id)
@@ -261,8 +297,8 @@ class ProgressStore:
                     typed,
                     None if correct is None else int(correct),
                     float(seconds),
-                    json.dumps(to_dict(before)),
-                    json.dumps(to_dict(after)),
+                    _state_json(before),
+                    _state_json(after),
                     int(before.is_new),
                 ),
             )
@@ -307,6 +343,7 @@ class ProgressStore:
             else:
                 self._write_card(record.before)
 
+    @_guarded
     def reviews(
         self,
         *,
@@ -335,14 +372,10 @@ class ProgressStore:
         return [_record_from_row(row) for row in rows]
 
     def iter_reviews(self) -> Iterator[ReviewRecord]:
-        """Every logged review in time order, read lazily."""
-        cursor = self._db.execute(
-            "SELECT id, deck_id, question_id, reviewed_at, rating, typed, correct, seconds,"
-            " state_before, state_after FROM reviews ORDER BY reviewed_at, id"
-        )
-        for row in cursor:
-            yield _record_from_row(row)
+        """Every logged review in time order."""
+        yield from self.reviews()
 
+    @_guarded
     def count_reviews(
         self,
         deck_ids: Collection[str] | None = None,
@@ -354,6 +387,7 @@ class ProgressStore:
         where, params = _review_filter(deck_ids, since, until)
         return int(self._db.execute(f"SELECT COUNT(*) FROM reviews {where}", params).fetchone()[0])
 
+    @_guarded
     def review_outcomes(
         self,
         deck_ids: Collection[str] | None = None,
@@ -374,6 +408,7 @@ class ProgressStore:
         ).fetchone()
         return int(row[0]), int(row[1])
 
+    @_guarded
     def new_introduced_on(self, deck_id: str | None, day: date, *, tz: tzinfo = UTC) -> int:
         """How many cards were seen for the first time on `day` (in `tz`), in one deck or all (`None`).
 
@@ -405,6 +440,7 @@ class ProgressStore:
                 (deck_id, question_id, text),
             )
 
+    @_guarded
     def accepted(self, deck_id: str) -> dict[str, tuple[str, ...]]:
         """Answers the learner added, by question id."""
         result: dict[str, list[str]] = {}
@@ -418,6 +454,7 @@ class ProgressStore:
 
     # Settings
 
+    @_guarded
     def get_settings(self) -> Settings:
         """The stored settings, defaults for those never set."""
         values = dict(self._db.execute("SELECT key, value FROM settings").fetchall())
@@ -561,10 +598,14 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         raise QuizError("this file is not a quiz progress database", path=path)
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # Read-only check first: a damaged file must not be switched to WAL or migrated.
-        problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if problem != "ok":
-            raise sqlite3.DatabaseError(f"damaged: {problem}")
+        mode = str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        if mode != "wal" or version < SCHEMA_VERSION:
+            # A file about to be changed (switched to WAL, migrated) is checked read-only first:
+            # a damaged one must be left as it is. Files already in use skip the scan (it grows
+            # with the log); damage found later while reading raises QuizError all the same.
+            problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise sqlite3.DatabaseError(f"damaged: {problem}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
@@ -643,9 +684,18 @@ def _card_from_row(row: tuple[Any, ...]) -> CardState:
     )
 
 
+def _state_json(state: CardState) -> str:
+    """A state for the log: compact, without the ids the row already holds."""
+    data: dict[str, Any] = dict(to_dict(state))
+    del data["deck_id"], data["question_id"]
+    return json.dumps(data, separators=(",", ":"))
+
+
 def _record_from_row(row: tuple[Any, ...]) -> ReviewRecord:
     before: CardStateDict = json.loads(row[8])
     after: CardStateDict = json.loads(row[9])
+    for data in (before, after):  # the ids live in the row (older rows repeat them)
+        data["deck_id"], data["question_id"] = row[1], row[2]
     reviewed_at = _parse(row[3])
     assert reviewed_at is not None
     return ReviewRecord(

@@ -455,3 +455,48 @@ def test_reviews_and_undos_leave_states_that_replay_the_log(
             before = replayed.get(record.question_id, new_state("deck", record.question_id))
             replayed[record.question_id] = review(before, record.rating, now=record.reviewed_at)
         assert store.card_states("deck") == replayed
+
+
+def test_damage_in_a_file_in_use_is_reported_as_quiz_error(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        store._db.execute("PRAGMA synchronous = OFF")  # speed only
+        for index in range(200):
+            store.record_review("deck", f"q{index}", Rating.GOOD, now=T0, typed="x" * 50)
+    db = sqlite3.connect(db_path)
+    try:
+        [(leaf,)] = db.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'reviews' AND pagetype = 'leaf' LIMIT 1"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no dbstat table")
+    finally:
+        db.close()
+    whole = db_path.read_bytes()
+    assert whole[18:20] == b"\x02\x02"  # WAL mode: opening will not rewrite the header
+    page = 4096
+    content = whole[: (leaf - 1) * page] + b"\x00" * page + whole[leaf * page :]
+    db_path.write_bytes(content)
+    with ProgressStore.open(db_path) as store:  # no full scan at open for a file in use
+        with pytest.raises(QuizError, match="damaged") as raised:
+            store.check()
+        assert raised.value.path == str(db_path)
+        with pytest.raises(QuizError, match="damaged"):
+            store.reviews()
+        with pytest.raises(QuizError, match="damaged"):
+            store.review_outcomes()
+    assert db_path.read_bytes() == content
+
+
+def test_log_states_are_compact_and_read_back_with_their_ids(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        record = store.record_review("deck", "q1", Rating.GOOD, now=T0)
+        [logged] = store.reviews()
+        assert logged == record
+    db = sqlite3.connect(db_path)
+    before, after = db.execute("SELECT state_before, state_after FROM reviews").fetchone()
+    db.close()
+    assert before == (
+        '{"state":"new","due":null,"stability":null,"difficulty":null,"step":null,'
+        '"last_review":null,"reps":0,"lapses":0}'
+    )
+    assert '"deck_id"' not in after and '"state":"learning"' in after
