@@ -200,10 +200,54 @@ def growth_table(growth: list[Growth]) -> list[str]:
         base = first.setdefault(entry.step, value)
         spread = f"{_seconds(min(entry.per_item_s), 's')}-{_seconds(max(entry.per_item_s), 's')}"
         lines.append(
-            f"| {entry.step} | {entry.size:,} {entry.item}s | {_seconds(value, 's')} per "
+            f"| {entry.step} | {entry.size:,} {entry.item}{'s' if entry.size != 1 else ''} "
+            f"| {_seconds(value, 's')} per "
             f"{entry.item} ({spread}) | {value / base:.2f}x | {entry.runs} |"
         )
     return lines
+
+
+def report(
+    rows: list[Row],
+    growth: list[Growth],
+    names: list[str],
+    *,
+    done: list[str],
+    runs: int,
+    quick: bool,
+    started: float,
+) -> list[str]:
+    """The results file's lines; `done` lists the steps run so far."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    mode = "quick mode" if quick else f"{runs} runs per step"
+    pending = [name for name in names if name not in done]
+    progress = f" Still running: {', '.join(pending)}." if pending else ""
+    return [
+        "# Benchmark results",
+        "",
+        f"Run on {stamp} ({mode}; steps: {', '.join(names)}; "
+        f"{(time.monotonic() - started) / 60:.1f} min). Written by `make bench`"
+        f" (`benchmarks/run.py`).{progress}",
+        "",
+        *machine(),
+        "",
+        "Each ratio is measured / floor, with both taken side by side in the same run; the table",
+        "gives the median ratio and its range over the runs. Absolute times are medians.",
+        "",
+        *table(rows),
+        "",
+        "## How costs grow",
+        "",
+        "Time per item at each size; growth is linear when the last column stays near 1.",
+        "",
+        *growth_table(growth),
+        "",
+    ]
+
+
+def _write(out: Path, lines: list[str]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,6 +294,18 @@ def main(argv: list[str] | None = None) -> int:
         except NotAvailable as missing:
             print(f"  not available: {missing}", flush=True)
             rows.append(Row(title, "", "", "", 0.0, unavailable=f"not available ({missing})"))
+            _write(
+                out,
+                report(
+                    rows,
+                    growth,
+                    names,
+                    done=names[: names.index(name) + 1],
+                    runs=runs,
+                    quick=args.quick,
+                    started=started,
+                ),
+            )
             continue
         except Exception as error:  # noqa: BLE001 - one failing step must not stop the others
             traceback.print_exc()
@@ -258,35 +314,17 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows += new_rows
         growth += new_growth
+        done = names[: names.index(name) + 1]
+        _write(
+            out,
+            report(rows, growth, names, done=done, runs=runs, quick=args.quick, started=started),
+        )
         for row in new_rows:
             print(f"  {row.step} [{row.measured}]: {_ratio(row)} goal {row.goal}", flush=True)
         print(f"  ({time.monotonic() - step_started:.0f} s)", flush=True)
 
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    mode = "quick mode" if args.quick else f"{runs} runs per step"
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Run on {stamp} ({mode}; steps: {', '.join(names)}; "
-        f"{(time.monotonic() - started) / 60:.1f} min). Written by `make bench`"
-        " (`benchmarks/run.py`).",
-        "",
-        *machine(),
-        "",
-        "Each ratio is measured / floor, with both taken side by side in the same run; the table",
-        "gives the median ratio and its range over the runs. Absolute times are medians.",
-        "",
-        *table(rows),
-        "",
-        "## How costs grow",
-        "",
-        "Time per item at each size; growth is linear when the last column stays near 1.",
-        "",
-        *growth_table(growth),
-        "",
-    ]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines), encoding="utf-8")
+    lines = report(rows, growth, names, done=names, runs=runs, quick=args.quick, started=started)
+    _write(out, lines)
     print("\n".join(lines))
     print(f"written to {out}")
     return 0
