@@ -95,6 +95,13 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """
     CREATE INDEX reviews_by_deck_time ON reviews (deck_id, reviewed_at);
     """,
+    # 5: the card's state before each review in a column, so true retention reads an index only.
+    """
+    ALTER TABLE reviews ADD COLUMN before_state TEXT NOT NULL DEFAULT '';
+    UPDATE reviews SET before_state = json_extract(state_before, '$.state');
+    DROP INDEX reviews_by_deck_time;
+    CREATE INDEX reviews_by_deck_time ON reviews (deck_id, reviewed_at, before_state, rating);
+    """,
 )
 """The schema, one step per version: the database at version N has had steps 1..N applied."""
 
@@ -287,8 +294,8 @@ class ProgressStore:
             after = review(before, rating, now=now, retention=retention)
             cursor = self._db.execute(
                 "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
-                " seconds, state_before, state_after, introduced)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " seconds, state_before, state_after, introduced, before_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     deck_id,
                     question_id,
@@ -300,6 +307,7 @@ class ProgressStore:
                     _state_json(before),
                     _state_json(after),
                     int(before.is_new),
+                    before.state,
                 ),
             )
             self._write_card(after)
@@ -403,7 +411,7 @@ class ProgressStore:
         joiner = "AND" if where else "WHERE"
         row = self._db.execute(
             f"SELECT COALESCE(SUM(rating > 1), 0), COALESCE(SUM(rating = 1), 0) FROM reviews {where}"
-            f" {joiner} json_extract(state_before, '$.state') = 'review'",
+            f" {joiner} before_state = 'review'",
             params,
         ).fetchone()
         return int(row[0]), int(row[1])

@@ -298,6 +298,9 @@ def test_migration_from_each_earlier_version_keeps_the_data(db_path: Path, versi
     db = sqlite3.connect(db_path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    before_states = db.execute("SELECT question_id, before_state FROM reviews ORDER BY id")
+    expected_rows = [("q1", "new")] if version >= 1 else []
+    assert before_states.fetchall() == [*expected_rows, ("q2", "new")]
     db.close()
 
 
@@ -483,7 +486,7 @@ def test_damage_in_a_file_in_use_is_reported_as_quiz_error(db_path: Path) -> Non
         with pytest.raises(QuizError, match="damaged"):
             store.reviews()
         with pytest.raises(QuizError, match="damaged"):
-            store.review_outcomes()
+            store.iter_reviews().__next__()
     assert db_path.read_bytes() == content
 
 
