@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,8 @@ def fake_generate(source: str, options: GenerateOptions) -> Deck:
         raise QuizError("the file is empty", path=source)
     if lines[0] == "crash":
         raise RuntimeError("a bug")
+    if lines[0] == "stuck":
+        time.sleep(600)
     questions = []
     for number, line in enumerate(lines[1:], start=1):
         prompt, _, answer = line.partition("=")
@@ -155,6 +159,17 @@ def test_worker_processes_give_the_same_outcomes_in_the_same_order(tmp_path: Pat
     )
     assert shared == alone
     assert [outcome.ok for outcome in shared] == [True, True, False, True, True, True]
+
+
+def test_stopping_early_stops_the_workers_at_once(tmp_path: Path) -> None:
+    quick = write(tmp_path / "quick.md", "Quick\nq = a\n")
+    stuck = [write(tmp_path / f"stuck{n}.md", "stuck\n") for n in range(3)]
+    outcomes = batch.iter_outcomes(
+        [quick, *stuck], GenerateOptions(), generate=fake_generate, workers=2
+    )
+    assert next(outcomes).source == quick
+    outcomes.close()  # what Ctrl-C does; without stopping the workers this would hang
+    assert multiprocessing.active_children() == []
 
 
 # Saving ----------------------------------------------------------------------------------------

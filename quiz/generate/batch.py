@@ -22,7 +22,7 @@ from quiz.generate.merge import MergeSummary, merge_edits, summarise_merge
 from quiz.model import Article, Deck, DeckSource, slugify
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 ARTICLE_SUFFIXES: Final[tuple[str, ...]] = (".txt", ".md", ".markdown", ".html", ".htm")
 """File name endings read as articles."""
@@ -242,8 +242,26 @@ def iter_outcomes(
             while next_index in done:
                 yield done.pop(next_index)
                 next_index += 1
+    except BaseException:  # Ctrl-C, or the caller stopped early: don't wait for running sources
+        _stop_workers(executor)
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the pool has no public way to stop running tasks. Its processes are private,
+    # and shutdown() forgets them: take them first.
+    processes: dict[int, Any] = dict(getattr(executor, "_processes", None) or {})
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        process.terminate()
+    for process in processes.values():
+        process.join()
 
 
 @dataclass(frozen=True, slots=True)
