@@ -79,7 +79,7 @@ SHORT: Final = NoteType(
     # computation (which renders `type:` as nothing) needs just Question to make the card.
     front=_head("short", "Short answer", "Question") + "\n{{type:Answer}}\n</div>",
     back=_head("short", "Short answer", "Question")
-    + '\n<hr id="answer">\n<div class="quiz-answer">{{type:Answer}}</div>'
+    + '\n<hr id="answer">\n<div class="quiz-typed">{{type:Answer}}</div>'
     + _EXTRAS,
 )
 
@@ -175,6 +175,7 @@ CSS: Final = """\
 .quiz-prompt { font-size: 1.1em; font-weight: 600; }
 .quiz .cloze { font-weight: 700; color: var(--quiz-accent); }
 .quiz-answer { font-size: 1.1em; font-weight: 700; color: var(--quiz-right); }
+.quiz-typed { font-size: 1.05em; }  /* Anki colours the typed-answer comparison itself */
 .quiz-options ol, .quiz-items ul, .quiz-order ol { padding-left: 1.8em; margin: 0.6em 0; }
 .quiz-options li, .quiz-items li, .quiz-order li {
   margin: 0.25em 0;
