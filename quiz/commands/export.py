@@ -73,7 +73,9 @@ def deck_files(args: argparse.Namespace) -> list[Path]:
         QuizError: nothing to export, or a folder holds no deck files.
     """
     named: list[Path] = list(args.decks)
-    use_folder = args.all or (args.decks_dir is not None and not named)
+    if args.decks_dir is not None and named and not args.all:
+        raise QuizError("--decks-dir is the folder for --all: add --all, or leave it out")
+    use_folder = args.all or args.decks_dir is not None
     if not named and not use_folder:
         raise QuizError("name the decks to export, or use --all for every deck in the deck folder")
     found: list[Path] = []

@@ -202,6 +202,7 @@ def test_two_files_with_one_deck_id(
             "quiz: {tmp}/empty: no deck",
         ),
         (["--all", "--decks-dir", "{tmp}/none", "-o", "{tmp}/o.apkg"], "quiz: {tmp}/none: no such"),
+        (["{deck}", "--decks-dir", "{tmp}", "-o", "{tmp}/o.apkg"], "quiz: --decks-dir is the"),
     ],
 )
 def test_user_errors_exit_2_with_one_line(
