@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.generate.merge import MergeSummary, merge_edits, summarise_merge, union
 from quiz.model import Deck, DeckSource, Question, SourceRef
@@ -60,6 +62,8 @@ EDITS = [
     ("accept", ("alt 1", "one"), ("alt 1", "one"), 1),
     # a generated alternative the user removed comes back: accept lists are united
     ("accept", (), ("alt 1",), 0),
+    # ... except one the user made the answer
+    ("answer", "alt 1", "alt 1", 1),
 ]
 
 
@@ -70,6 +74,7 @@ def test_the_users_edit_of_a_generated_question_wins(
     existing = deck(generated_question(1, **{field: edited}), *GENERATED.questions[1:])
     merged = merge_edits(GENERATED, existing)
     assert getattr(merged.questions[0], field) == merged_value
+    assert merged.questions[0].answer_text not in merged.questions[0].accept
     assert merged.questions[1:] == GENERATED.questions[1:]
     assert summarise_merge(GENERATED, existing).edited == edits_kept
 
@@ -171,3 +176,42 @@ def test_union_keeps_order_and_drops_duplicates(
 )
 def test_the_summary_reads_as_a_phrase(summary: MergeSummary, text: str) -> None:
     assert summary.describe() == text
+
+
+@st.composite
+def deck_pairs(draw: st.DrawFn) -> tuple[Deck, Deck]:
+    """A generated deck, and an existing file made from it by deleting, editing, reordering,
+    suspending and adding questions."""
+    numbers = draw(st.lists(st.integers(0, 30), unique=True, max_size=12))
+    generated = deck(*(generated_question(n) for n in numbers))
+    kept = draw(st.lists(st.sampled_from(numbers), unique=True)) if numbers else []
+    existing: list[Question] = []
+    for n in kept:
+        question = generated_question(n)
+        if draw(st.booleans()):
+            question = replace(question, prompt=draw(st.text(min_size=1, max_size=5)))
+        if draw(st.booleans()):
+            question = replace(question, suspended=True)
+        existing.append(question)
+    stale = draw(st.lists(st.integers(31, 40), unique=True, max_size=3))
+    existing += [generated_question(n) for n in stale]
+    existing += [handwritten(f"{n}?? mine") for n in range(draw(st.integers(0, 3)))]
+    order = draw(st.permutations(range(len(existing))))
+    return generated, deck(*(existing[i] for i in order))
+
+
+@given(deck_pairs())
+def test_merge_invariants(pair: tuple[Deck, Deck]) -> None:
+    generated, existing = pair
+    merged = merge_edits(generated, existing)
+    merged_ids = ids(merged)
+    assert len(merged_ids) == len(set(merged_ids))
+    assert set(merged_ids) == set(ids(generated)) | {
+        q.id for q in existing.questions if q.kind == "basic"
+    }
+    by_id = {q.id: q for q in merged.questions}
+    for question in existing.questions:
+        if question.id in by_id:
+            assert by_id[question.id].prompt == question.prompt
+            assert by_id[question.id].suspended == question.suspended
+    assert merge_edits(generated, merged) == merged

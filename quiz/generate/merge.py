@@ -8,7 +8,8 @@ The rules, for a freshly `generated` deck and the `existing` deck at the target 
 
 * A question with the same id in both: the existing question is kept as it is (prompt, answer,
   kind, choices, tags, `suspended`), its `accept` list gets the generated alternatives it lacks
-  (order kept, existing first), and its `fact` and `source` are refreshed from the generator.
+  (order kept, existing first; never its own answer), and its `fact` and `source` are refreshed
+  from the generator.
 * A question the user wrote by hand (no `fact`, or kind `basic`) is kept where it was.
 * A generated question the user deleted comes back: to drop a generated question for good,
   set `suspended: true` instead of deleting it.
@@ -66,9 +67,10 @@ def union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 
 def merge_question(generated: Question, existing: Question) -> Question:
     """The existing question with the generator's extra accepted answers, fact and source."""
+    answer = existing.answer_text
     return replace(
         existing,
-        accept=union(existing.accept, generated.accept),
+        accept=tuple(item for item in union(existing.accept, generated.accept) if item != answer),
         fact=generated.fact or existing.fact,
         source=generated.source,
     )
