@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import App
 from textual.binding import Binding
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.study import build_queue, next_due
-from quiz.tui.screens.deck_list import DeckListScreen
-from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
-from quiz.tui.screens.summary import SummaryScreen, when
 from quiz.tui.session import Card, Clock, Session, Summary
+
+if TYPE_CHECKING:
+    from quiz.tui.screens.deck_list import DeckListScreen
+
+# The deck list, statistics, summary and help screens are imported when first shown: opening
+# straight on a card (`quiz study DECK`) then skips their imports (DataTable among them).
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ class QuizApp(App[None]):
         clock: the time source.
         options: the daily new-card limit and desired retention.
         practice: the questions of a practice test; the app opens on them and ends after the score.
-        study_now: open straight on a study session of all the decks (no deck list first).
+        study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
     """
 
@@ -67,62 +69,84 @@ class QuizApp(App[None]):
         self._practice = None if practice is None else tuple(practice)
         self._study_now = study_now
         self._folder = folder
+        self._deck_list: DeckListScreen | None = None
 
     def on_mount(self) -> None:
         if self._practice is not None:
             session = Session(self._practice, store=None, clock=self.clock)
             self.push_screen(StudyScreen(session, title="Practice test"), self._test_done)
-            return
-        self.push_screen(
-            DeckListScreen(self.decks, store=self.store, clock=self.clock, folder=self._folder)
-        )
-        if self._study_now:
-            self.start_study(self.decks)
+        elif not (self._study_now and self.start_study(self.decks)):
+            self.show_deck_list()
 
-    def start_study(self, decks: Sequence[Deck]) -> None:
-        """Start a session on `decks`: due cards first, then new ones up to today's limit."""
+    def show_deck_list(self) -> None:
+        """Show the deck list (made the first time it is needed)."""
+        from quiz.tui.screens.deck_list import DeckListScreen
+
+        if self._deck_list is None:
+            self._deck_list = DeckListScreen(
+                self.decks, store=self.store, clock=self.clock, folder=self._folder
+            )
+            self.push_screen(self._deck_list)
+
+    def start_study(self, decks: Sequence[Deck]) -> bool:
+        """Start a session on `decks`: due cards first, then new ones up to today's limit.
+
+        Returns:
+            False (with a notice) when there is nothing to study now.
+        """
         store = self.store
         if store is None:
-            return
+            return False
         now = self.clock()
         local = now.astimezone()  # the daily limit counts days in the learner's time zone
         introduced = store.new_introduced_on(None, local.date(), tz=local.tzinfo or UTC)
         with_states = [(deck, store.card_states(deck.id)) for deck in decks]
         cards = build_queue(with_states, now=now, new_limit=self.options.new_per_day - introduced)
         if not cards:
+            from quiz.tui.screens.summary import when
+
             upcoming = next_due(with_states)
             self.notify(
                 f"Nothing to study now; next card due {when(upcoming, now)}.",
                 title="All done",
                 markup=False,
             )
-            return
+            return False
         session = Session(
             cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
         )
         title = decks[0].title if len(decks) == 1 else "All decks"
         self.push_screen(StudyScreen(session, title=title), self._study_done)
+        return True
 
     def _study_done(self, summary: Summary | None) -> None:
+        from quiz.tui.screens.summary import SummaryScreen
+
         if summary is not None:
-            self.push_screen(SummaryScreen(summary, clock=self.clock))
+            self.push_screen(
+                SummaryScreen(summary, clock=self.clock), lambda _: self.show_deck_list()
+            )
 
     def _test_done(self, summary: Summary | None) -> None:
+        from quiz.tui.screens.summary import SummaryScreen
+
         if summary is not None:
             self.push_screen(SummaryScreen(summary, clock=self.clock), lambda _: self.exit())
 
-    @on(DeckListScreen.StudyChosen)
-    def study_chosen(self, message: DeckListScreen.StudyChosen) -> None:
+    def on_deck_list_screen_study_chosen(self, message: DeckListScreen.StudyChosen) -> None:
         """Study the decks the learner picked."""
         self.start_study(message.decks)
 
-    @on(DeckListScreen.StatsChosen)
-    def stats_chosen(self) -> None:
+    def on_deck_list_screen_stats_chosen(self) -> None:
         """Show the statistics of every deck in the list."""
+        from quiz.tui.screens.stats import StatsScreen
+
         if self.store is not None:
             self.push_screen(StatsScreen(self.decks, store=self.store, clock=self.clock))
 
     def action_help(self) -> None:
         """Show the keys (unless the help is already open)."""
+        from quiz.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -12,20 +12,18 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from quiz.errors import QuizError
-from quiz.grading import (
-    Grade,
-    grade_choice,
-    grade_order,
-    grade_truefalse,
-    grade_typed,
-    order_hint,
-)
 from quiz.model import FALSE, TRUE, Question
 from quiz.scheduling import Rating
 from quiz.tui import text
 from quiz.tui.session import Answer, Card, Session, Summary
 from quiz.tui.widgets.card_view import CardView
 from quiz.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from quiz.grading import Grade
+
+# quiz.grading loads rapidfuzz (tens of milliseconds): it is imported in a thread once the first
+# card is on screen, and by each grading method (a no-op by then).
 
 Phase = Literal["ask", "revealed", "graded"]
 """Asking; a flashcard's answer showing (waiting for a rating); a graded answer's feedback showing."""
@@ -59,6 +57,9 @@ class StudyScreen(Screen[Summary]):
     Every answer is recorded (in study mode, committed to the progress store) before the next card
     shows. Dismisses with the session's summary when the cards run out or the learner finishes.
     """
+
+    AUTO_FOCUS = ""
+    """The screen gives the answer box focus itself, only for cards with a typed answer."""
 
     BINDINGS = [
         Binding("space,enter", "reveal", "Show answer", id="reveal"),
@@ -95,6 +96,11 @@ class StudyScreen(Screen[Summary]):
 
     def on_mount(self) -> None:
         self._show_current()
+        self.call_after_refresh(self._load_grading)
+
+    @work(thread=True, group="preload")
+    def _load_grading(self) -> None:
+        import quiz.grading  # noqa: F401
 
     # What is on screen ---------------------------------------------------------------------------
 
@@ -196,6 +202,8 @@ class StudyScreen(Screen[Summary]):
         card = self.session.current
         if card is None or self._phase != "ask":
             return
+        from quiz.grading import grade_choice
+
         question = card[1]
         self._grade_and_show(card, grade_choice(question, index), question.choices[index])
 
@@ -204,12 +212,19 @@ class StudyScreen(Screen[Summary]):
         card = self.session.current
         if card is None or self._phase != "ask":
             return
+        from quiz.grading import grade_truefalse
+
         self._grade_and_show(card, grade_truefalse(card[1], value), TRUE if value else FALSE)
 
     @on(Input.Submitted, "#answer-input")
     def submit_typed(self, event: Input.Submitted) -> None:
         """Grade a typed answer (an empty one is ignored)."""
+        from quiz.grading import grade_order, grade_typed, order_hint
+
         event.stop()
+        if self._phase == "graded":  # the box was clicked after the feedback: Enter goes on
+            self.action_next()
+            return
         card = self.session.current
         given = event.value.strip()
         if card is None or self._phase != "ask" or not given:

@@ -70,7 +70,6 @@ class CardView(VerticalScroll, can_focus=False):
         answer_box = self.query_one("#answer-input", Input)
         answer_box.value = ""
         answer_box.display = typed
-        answer_box.disabled = not typed
         answer_box.placeholder = (
             "the numbers of the items in order, e.g. 312" if question.kind == "order" else "answer"
         )
@@ -97,8 +96,6 @@ class CardView(VerticalScroll, can_focus=False):
         self, deck: Deck, question: Question, *, correct: bool, given: str, remark: str
     ) -> None:
         """Show whether the answer was right, the right answer and the source."""
-        answer_box = self.query_one("#answer-input", Input)
-        answer_box.disabled = True
         self._set_hint(question, "Space or Enter: next card")
         self.query_one("#prompt", Static).update(self._prompt(question, revealed=True))
         if question.kind == "choice":
