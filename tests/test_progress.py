@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -19,7 +20,7 @@ from quiz.progress import (
     Settings,
     default_progress_path,
 )
-from quiz.scheduling import CardState, Rating, new_state, review
+from quiz.scheduling import CardState, Rating, new_state, review, to_dict
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -248,9 +249,9 @@ def _database_at(path: Path, version: int) -> None:
     db = sqlite3.connect(path, isolation_level=None)
     progress._migrate(db, path, target=version)
     if version >= 1:
-        before = progress.json.dumps(progress.to_dict(new_state("deck", "q1")))
+        before = json.dumps(to_dict(new_state("deck", "q1")))
         after_state = review(new_state("deck", "q1"), Rating.GOOD, now=T0)
-        after = progress.json.dumps(progress.to_dict(after_state))
+        after = json.dumps(to_dict(after_state))
         db.execute(
             "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
             " seconds, state_before, state_after) VALUES (?, ?, ?, 3, 'x', 1, 2.0, ?, ?)",
