@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def fake_generate(source: str, options: GenerateOptions) -> Deck:
         raise RuntimeError("a bug")
     if lines[0] == "stuck":
         time.sleep(600)
+    if lines[0] == "die":
+        os._exit(9)
     questions = []
     for number, line in enumerate(lines[1:], start=1):
         prompt, _, answer = line.partition("=")
@@ -112,6 +115,9 @@ def test_from_four_sources_there_is_a_worker_per_cpu(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(batch, "_cpu_count", lambda: 8)
     assert batch.choose_workers(None, 4) == 4
     assert batch.choose_workers(None, 50) == 8
+    monkeypatch.setattr(batch, "_cpu_count", lambda: 64)
+    assert batch.choose_workers(None, 50) == batch.MAX_DEFAULT_WORKERS == 8
+    assert batch.choose_workers(20, 50) == 20
 
 
 def test_workers_below_one_are_refused() -> None:
@@ -159,6 +165,16 @@ def test_worker_processes_give_the_same_outcomes_in_the_same_order(tmp_path: Pat
     )
     assert shared == alone
     assert [outcome.ok for outcome in shared] == [True, True, False, True, True, True]
+
+
+def test_a_dying_worker_fails_its_source_not_the_run(tmp_path: Path) -> None:
+    sources = [write(tmp_path / "a.md", "A\nq = a\n"), write(tmp_path / "b.md", "die\n")]
+    outcomes = list(
+        batch.iter_outcomes(sources, GenerateOptions(), generate=fake_generate, workers=2)
+    )
+    assert [outcome.source for outcome in outcomes] == sources
+    assert "worker process stopped unexpectedly" in outcomes[1].message
+    assert outcomes[1].path == sources[1]
 
 
 def test_stopping_early_stops_the_workers_at_once(tmp_path: Path) -> None:

@@ -30,6 +30,8 @@ FACT_SHEET_SUFFIXES: Final[tuple[str, ...]] = (".yaml", ".yml")
 """File name endings read as fact sheets."""
 MIN_SOURCES_FOR_WORKERS: Final = 4
 """Below this many sources, starting worker processes (each loading the model) does not pay."""
+MAX_DEFAULT_WORKERS: Final = 8
+"""At most this many workers unless asked: each holds its own language model (about 200 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,8 @@ def run_one(generate: GenerateFn, source: str, options: GenerateOptions) -> Outc
 
 
 def choose_workers(requested: int | None, count: int) -> int:
-    """How many processes to use for `count` sources: as asked, else one per CPU from 4 sources.
+    """How many processes to use for `count` sources: as asked, else one per CPU (at most 8) from
+    4 sources on.
 
     Raises:
         QuizError: `requested` is below 1.
@@ -190,7 +193,7 @@ def choose_workers(requested: int | None, count: int) -> int:
         return max(1, min(requested, count))
     if count < MIN_SOURCES_FOR_WORKERS:
         return 1
-    return max(1, min(_cpu_count(), count))
+    return max(1, min(_cpu_count(), count, MAX_DEFAULT_WORKERS))
 
 
 def _cpu_count() -> int:
@@ -223,6 +226,7 @@ def iter_outcomes(
         return
     # Imported here: multiprocessing costs start-up time that one-source runs do not need.
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
     from multiprocessing import get_context
 
     executor = ProcessPoolExecutor(
@@ -238,7 +242,16 @@ def iter_outcomes(
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                done[pending.pop(future)] = future.result()
+                index = pending.pop(future)
+                try:
+                    done[index] = future.result()
+                except BrokenProcessPool:
+                    done[index] = Outcome(
+                        source=sources[index],
+                        message="the worker process stopped unexpectedly (out of memory?); "
+                        "try again with --workers 1",
+                        path=sources[index],
+                    )
             while next_index in done:
                 yield done.pop(next_index)
                 next_index += 1
