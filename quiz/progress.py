@@ -288,43 +288,9 @@ class ProgressStore:
             The record of the review, for `undo`.
         """
         now = check_utc(now)
-        rating = Rating(rating)
         with self._write():
             before = self._read_card(deck_id, question_id)
-            after = review(before, rating, now=now, retention=retention)
-            cursor = self._db.execute(
-                "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
-                " seconds, state_before, state_after, introduced, before_state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    deck_id,
-                    question_id,
-                    _iso(now),
-                    int(rating),
-                    typed,
-                    None if correct is None else int(correct),
-                    float(seconds),
-                    _state_json(before),
-                    _state_json(after),
-                    int(before.is_new),
-                    before.state,
-                ),
-            )
-            self._write_card(after)
-            review_id = cursor.lastrowid
-        assert review_id is not None
-        return ReviewRecord(
-            id=review_id,
-            deck_id=deck_id,
-            question_id=question_id,
-            reviewed_at=now,
-            rating=rating,
-            before=before,
-            after=after,
-            typed=typed,
-            correct=correct,
-            seconds=float(seconds),
-        )
+            return self._log_review(before, Rating(rating), now, typed, seconds, correct, retention)
 
     def undo(self, record: ReviewRecord) -> None:
         """Take back a review: restore the card's state before it and delete its log row.
@@ -334,15 +300,7 @@ class ProgressStore:
                 review is already undone.
         """
         with self._write():
-            row = self._db.execute(
-                "SELECT id FROM reviews WHERE deck_id = ? AND question_id = ? ORDER BY id DESC LIMIT 1",
-                (record.deck_id, record.question_id),
-            ).fetchone()
-            if row is None or row[0] < record.id:
-                raise QuizError("this answer was already undone")
-            if row[0] != record.id:
-                raise QuizError("this card was answered again since; undo that answer first")
-            self._db.execute("DELETE FROM reviews WHERE id = ?", (record.id,))
+            self._take_back(record)
             if record.before.is_new:
                 self._db.execute(
                     "DELETE FROM cards WHERE deck_id = ? AND question_id = ?",
@@ -350,6 +308,44 @@ class ProgressStore:
                 )
             else:
                 self._write_card(record.before)
+
+    def regrade(
+        self,
+        record: ReviewRecord,
+        rating: Rating,
+        *,
+        correct: bool = True,
+        accept: str | None = None,
+        retention: float = DEFAULT_RETENTION,
+    ) -> ReviewRecord:
+        """Replace a review by one with another rating ("I was right"), in one transaction.
+
+        The new review has the same time, typed text and seconds; the card is scheduled as if it
+        had been rated `rating` in the first place.
+
+        Args:
+            record: the review to replace (the card's latest).
+            rating: the rating it should have had.
+            correct: whether the answer counts as right.
+            accept: if given, remembered as a right answer to the question (`accepted`).
+            retention: desired retention for the new interval.
+
+        Raises:
+            QuizError: As `undo`.
+        """
+        with self._write():
+            self._take_back(record)
+            if accept is not None:
+                self._insert_accepted(record.deck_id, record.question_id, accept)
+            return self._log_review(
+                record.before,
+                Rating(rating),
+                record.reviewed_at,
+                record.typed,
+                record.seconds,
+                correct,
+                retention,
+            )
 
     @_guarded
     def reviews(
@@ -439,14 +435,8 @@ class ProgressStore:
 
     def add_accepted(self, deck_id: str, question_id: str, text: str) -> None:
         """Remember `text` as a right answer to the question (the learner said "I was right")."""
-        text = " ".join(text.split())
-        if not text:
-            return
         with self._write():
-            self._db.execute(
-                "INSERT OR IGNORE INTO accepted (deck_id, question_id, text) VALUES (?, ?, ?)",
-                (deck_id, question_id, text),
-            )
+            self._insert_accepted(deck_id, question_id, text)
 
     @_guarded
     def accepted(self, deck_id: str) -> dict[str, tuple[str, ...]]:
@@ -508,6 +498,71 @@ class ProgressStore:
 
     def _write(self) -> _Transaction:
         return _Transaction(self._db, self.path)
+
+    def _log_review(
+        self,
+        before: CardState,
+        rating: Rating,
+        now: datetime,
+        typed: str | None,
+        seconds: float,
+        correct: bool | None,
+        retention: float,
+    ) -> ReviewRecord:
+        """Inside a write transaction: schedule, log and store one review of `before`'s card."""
+        after = review(before, rating, now=now, retention=retention)
+        cursor = self._db.execute(
+            "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
+            " seconds, state_before, state_after, introduced, before_state)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                before.deck_id,
+                before.question_id,
+                _iso(now),
+                int(rating),
+                typed,
+                None if correct is None else int(correct),
+                float(seconds),
+                _state_json(before),
+                _state_json(after),
+                int(before.is_new),
+                before.state,
+            ),
+        )
+        self._write_card(after)
+        assert cursor.lastrowid is not None
+        return ReviewRecord(
+            id=cursor.lastrowid,
+            deck_id=before.deck_id,
+            question_id=before.question_id,
+            reviewed_at=now,
+            rating=rating,
+            before=before,
+            after=after,
+            typed=typed,
+            correct=correct,
+            seconds=float(seconds),
+        )
+
+    def _take_back(self, record: ReviewRecord) -> None:
+        """Inside a write transaction: delete the card's latest log row, which must be `record`'s."""
+        row = self._db.execute(
+            "SELECT id FROM reviews WHERE deck_id = ? AND question_id = ? ORDER BY id DESC LIMIT 1",
+            (record.deck_id, record.question_id),
+        ).fetchone()
+        if row is None or row[0] < record.id:
+            raise QuizError("this answer was already undone")
+        if row[0] != record.id:
+            raise QuizError("this card was answered again since; undo that answer first")
+        self._db.execute("DELETE FROM reviews WHERE id = ?", (record.id,))
+
+    def _insert_accepted(self, deck_id: str, question_id: str, text: str) -> None:
+        text = " ".join(text.split())
+        if text:
+            self._db.execute(
+                "INSERT OR IGNORE INTO accepted (deck_id, question_id, text) VALUES (?, ?, ?)",
+                (deck_id, question_id, text),
+            )
 
     def _read_card(self, deck_id: str, question_id: str) -> CardState:
         row = self._db.execute(

@@ -504,3 +504,29 @@ def test_log_states_are_compact_and_read_back_with_their_ids(db_path: Path) -> N
         '"last_review":null,"reps":0,"lapses":0}'
     )
     assert '"deck_id"' not in after and '"state":"learning"' in after
+
+
+def test_regrade_replaces_a_review_in_one_go(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        first = store.record_review("deck", "q1", Rating.EASY, now=T0)
+        later = T0 + timedelta(days=8)
+        wrong = store.record_review(
+            "deck", "q1", Rating.AGAIN, now=later, typed="Kabol", seconds=3.0, correct=False
+        )
+        fixed = store.regrade(wrong, Rating.GOOD, accept="Kabol")
+        assert fixed.before == first.after
+        assert fixed.after == review(first.after, Rating.GOOD, now=later)
+        assert (fixed.reviewed_at, fixed.typed, fixed.seconds, fixed.correct) == (
+            later,
+            "Kabol",
+            3.0,
+            True,
+        )
+        assert store.reviews() == [first, fixed]
+        assert store.card_states("deck") == {"q1": fixed.after}
+        assert store.accepted("deck") == {"q1": ("Kabol",)}
+        with pytest.raises(QuizError, match="already undone"):
+            store.regrade(wrong, Rating.GOOD, accept="other")
+        assert store.accepted("deck") == {"q1": ("Kabol",)}
+        store.undo(fixed)
+        assert store.card_states("deck") == {"q1": first.after}
