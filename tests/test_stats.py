@@ -154,6 +154,9 @@ def test_stats_command_text_does_not_create_the_progress_file(
     assert not (deck_folder.parent / "data" / "progress.sqlite3").exists()
 
 
-def test_stats_command_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_command_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
     assert main(["stats", "--decks", str(tmp_path / "nowhere")]) == 2
     assert "no such deck folder" in capsys.readouterr().err
