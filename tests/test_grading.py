@@ -365,3 +365,19 @@ def test_an_alias_found_in_the_question_does_not_answer_it() -> None:
     assert grade_typed(reverse, "I.E.A.", acronyms=table).correct
     cloze = Question("q", "cloze", "The {{c1::IEA}} sent an ambassador.", "IEA")
     assert grade_typed(cloze, "Islamic Emirate of Afghanistan", acronyms=table).correct
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(min_size=1, max_size=40),
+    st.text(max_size=40),
+    st.sampled_from(("", *FACT_TYPES)),
+    st.dictionaries(st.text(min_size=1, max_size=6), st.text(max_size=30), max_size=3),
+)
+def test_grading_any_answer_against_any_text_never_raises(
+    answer: str, typed: str, fact: str, acronyms: dict[str, str]
+) -> None:
+    question = Question(id="q", kind="short", prompt=typed[::-1], answer=answer, fact=fact)
+    grade = grade_typed(question, typed, acronyms=acronyms)
+    assert grade.correct == (grade.rating != Rating.AGAIN)
+    assert grade.feedback
