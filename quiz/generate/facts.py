@@ -17,7 +17,7 @@ from quiz.generate import grammar
 from quiz.generate.values import is_relative, parse_date, parse_number
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 TYPE_PRIOR: Final[Mapping[str, float]] = {
     "acronym": 1.0,
@@ -253,7 +253,8 @@ def _position(sent: Span, tokens: range) -> str:
 def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool = False) -> Fact:
     """Add clause slots for wh-questions about the `tokens` phrase."""
     if about_subject:
-        if grammar.subject_of_root(sent, tokens):
+        one_word_person = fact.type == "person" and len(fact.answer.split()) < 2
+        if grammar.subject_of_root(sent, tokens) and not one_word_person:
             clause = grammar.clause(sent, set(tokens))
             if clause is not None and clause.vp:
                 first, _, rest = clause.vp.partition(" ")
@@ -544,12 +545,37 @@ def _number_fact(
             value=f"{number.value:g}",
             detail=detail,
         )
-        return fact.with_slots(noun=noun, number=_text(doc, range(tokens.start, last.i + 1)))
+        fact = fact.with_slots(noun=noun, number=_text(doc, range(tokens.start, last.i + 1)))
+        if detail == "count":
+            fact = _count_question(fact, sent, head)
+        return fact
     if label == "CARDINAL":
         return None
     return _base(
         "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=detail
     )
+
+
+def _count_question(fact: Fact, sent: Span, noun: Token) -> Fact:
+    """Slots for "How many militants did ...?" when the counted noun is the object or subject."""
+    root = sent.root
+    if noun.head.i != root.i or root.lemma_ == "be":
+        return fact
+    number_start = min(t.i for t in noun.subtree if t.like_num)
+    if any(t.i < number_start and t.lower_ not in _HEDGES for t in noun.subtree):
+        return fact  # "the ferry's 85 crew members": the possessor would be lost
+    phrase = {t.i for t in noun.subtree}
+    if noun.dep_ == "dobj":
+        clause = grammar.clause(sent, phrase)
+        if clause is not None:
+            return fact.with_slots(
+                aux=clause.aux, subject=clause.subject, predicate=clause.predicate, prep="-"
+            )
+    elif noun.dep_ in {"nsubj", "nsubjpass"}:
+        clause = grammar.clause(sent, phrase)
+        if clause is not None and clause.vp:
+            return fact.with_slots(vp=clause.vp)
+    return fact
 
 
 def _with_role(fact: Fact, sent: Span, tokens: range) -> Fact:

@@ -284,16 +284,23 @@ def attachment(sent: Span, answer: range) -> tuple[str, set[int]] | None:
     span = doc[answer.start : answer.stop]
     head = span.root
     root = sent.root
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == root.i:
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep = head.head
-        return prep.lower_, _subtree(prep)
+        above = prep.head
+        if above.i == root.i:
+            return prep.lower_, _subtree(prep)
+        # "found during tests in 2019": the date hangs off the object of a root preposition
+        if above.dep_ == "pobj" and above.head.dep_ == "prep" and above.head.head.i == root.i:
+            if above.pos_ == "NOUN" and prep.i > above.i:
+                return prep.lower_, _subtree(prep)
     if head.dep_ in {"npadvmod", "tmod"} and head.head.i == root.i:
         return "", _subtree(head)
     return None
 
 
 def _lower_first(words: str, first: Token) -> str:
-    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+    upper = len(first.text) > 1 and first.text.isupper()
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or upper:
         return words
     return words[:1].lower() + words[1:]
 
@@ -319,6 +326,18 @@ def clause(sent: Span, remove: set[int]) -> Clause | None:
     if auxes and auxes[0].lower_ in MODALS:
         return None
     drop = droppable(sent, remove | {root.i})
+    for child in root.children:
+        # a second verb phrase ("was found and delayed the launch") breaks the inversion
+        if child.dep_ == "conj" and child.i > root.i and not _subtree(child) & remove:
+            drop |= _subtree(child)
+            drop |= {c.i for c in root.children if c.dep_ == "cc" and root.i < c.i < child.i}
+            drop |= {c.i for c in root.children if c.dep_ == "punct" and root.i < c.i < child.i}
+    if vague(subject) and not any(
+        (t.pos_ == "PROPN" or t.like_num)
+        for t in sent
+        if t.i not in remove and t.i not in drop and t.i not in _subtree(subject)
+    ):
+        return None  # "When was the step taken?": nothing in it says which step
     subj_tokens = {
         t.i
         for t in subject.subtree
@@ -365,6 +384,25 @@ def clause(sent: Span, remove: set[int]) -> Clause | None:
     if aux in {"n't", "not"} or not predicate and root.lemma_ != "be":
         return None
     return Clause(aux=aux, subject=subject_text, predicate=predicate, vp=vp, label=label_text)
+
+
+_VAGUE_HEADS: Final = frozenset(
+    "step move group company country decision plan report one move thing issue case deal "
+    "agency organisation organization side government firm move idea".split()
+)
+
+
+def vague(subject: Token) -> bool:
+    """A subject too vague to stand alone in a question ("the step", "the same group")."""
+    words = [t for t in subject.subtree if not t.is_punct]
+    if any(t.lower_ in {"same", "latter", "former", "such"} for t in words):
+        return True
+    if any(t.pos_ == "PROPN" or t.ent_type_ or t.like_num for t in words):
+        return False
+    if subject.pos_ != "NOUN" or not any(t.dep_ == "det" for t in subject.children):
+        return False  # "Construction began ...": a bare noun is no reference back
+    modifiers = [t for t in words if t.dep_ not in {"det"} and t.i != subject.i]
+    return not modifiers or subject.lower_ in _VAGUE_HEADS
 
 
 def subject_of_root(sent: Span, answer: range) -> bool:

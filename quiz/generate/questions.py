@@ -80,7 +80,7 @@ def _accept(fact: Fact, slot: str, answer: str) -> tuple[str, ...]:
             out.append(answer.split()[-1])
         if re.match(r"(?i)the\s", answer):
             out.append(answer[4:])
-    elif slot == "term":
+    elif slot in {"term", "number"}:
         out.append(fact.answer)
     return tuple(dict.fromkeys(a for a in out if a and a != answer))
 

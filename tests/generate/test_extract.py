@@ -46,10 +46,10 @@ def test_years_become_dated_facts_with_a_grammatical_question(article_facts: Ext
 
 
 def test_passive_and_month_dates_use_inversion(article_facts: Extract) -> None:
-    facts = article_facts("The bridge was opened to traffic in August 2021.")
+    facts = article_facts("The bridge was opened to traffic in Aldervik in August 2021.")
     fact = find(facts, "date", "August 2021")
     assert (fact.value, fact.detail) == ("2021-08", "month")
-    assert rendered(fact, "date-when-short") == "When was the bridge opened to traffic?"
+    assert rendered(fact, "date-when-short") == "When was the bridge opened to traffic in Aldervik?"
 
 
 def test_ranges_and_decades_are_dates(article_facts: Extract) -> None:
@@ -164,3 +164,31 @@ def test_cloze_answers_cannot_break_the_gap() -> None:
     assert cloze_gap("a}}b::c") == "{{c1::a} }b: :c}}"
     deck_article = Article("T", ("x",), published=date(2024, 1, 1))
     assert make_deck(deck_article, []).questions == ()
+
+
+def test_counts_become_how_many_questions(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The city council approved 3,000 new homes in the harbour district.",
+        "About 2,000 people gathered at the central station to watch the first departure.",
+    )
+    homes = find(facts, "number", "3,000 new homes")
+    assert rendered(homes, "number-count-short") == (
+        "How many new homes did the city council approve in the harbour district?"
+    )
+    people = find(facts, "number", "2,000 people")
+    assert rendered(people, "number-count-subject-short") == (
+        "How many people gathered at the central station to watch the first departure?"
+    )
+
+
+def test_vague_subjects_and_second_verbs_give_no_wh_question(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The step was taken after long talks in 2025.",
+        "A fault in the NIMS camera was found during tests in 2019 and delayed the launch.",
+    )
+    step = find(facts, "date", "2025")
+    assert not step.slot("subject")
+    fault = find(facts, "date", "2019")
+    assert rendered(fault, "date-year-short") == (
+        "In what year was a fault in the NIMS camera found during tests?"
+    )
