@@ -11,7 +11,9 @@ slows both. Usage:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.metadata
+import json
 import os
 import platform
 import subprocess
@@ -216,9 +218,11 @@ def report(
     runs: int,
     quick: bool,
     started: float,
+    earlier: dict[str, str] | None = None,
 ) -> list[str]:
-    """The results file's lines; `done` lists the steps run so far."""
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    """The results file's lines; `done` lists the steps run so far, `earlier` the steps whose
+    rows come from an earlier run (step -> when it ran)."""
+    stamp = _now()
     mode = "quick mode" if quick else f"{runs} runs per step"
     pending = [name for name in names if name not in done]
     progress = f" Still running: {', '.join(pending)}." if pending else ""
@@ -228,6 +232,16 @@ def report(
         f"Run on {stamp} ({mode}; steps: {', '.join(names)}; "
         f"{(time.monotonic() - started) / 60:.1f} min). Written by `make bench`"
         f" (`benchmarks/run.py`).{progress}",
+        *(
+            [
+                "",
+                "Rows of other steps come from earlier runs of `benchmarks/run.py --merge`: "
+                + ", ".join(f"{name} ({ran})" for name, ran in earlier.items())
+                + ".",
+            ]
+            if earlier
+            else []
+        ),
         "",
         *machine(),
         "",
@@ -250,11 +264,45 @@ def _write(out: Path, lines: list[str]) -> None:
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
+SAVED = ROOT / "benchmarks" / "data" / "steps"
+"""Each step's last rows, as JSON, so `--merge` can rebuild the full table after a partial run."""
+
+
+def _save(name: str, rows: list[Row], growth: list[Growth], stamp: str) -> None:
+    SAVED.mkdir(parents=True, exist_ok=True)
+    data = {
+        "ran": stamp,
+        "rows": [dataclasses.asdict(row) for row in rows],
+        "growth": [dataclasses.asdict(entry) for entry in growth],
+    }
+    (SAVED / f"{name}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def _saved(name: str) -> tuple[list[Row], list[Growth], str] | None:
+    try:
+        data = json.loads((SAVED / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    rows = [Row(**row) for row in data["rows"]]
+    growth = [Growth(**entry) for entry in data["growth"]]
+    return rows, growth, str(data["ran"])
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the quiz benchmarks.")
     parser.add_argument("--only", default="", help=f"comma-separated steps: {', '.join(STEPS)}")
     parser.add_argument("--runs", type=int, default=None, help="runs per step (default 5)")
     parser.add_argument("--quick", action="store_true", help="3 runs, smaller growth series")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="write the full table to RESULTS.md: these steps from this run, the others from "
+        "their last run (kept in benchmarks/data/steps/)",
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -263,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks/data/RESULTS-partial.md otherwise)",
     )
     args = parser.parse_args(argv)
-    names = [name.strip() for name in args.only.split(",") if name.strip()] or list(STEPS)
+    # The long generate step goes last, so the quick steps' figures are written first.
+    names = [name.strip() for name in args.only.split(",") if name.strip()] or [
+        *(name for name in STEPS if name != "generate"),
+        "generate",
+    ]
     unknown = [name for name in names if name not in STEPS]
     if unknown:
         parser.error(f"unknown step(s) {', '.join(unknown)}; use: {', '.join(STEPS)}")
@@ -275,56 +327,69 @@ def main(argv: list[str] | None = None) -> int:
         huge_runs=1,
         log=lambda text: print(text, flush=True),
     )
-    full = names == list(STEPS) and not args.quick and runs >= 5
+    full = set(names) == set(STEPS) and not args.quick and runs >= 5
     out = args.out or (
         ROOT / "benchmarks" / "RESULTS.md"
-        if full
+        if full or args.merge
         else ROOT / "benchmarks" / "data" / "RESULTS-partial.md"
     )
 
     started = time.monotonic()
-    rows: list[Row] = []
-    growth: list[Growth] = []
+    results: dict[str, tuple[list[Row], list[Growth]]] = {}
+    earlier: dict[str, str] = {}
+    if args.merge:
+        for name in STEPS:
+            saved = _saved(name)
+            if name not in names and saved is not None:
+                results[name] = saved[0], saved[1]
+                earlier[name] = saved[2]
+
+    def write(done: list[str]) -> list[str]:
+        ordered = [name for name in STEPS if name in results]
+        rows = [row for name in ordered for row in results[name][0]]
+        growth = [entry for name in ordered for entry in results[name][1]]
+        shown = [*names, *earlier]
+        lines = report(
+            rows,
+            growth,
+            [name for name in STEPS if name in shown],
+            done=[*done, *earlier],
+            runs=runs,
+            quick=args.quick,
+            started=started,
+            earlier=earlier,
+        )
+        _write(out, lines)
+        return lines
+
     for name in names:
         title, function = STEPS[name]
         print(f"{name}: {title}", flush=True)
         step_started = time.monotonic()
+        done = names[: names.index(name) + 1]
         try:
             new_rows, new_growth = function(settings)
         except NotAvailable as missing:
             print(f"  not available: {missing}", flush=True)
-            rows.append(Row(title, "", "", "", 0.0, unavailable=f"not available ({missing})"))
-            _write(
-                out,
-                report(
-                    rows,
-                    growth,
-                    names,
-                    done=names[: names.index(name) + 1],
-                    runs=runs,
-                    quick=args.quick,
-                    started=started,
-                ),
-            )
+            unavailable = f"not available ({missing})"
+            results[name] = [Row(title, "", "", "", 0.0, unavailable=unavailable)], []
+            write(done)
             continue
         except Exception as error:  # noqa: BLE001 - one failing step must not stop the others
             traceback.print_exc()
             text = str(error).replace("|", "/").replace("\n", " ")[:200]
-            rows.append(Row(title, "", "", "", 0.0, unavailable=f"failed: {text}"))
+            results[name] = [Row(title, "", "", "", 0.0, unavailable=f"failed: {text}")], []
+            write(done)
             continue
-        rows += new_rows
-        growth += new_growth
-        done = names[: names.index(name) + 1]
-        _write(
-            out,
-            report(rows, growth, names, done=done, runs=runs, quick=args.quick, started=started),
-        )
+        results[name] = new_rows, new_growth
+        if not args.quick:
+            _save(name, new_rows, new_growth, _now())
+        write(done)
         for row in new_rows:
             print(f"  {row.step} [{row.measured}]: {_ratio(row)} goal {row.goal}", flush=True)
         print(f"  ({time.monotonic() - step_started:.0f} s)", flush=True)
 
-    lines = report(rows, growth, names, done=names, runs=runs, quick=args.quick, started=started)
-    _write(out, lines)
+    lines = write(names)
     print("\n".join(lines))
     print(f"written to {out}")
     return 0
