@@ -81,7 +81,7 @@ async def test_markup_in_a_deck_is_shown_literally(
         assert "Source: A sentence with [link=https://example.com]a link[/link] and" in text
         assert "[blink]x[/]." in text
         # Clicking the answer must not run the action hidden in it.
-        await pilot.click("#answer", offset=(12, 0))
+        await pilot.click("#feedback", offset=(12, 0))
         await pilot.press("3")
         assert "[@click=app.quit] press here" in screen_text(app)
         await pilot.click("#prompt", offset=(3, 0))

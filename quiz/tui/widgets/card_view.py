@@ -20,38 +20,33 @@ KIND_LABELS: Final = {
     "order": "Put in order",
     "basic": "Flashcard",
 }
+RATE_HINT: Final = "how well did you know it? 1 Again  2 Hard  3 Good  4 Easy"
+NEXT_HINT: Final = "Space or Enter: next card"
+
+Parts = list[Content | str | tuple[str, str]]
 
 
 class CardView(VerticalScroll, can_focus=False):
     """Shows one card; the study screen tells it what to show (it keeps no session state).
 
-    The widgets are made once and updated in place, so moving to the next card is cheap.
+    Three widgets, made once and updated in place: the question (kind, prompt, choices), the
+    answer box (shown for typed answers) and the feedback (verdict, answer, source). Moving to
+    the next card changes their text and, at most, whether the answer box shows.
     """
 
     DEFAULT_CSS = """
     CardView {
         height: 1fr;
         padding: 0 1;
-        #card-kind { color: $text-muted; margin-bottom: 1; }
-        #prompt { text-style: bold; margin-bottom: 1; }
-        #choices { margin-bottom: 1; }
-        #answer-input { margin-bottom: 1; }
-        #verdict { margin-bottom: 0; }
-        #verdict.-right { color: $success; }
-        #verdict.-wrong { color: $error; }
-        #answer { margin-bottom: 1; }
-        #source { color: $text-muted; }
+        #answer-input { margin-top: 1; }
+        #feedback { margin-top: 1; }
     }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="card-kind")
         yield Static(id="prompt")
-        yield Static(id="choices")
         yield Input(id="answer-input")
-        yield Static(id="verdict")
-        yield Static(id="answer")
-        yield Static(id="source")
+        yield Static(id="feedback")
 
     def ask(self, deck: Deck, question: Question, *, typed: bool, hint: str) -> None:
         """Show `question` unanswered; `typed` shows the answer box (empty and focused).
@@ -62,89 +57,72 @@ class CardView(VerticalScroll, can_focus=False):
             typed: whether the answer is typed.
             hint: the line under the prompt saying how to answer.
         """
-        self._set_hint(question, hint)
-        self.query_one("#prompt", Static).update(self._prompt(question, revealed=False))
-        choices = self.query_one("#choices", Static)
-        choices.update(self._choices(question))
-        choices.display = bool(question.choices)
+        self._question(question, hint, revealed=False)
         answer_box = self.query_one("#answer-input", Input)
         answer_box.value = ""
-        answer_box.display = typed
-        answer_box.placeholder = (
-            "the numbers of the items in order, e.g. 312" if question.kind == "order" else "answer"
-        )
-        for selector in ("#verdict", "#answer", "#source"):
-            widget = self.query_one(selector, Static)
-            widget.update("")
-            widget.display = False
+        if answer_box.display != typed:
+            answer_box.display = typed
+        if typed:
+            answer_box.placeholder = (
+                "the numbers of the items in order, e.g. 312"
+                if question.kind == "order"
+                else "answer"
+            )
+        self.query_one("#feedback", Static).update(Content(""))
         self.scroll_home(animate=False)
         if typed:
             answer_box.focus()
 
     def reveal(self, deck: Deck, question: Question) -> None:
         """Show a flashcard's answer (in place for cloze) and its source."""
-        self._set_hint(question, "how well did you know it? 1 Again  2 Hard  3 Good  4 Easy")
-        self.query_one("#prompt", Static).update(self._prompt(question, revealed=True))
+        self._question(question, RATE_HINT, revealed=True)
+        parts: Parts = []
         if question.kind != "cloze":
-            self._show(
-                "#answer",
-                Content.assemble(("Answer: ", "bold"), text.plain(self._answer(question))),
-            )
-        self._show_source(deck, question)
+            parts += [("Answer: ", "bold"), text.plain(self._answer(question)), "\n\n"]
+        self._feedback(deck, question, parts)
 
     def feedback(
         self, deck: Deck, question: Question, *, correct: bool, given: str, remark: str
     ) -> None:
         """Show whether the answer was right, the right answer and the source."""
-        self._set_hint(question, "Space or Enter: next card")
-        self.query_one("#prompt", Static).update(self._prompt(question, revealed=True))
-        if question.kind == "choice":
-            self.query_one("#choices", Static).update(
-                self._choices(question, picked=given, right=question.answers)
-            )
-        verdict = self.query_one("#verdict", Static)
-        verdict.set_class(correct, "-right")
-        verdict.set_class(not correct, "-wrong")
-        parts: list[Content | str | tuple[str, str]] = [
-            ("✓ Right" if correct else "✗ Wrong", "bold")
-        ]
+        self._question(question, NEXT_HINT, revealed=True, picked=given)
+        style = "$success" if correct else "$error"
+        parts: Parts = [("✓ Right" if correct else "✗ Wrong", f"bold {style}")]
         if given:
-            parts += ["   you answered: ", text.plain(given)]
+            parts += [("   you answered: ", style), text.plain(given, style)]
         if remark:
             parts += ["  (", text.plain(remark), ")"]
-        self._show("#verdict", Content.assemble(*parts))
-        self._show(
-            "#answer", Content.assemble(("Answer: ", "bold"), text.plain(self._answer(question)))
-        )
-        self._show_source(deck, question)
+        parts += ["\n", ("Answer: ", "bold"), text.plain(self._answer(question)), "\n\n"]
+        self._feedback(deck, question, parts)
 
     def warn(self, message: str) -> None:
         """Say why an answer was not taken (the card stays unanswered)."""
-        verdict = self.query_one("#verdict", Static)
-        verdict.set_class(False, "-right")
-        verdict.set_class(True, "-wrong")
-        self._show("#verdict", text.plain(message))
+        self.query_one("#feedback", Static).update(text.plain(message, "$warning"))
 
-    def _set_hint(self, question: Question, hint: str) -> None:
-        self.query_one("#card-kind", Static).update(
-            Content.assemble((KIND_LABELS[question.kind], "bold"), "  ", text.plain(hint))
-        )
+    def _question(
+        self, question: Question, hint: str, *, revealed: bool, picked: str | None = None
+    ) -> None:
+        parts: Parts = [
+            (KIND_LABELS[question.kind], "bold dim"),
+            "  ",
+            text.plain(hint, "dim"),
+            "\n\n",
+            self._prompt(question, revealed=revealed).stylize_before("bold"),
+        ]
+        if question.choices:
+            right = question.answers if picked is not None else ()
+            parts += ["\n\n", self._choices(question, picked=picked, right=right)]
+        self.query_one("#prompt", Static).update(Content.assemble(*parts))
 
-    def _show(self, selector: str, content: Content) -> None:
-        widget = self.query_one(selector, Static)
-        widget.update(content)
-        widget.display = True
-
-    def _show_source(self, deck: Deck, question: Question) -> None:
+    def _feedback(self, deck: Deck, question: Question, parts: Parts) -> None:
         sentence = question.source.sentence
         where = " ".join(
             part for part in (deck.source.title or deck.title, self._date(deck)) if part
         )
-        parts: list[Content | str | tuple[str, str]] = []
         if sentence:
-            parts += [("Source: ", "bold"), text.plain(sentence), "\n"]
-        parts += ["— ", text.plain(where, "italic")]
-        self._show("#source", Content.assemble(*parts))
+            parts += [("Source: ", "bold dim"), text.plain(sentence, "dim"), "\n"]
+        parts += [("— ", "dim"), text.plain(where, "italic dim")]
+        self.query_one("#feedback", Static).update(Content.assemble(*parts))
         self.scroll_end(animate=False)
 
     @staticmethod

@@ -23,6 +23,10 @@ class KeyBar(Static):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending = False
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.show_keys()
@@ -31,11 +35,14 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if screen is self.screen:
-            self.show_keys()
+        # One key press may change focus and bindings several times: redraw once, after them.
+        if screen is self.screen and not self._pending:
+            self._pending = True
+            self.call_later(self.show_keys)
 
     def show_keys(self) -> None:
         """Redraw the bar from the screen's active bindings."""
+        self._pending = False
         app = self.app
         parts: list[Content] = []
         shown: set[tuple[str, str]] = set()
