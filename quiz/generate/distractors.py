@@ -8,6 +8,7 @@ the key nor appears in the key's own sentence. Pure functions; randomness comes 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import random
 import re
 from collections import Counter
@@ -48,6 +49,7 @@ class Pool:
     """(short form, long form) pairs of the article's acronyms."""
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """A comparison key: casefolded, no articles, punctuation or extra spaces."""
     t = text.casefold().replace("’", "'")
@@ -127,6 +129,8 @@ def _entities(
         if answer[:1].isupper() and not name[:1].isupper():
             continue
         candidates.append(name)
+        if len(candidates) == 6:
+            break
     top = candidates[:6]
     rng.shuffle(top)
     chosen = top[:3]

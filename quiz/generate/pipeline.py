@@ -102,6 +102,12 @@ def make_deck_with_report(
 ) -> tuple[Deck, Report]:
     """`make_deck`, with counts of the candidates and of each rejection reason."""
     template_set = load_templates(templates)
+    text = "\n".join(article.paragraphs)
+    words = len(text.split())
+    limit = max_questions if max_questions is not None else default_max(words)
+    if max_questions is None and _one_fact_per_paragraph(article, facts):
+        limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
+    facts = shortlist(facts, limit, len(article.paragraphs))
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
@@ -129,7 +135,6 @@ def make_deck_with_report(
                     rejected.update(reasons)
                 else:
                     candidates.append(order)
-    text = "\n".join(article.paragraphs)
     mentions = count_mentions(text, {c.fact.answer for c in candidates})
     central = centrality(article.paragraphs, {c.fact.sentence for c in candidates})
     scored = [
@@ -144,10 +149,6 @@ def make_deck_with_report(
         )
         for c in candidates
     ]
-    words = len(text.split())
-    limit = max_questions if max_questions is not None else default_max(words)
-    if max_questions is None and _one_fact_per_paragraph(article, facts):
-        limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     chosen = select(scored, Limits(max_questions=limit))
     chosen.sort(key=lambda c: (c.fact.paragraph or 10**9, _position(c, article), c.question.id))
     deck = Deck(
@@ -225,14 +226,40 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
 
 
 def count_mentions(text: str, answers: Iterable[str]) -> dict[str, int]:
-    """How often each answer (casefolded) occurs in `text` as a whole word."""
-    low = text.casefold()
+    """How often each answer (casefolded) occurs in `text` as whole words; linear in the text."""
+    tokens = re.findall(r"\w+", text.casefold())
+    wanted = {a.casefold(): re.findall(r"\w+", a.casefold()) for a in answers}
+    firsts = {w[0] for w in wanted.values() if w}
+    positions: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        if token in firsts:
+            positions.setdefault(token, []).append(i)
     counts: dict[str, int] = {}
-    for answer in answers:
-        key = answer.casefold()
-        if key not in counts and key:
-            counts[key] = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", low))
+    for key, words in wanted.items():
+        if not words:
+            continue
+        n = len(words)
+        counts[key] = sum(1 for i in positions.get(words[0], []) if tokens[i : i + n] == words)
     return counts
+
+
+SHORTLIST_FACTOR = 8
+"""At most this many facts per deck question are rendered (bounds the work on huge articles)."""
+
+
+def shortlist(facts: Sequence[Fact], limit: int, paragraphs: int) -> Sequence[Fact]:
+    """The facts worth rendering: all of them, or for a huge article the best by a cheap score."""
+    keep = max(200, SHORTLIST_FACTOR * limit)
+    if len(facts) <= keep:
+        return facts
+    lead = max(paragraphs, 1)
+
+    def cheap(item: tuple[int, Fact]) -> tuple[float, int]:
+        index, fact = item
+        return (-(fact.score + 0.1 * (1 - min(fact.paragraph, lead) / lead)), index)
+
+    best = sorted(enumerate(facts), key=cheap)[:keep]
+    return [fact for _, fact in sorted(best, key=lambda item: item[0])]
 
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")

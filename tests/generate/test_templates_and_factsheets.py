@@ -199,3 +199,26 @@ def test_bad_fact_sheets_name_the_line(tmp_path: Path, text: str, line: int, wor
     assert caught.value.path == str(path)
     assert caught.value.line == line
     assert words in caught.value.message
+
+
+def test_mentions_are_counted_as_whole_words() -> None:
+    from quiz.generate.pipeline import count_mentions
+
+    text = "The UN met. An unknown UN envoy spoke; the United Nations agreed. UNESCO did not."
+    counts = count_mentions(text, ["UN", "United Nations", "Geneva"])
+    assert counts == {"un": 2, "united nations": 1, "geneva": 0}
+
+
+def test_huge_fact_lists_are_shortlisted_in_reading_order() -> None:
+    from quiz.generate.facts import Fact
+    from quiz.generate.pipeline import shortlist
+
+    facts = [
+        Fact("date", str(1900 + i), f"Sentence {i}.", paragraph=i + 1, score=(i % 7) / 7)
+        for i in range(1000)
+    ]
+    kept = shortlist(facts, 10, 1000)
+    assert len(kept) == 200
+    assert [f.paragraph for f in kept] == sorted(f.paragraph for f in kept)
+    assert min(f.score for f in kept) >= 5 / 7
+    assert shortlist(facts[:50], 10, 50) == facts[:50]
