@@ -8,12 +8,12 @@ the key nor appears in the key's own sentence. Pure functions; randomness comes 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from rapidfuzz import fuzz
