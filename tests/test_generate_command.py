@@ -359,6 +359,7 @@ def test_a_progress_bar_on_a_terminal(fake: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("sys.stderr", terminal)
     assert main(["generate", "in"]) == 0
     shown = terminal.getvalue()
+    assert shown.startswith("\r[------------------------] 0/3 ")
     assert "] 1/3 in/a.md" in shown
     assert "] 3/3 in/c.md" in shown
     assert shown.endswith("\r\x1b[Kquiz: 3 decks written\n")

@@ -56,6 +56,8 @@ def _generate_one(
     source: str, options: GenerateOptions, *, output: Path | None, out_dir: Path, fresh: bool
 ) -> int:
     # A lone source fails the usual way: its QuizError is the one line the user sees.
+    if output is not None:
+        _refuse_overwriting_source(output, [source])
     deck = batch.generate_source(source, options)
     target = output if output is not None else batch.deck_path(deck, out_dir)
     _refuse_overwriting_source(target, [source])
@@ -71,6 +73,8 @@ def _generate_many(
     failures: list[Outcome] = []
     claimed: dict[Path, str] = {}
     written = unchanged = 0
+    if bar is not None:
+        bar.show()
     try:
         for outcome in batch.iter_outcomes(
             sources, options, generate=batch.generate_source, workers=workers
@@ -105,6 +109,8 @@ def _generate_many(
             if bar is not None:
                 bar.clear()
             _report_saved(saved)
+            if bar is not None:
+                bar.show(outcome.source)
             if saved.unchanged:
                 unchanged += 1
             else:
@@ -160,15 +166,19 @@ class ProgressBar:
         self.stream = stream
         self.shown = False
 
-    def advance(self, label: str) -> None:
-        """Count one more source done and redraw."""
-        self.done += 1
+    def show(self, label: str = "") -> None:
+        """Draw the bar as it stands."""
         width = shutil.get_terminal_size((80, 24)).columns
         filled = 24 * self.done // max(self.total, 1)
         line = f"[{'#' * filled}{'-' * (24 - filled)}] {self.done}/{self.total} {label}"
         self.stream.write("\r" + line[: max(width - 1, 10)] + "\x1b[K")
         self.stream.flush()
         self.shown = True
+
+    def advance(self, label: str) -> None:
+        """Count one more source done and redraw."""
+        self.done += 1
+        self.show(label)
 
     def clear(self) -> None:
         """Erase the bar so that other output starts on a clean line."""
