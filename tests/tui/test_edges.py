@@ -65,9 +65,7 @@ def test_clean_strips_escapes_controls_and_bidi_overrides() -> None:
     assert clean("[bold]kept[/] as typed") == "[bold]kept[/] as typed"
 
 
-async def test_markup_in_a_deck_is_shown_literally(
-    markup_deck: Deck, store: ProgressStore
-) -> None:
+async def test_markup_in_a_deck_is_shown_literally(markup_deck: Deck, store: ProgressStore) -> None:
     app = build_app([markup_deck], store, clock=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
@@ -133,7 +131,7 @@ async def test_practice_test_scores_and_lists_answers_and_writes_nothing(
         text = screen_text(app)
         assert f"Score       {expected} of 3" in text
         for number, (_deck, question) in enumerate(cards, start=1):
-            assert f" {number}. " in text
+            assert f" {number}. {question.prompt[:20]}" in text
         assert "your answer:" in text
         await pilot.press("enter")
     assert app.return_code == 0

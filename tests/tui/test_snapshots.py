@@ -85,9 +85,7 @@ def test_stats(snap_compare: SnapCompare, make_app: MakeApp, store: ProgressStor
     ]:
         when = NOW - timedelta(days=days_ago)
         store.record_review("harbour-seawall", question_id, rating, now=when)
-    assert snap_compare(
-        make_app(), press=["s"], run_before=wait_for_workers, terminal_size=SIZE
-    )
+    assert snap_compare(make_app(), press=["s"], run_before=wait_for_workers, terminal_size=SIZE)
 
 
 def test_help(snap_compare: SnapCompare, make_app: MakeApp) -> None:

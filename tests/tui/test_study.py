@@ -144,6 +144,12 @@ async def test_choice_by_letter_and_number(make_app: MakeApp, store: ProgressSto
         await pilot.press("3")
         assert "✓ Right" in screen_text(app)
         assert ratings(store)[-1] == ("q-share", Rating.GOOD, True, None)
+        # Undo again, and answer with the mouse: a click on the fourth choice.
+        await pilot.press("u")
+        line = next(i for i, row in enumerate(screen_text(app).splitlines()) if "75 percent" in row)
+        await pilot.click(offset=(10, line))
+        assert "✗ Wrong   you answered: 75 percent" in screen_text(app)
+        assert ratings(store)[-1] == ("q-share", Rating.AGAIN, False, None)
 
 
 async def test_true_false_order_and_basic(make_app: MakeApp, store: ProgressStore) -> None:
@@ -256,7 +262,9 @@ async def test_help_and_stats(make_app: MakeApp, store: ProgressStore) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         text = screen_text(app)
-        assert "Keys" in text and "I was right (accept it)" in text and "undo the last answer" in text
+        assert (
+            "Keys" in text and "I was right (accept it)" in text and "undo the last answer" in text
+        )
         await pilot.press("escape", "s")
         await app.workers.wait_for_complete()
         await pilot.pause()

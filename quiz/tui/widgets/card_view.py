@@ -158,9 +158,11 @@ class CardView(VerticalScroll, can_focus=False):
             elif choice == picked:
                 style = "$error strike"
             mark = " ✓" if choice in right and picked is not None else ""
-            lines.append(
-                Content.assemble(
-                    (f" {number} ", "reverse"), " ", text.plain(choice, style), (mark, "$success")
-                )
+            line = Content.assemble(
+                (f" {number} ", "reverse"), " ", text.plain(choice, style), (mark, "$success")
             )
+            if question.kind == "choice" and picked is None:
+                # A click on a choice answers with it (the action is ours, never deck text).
+                line = line.stylize(f"@click=screen.choose({number - 1})")
+            lines.append(line)
         return Content("\n").join(lines)
