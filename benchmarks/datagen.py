@@ -253,7 +253,8 @@ def article_text(seed: int, *, words: int = 1000) -> str:
 
 
 def _pick_kind(rng: random.Random) -> str:
-    kinds, weights = zip(*KIND_WEIGHTS, strict=True)
+    kinds = [kind for kind, _ in KIND_WEIGHTS]
+    weights = [weight for _, weight in KIND_WEIGHTS]
     return rng.choices(kinds, weights=weights)[0]
 
 

@@ -30,7 +30,7 @@ def deck_folder(size: int = SIZE) -> Path:
     return datagen.deck_file(size)
 
 
-def _drive(env: dict[str, str], *args: str | Path) -> tuple[float, dict[str, Any]]:
+def _drive(env: dict[str, str], *args: str | Path | int) -> tuple[float, dict[str, Any]]:
     """Start the driver; returns (seconds from just before the start to "shown", its report)."""
     start = time.monotonic()
     done = subprocess.run(

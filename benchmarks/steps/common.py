@@ -128,7 +128,7 @@ def run_timed(
     return elapsed, done.stdout
 
 
-def driver(name: str, *args: str | Path) -> list[str]:
+def driver(name: str, *args: str | Path | int) -> list[str]:
     """The command line of one of our driver scripts."""
     return [PYTHON, str(DRIVERS / f"{name}.py"), *(str(arg) for arg in args)]
 

@@ -19,7 +19,7 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,9 @@ def _find_card(app: Any) -> Any:
     return None
 
 
-def _run_product(deck: Path, body: Callable[[Any, Any], Awaitable[dict[str, Any]]]) -> Any:
+def _run_product(
+    deck: Path, body: Callable[[Any, Any], Coroutine[Any, Any, dict[str, Any]]]
+) -> Any:
     """Run `quiz study DECK` as the command line does, with the app headless and `body` driving it.
 
     Only the terminal is swapped: App.run is replaced, in this process, by a headless run_test.
@@ -89,6 +91,11 @@ def _run_product(deck: Path, body: Callable[[Any, Any], Awaitable[dict[str, Any]
     return result
 
 
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
 def _text(widget: Any) -> str:
     return str(getattr(widget, "content", "")) if widget is not None else ""
 
@@ -104,7 +111,7 @@ async def _until_painted(app: Any, find: Any) -> Any:
             break
         await asyncio.sleep(0.001)
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    app.call_after_refresh(lambda: painted.done() or painted.set_result(None))
+    app.call_after_refresh(_settle, painted)
     await painted
     return widget
 
@@ -179,7 +186,7 @@ async def _keys(app: Any, find: Any, mode: str, presses: int) -> dict[str, Any]:
                     raise SystemExit(f"no next card 10 s after pressing {key!r} ({before})")
                 await asyncio.sleep(0)
             painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            app.call_after_refresh(lambda f=painted: f.done() or f.set_result(None))
+            app.call_after_refresh(_settle, painted)
             await painted
             latencies.append(time.perf_counter() - start)
         rss = _rss_mb()
@@ -192,17 +199,17 @@ def main() -> None:
     deck_path = Path(deck) if deck != "-" else None
     if what == "first":
 
-        def body(app: Any, find: Any) -> Awaitable[dict[str, Any]]:
+        def body(app: Any, find: Any) -> Coroutine[Any, Any, dict[str, Any]]:
             return _first(app, find)
 
     else:
 
-        def body(app: Any, find: Any) -> Awaitable[dict[str, Any]]:
+        def body(app: Any, find: Any) -> Coroutine[Any, Any, dict[str, Any]]:
             return _keys(app, find, mode, int(sys.argv[4]))
 
     if mode == "bare":
         app, find = _bare_app(deck_path)
-        result = asyncio.run(body(app, find))
+        result: dict[str, Any] = asyncio.run(body(app, find))
     else:
         assert deck_path is not None
         result = _run_product(deck_path, body)
