@@ -118,7 +118,11 @@ def _commit() -> str:
     done = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     )
-    return done.stdout.strip() or "unknown"
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", "quiz"], cwd=ROOT, capture_output=True, text=True
+    )
+    dirty = " plus uncommitted changes in quiz/" if changed.stdout.strip() else ""
+    return (done.stdout.strip() or "unknown") + dirty
 
 
 def machine() -> list[str]:
