@@ -67,7 +67,7 @@ def read_decks(files: Sequence[Path]) -> list[Deck]:
     Raises:
         QuizError: For the first file with a problem, naming its line.
     """
-    cache = paths.cache_dir() / "decks"
+    cache = paths.cache_dir()
     return [read_deck(path, cache_dir=cache) for path in files]
 
 

@@ -97,9 +97,7 @@ class Session:
     @property
     def current(self) -> Card | None:
         """The card being asked, or `None` when the sitting is over."""
-        if self._position >= len(self._queue) and not self._top_up():
-            return None
-        return self._queue[self._position]
+        return self._queue[self._position] if self._position < len(self._queue) else None
 
     @property
     def position(self) -> int:
@@ -181,8 +179,10 @@ class Session:
         return fixed
 
     def advance(self) -> None:
-        """Move on to the next card."""
+        """Move on to the next card; at the end of the queue, learning cards due soon are added."""
         self._position += 1
+        if self._position >= len(self._queue):
+            self._top_up()
         self._shown_at = self._clock()
 
     def undo(self, *, answered_current: bool) -> Answer | None:
@@ -220,10 +220,10 @@ class Session:
             practice=self.practice,
         )
 
-    def _top_up(self) -> bool:
-        """Add the cards whose learning step falls due soon; True if any were added."""
+    def _top_up(self) -> None:
+        """Add the cards whose learning step falls due soon."""
         if self._store is None or not self._decks:
-            return False
+            return
         store = self._store
         more = build_queue(
             ((deck, store.card_states(deck.id)) for deck in self._decks),
@@ -231,7 +231,4 @@ class Session:
             new_limit=0,
             learn_ahead=LEARN_AHEAD,
         )
-        if not more:
-            return False
         self._queue.extend(more)
-        return True
