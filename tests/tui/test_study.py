@@ -274,3 +274,25 @@ async def test_help_and_stats(make_app: MakeApp, store: ProgressStore) -> None:
         assert "Reviews a day, last 30 days (1)" in text
         await pilot.press("escape")
         assert isinstance(app.screen, DeckListScreen)
+
+
+async def test_mouse_picks_a_deck_and_presses_keys_in_the_bar(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        row = next(
+            i for i, line in enumerate(screen_text(app).splitlines()) if "lighthouse" in line
+        )
+        await pilot.click(offset=(5, row))  # the first click highlights the row
+        assert isinstance(app.screen, DeckListScreen)
+        assert "Article: The last lighthouse keepers (2023-11-02)" in screen_text(app)
+        await pilot.click(offset=(5, row))  # a click on the highlighted row studies it
+        assert isinstance(app.screen, StudyScreen)
+        assert "What did a keeper trim" in screen_text(app)
+        bar = screen_text(app).splitlines()[-1]
+        await pilot.click(offset=(bar.index("Show answer"), SIZE[1] - 1))
+        assert "Answer: The wick" in screen_text(app)
+        bar = screen_text(app).splitlines()[-1]
+        await pilot.click(offset=(bar.index("Good"), SIZE[1] - 1))
+        assert ratings(store) == [("q-lamp", Rating.GOOD, True, None)]
