@@ -74,7 +74,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self._practice is not None:
             session = Session(self._practice, store=None, clock=self.clock)
-            self.push_screen(StudyScreen(session, title="Practice test"), self._test_done)
+            self.push_screen(StudyScreen(session), self._test_done)
         elif not (self._study_now and self.start_study(self.decks)):
             self.show_deck_list()
 
@@ -115,8 +115,7 @@ class QuizApp(App[None]):
         session = Session(
             cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
         )
-        title = decks[0].title if len(decks) == 1 else "All decks"
-        self.push_screen(StudyScreen(session, title=title), self._study_done)
+        self.push_screen(StudyScreen(session), self._study_done)
         return True
 
     def _study_done(self, summary: Summary | None) -> None:

@@ -34,7 +34,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("r / ctrl+r", "I was right (accept it)"),
         ),
     ),
-    ("Multiple choice", (("1-4 or a-d", "choose"),)),
+    ("Multiple choice", (("1-4 or a-d", "choose (or click)"),)),
     ("True or false", (("t / f", "true / false"),)),
     ("Put in order", (("e.g. 312, Enter", "items in order"),)),
     (

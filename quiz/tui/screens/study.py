@@ -42,6 +42,9 @@ def input_mode(question: Question, *, practice: bool) -> InputMode:
     return "typed"
 
 
+CHOICE_KEYS = 6
+"""Choices 1-6 (a-f) have keys; any choice can be clicked."""
+
 HINTS: dict[str, str] = {
     "reveal": "Space: show the answer",
     "typed": "type the answer, Enter",
@@ -82,10 +85,9 @@ class StudyScreen(Screen[Summary]):
     ]
     """Keys as in Anki; `check_action` enables those that fit the card and the phase."""
 
-    def __init__(self, session: Session, *, title: str) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._title = title
         self._phase: Phase = "ask"
         self._mode: InputMode = "reveal"
 
@@ -114,8 +116,8 @@ class StudyScreen(Screen[Summary]):
         self._phase = "ask"
         hint = HINTS["order" if question.kind == "order" else self._mode]
         if question.kind == "choice":
-            count = len(question.choices)
-            hint = f"1-{count} or a-{'abcdef'[count - 1]}" if 1 < count <= 6 else hint
+            keys = min(len(question.choices), CHOICE_KEYS)
+            hint = f"1-{keys} or a-{'abcdef'[keys - 1]}, or click" if keys > 1 else hint
         view = self.query_one(CardView)
         view.ask(deck, question, typed=self._mode == "typed", hint=hint)
         if self._mode != "typed":
