@@ -74,12 +74,8 @@ def read_decks(files: Sequence[Path]) -> list[Deck]:
 def _sources(args: argparse.Namespace) -> tuple[list[Path], Path]:
     """The deck files named on the command line (folders among them stand for their decks), and
     the deck folder: --decks DIR, ./decks, or the user's library."""
-    named = getattr(args, "deck_files", None)
-    if named is None:
-        named = args.decks if isinstance(args.decks, list) else []
-    folder_option = getattr(args, "decks_dir", None)
-    if folder_option is None and isinstance(getattr(args, "decks", None), Path):
-        folder_option = args.decks
+    named: list[Path] = args.decks
+    folder_option: Path | None = args.decks_dir
     files: list[Path] = []
     folder = folder_option or paths.default_decks_dir()
     for path in named:

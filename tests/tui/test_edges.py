@@ -188,5 +188,8 @@ def test_cli_starts_the_app_on_good_decks(monkeypatch: pytest.MonkeyPatch) -> No
     assert main(["study", str(DECKS_DIR), "--new-per-day", "5"]) == 0
     assert [deck.id for deck in seen[0].decks] == ["harbour-seawall", "lighthouse-keepers"]
     assert seen[0].options.new_per_day == 5
+    # `quiz --decks DIR`: no command means study.
+    assert main(["--decks", str(DECKS_DIR), "--retention", "0.85"]) == 0
+    assert len(seen[-1].decks) == 2 and seen[-1].options.retention == 0.85
     assert main(["test", str(DECKS_DIR / "harbour.yaml"), "--count", "4", "--seed", "1"]) == 0
-    assert seen[1].store is None
+    assert seen[-1].store is None
