@@ -147,7 +147,8 @@ def capitalise(text: str) -> str:
 
 
 _WEAK_SUBJECTS: Final = frozenset({"it", "this", "that", "these", "those", "there"})
-SHORT_ENOUGH: Final = 30
+MAX_PROMPT_WORDS: Final = 25
+"""The most words of a quoted sentence (cloze, fill-in, true/false statement)."""
 
 
 def scope(sent: Span, answer: range) -> list[int]:
@@ -198,61 +199,124 @@ def scope(sent: Span, answer: range) -> list[int]:
     return list(_tokens(sent))
 
 
-def _segments(sent: Span, tokens: list[int], answer: range) -> list[int]:
-    """`tokens` cut to the dash- or semicolon-delimited part holding the answer, without the
-    comma-delimited pieces that hold neither the answer nor that part's main verb."""
-    doc = sent.doc
-    parts: list[list[int]] = [[]]
-    for i in tokens:
-        if doc[i].text in {"—", "–", ";"}:
-            parts.append([])
-        else:
-            parts[-1].append(i)
-    part = next((p for p in parts if answer.start in p), tokens)
-    members = set(part)
-    top = [i for i in part if doc[i].head.i not in members or doc[i].head.i == i]
-    verbs = {i for i in top if doc[i].pos_ in {"VERB", "AUX"}}
-    pieces: list[list[int]] = [[]]
-    for i in part:
-        if doc[i].text == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(i)
-    wanted = [n for n, piece in enumerate(pieces) if answer.start in piece or verbs & set(piece)]
-    if not wanted:
-        return []
-    out: list[int] = []
-    for piece in pieces[min(wanted) : max(wanted) + 1]:
-        if out:
-            out.append(-1)
-        out.extend(piece)
-    return out
-
-
-def context(sent: Span, answer: range, *, max_words: int = 40) -> str:
+def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> str:
     """The simplified sentence with GAP for the `answer` tokens; empty if still too long."""
     dropped = droppable(sent, answer)
     kept = [i for i in scope(sent, answer) if i not in dropped]
     text = _finish(render(sent, kept, answer))
-    if len(text.split()) > SHORT_ENOUGH:
-        cut = _segments(sent, kept, answer)
-        if cut and all(i in cut for i in answer):
-            shorter = _finish(_render_with_commas(sent, cut, answer))
-            if len(shorter.split()) < len(text.split()):
-                text = shorter
+    if len(text.split()) > max_words:
+        shorter = prune(sent, kept, answer, max_words)
+        if not shorter or not _has_subject(sent, shorter, answer):
+            return ""
+        text = _finish(render(sent, shorter, answer))
     if len(text.split()) > max_words:
         return ""
     return text
 
 
-def _render_with_commas(sent: Span, tokens: list[int], answer: range) -> str:
-    pieces: list[list[int]] = [[]]
-    for i in tokens:
-        if i == -1:
-            pieces.append([])
-        else:
-            pieces[-1].append(i)
-    return ", ".join(render(sent, p, answer) for p in pieces if p)
+def _has_subject(sent: Span, kept: list[int], answer: range) -> bool:
+    """Whether the kept tokens still hold the main clause's subject when they hold its verb."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    if root.i not in kept or not subjects or subjects[0].i in answer:
+        return True
+    return subjects[0].i in kept
+
+
+_PRUNE_TIERS: Final = (
+    frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj"}),
+    frozenset({"npadvmod", "advmod", "prep"}),
+)
+"""What `prune` may cut: clauses first, then adjuncts and prepositional phrases."""
+
+
+def prune(sent: Span, kept: Iterable[int], answer: range, max_words: int) -> list[int]:
+    """`kept` without whole asides, trailing clauses and adjunct phrases that hold neither the
+    answer nor the main verb, largest first, until at most `max_words` words remain.
+
+    Only complete subtrees are cut (never half a phrase), with the commas that set them off; a
+    conjoined verb goes with its conjunction; "of" phrases and the subject's head stay.
+    Returns [] when no such cut brings the text within the limit.
+    """
+    keep = _before_break(sent, set(kept), answer)
+    protected = set(answer) | {sent.root.i}
+    for token in sent.root.children:
+        if token.dep_ in _SUBJECT_DEPS:
+            protected |= {t.i for t in token.subtree if t.dep_ not in _PRUNE_TIERS[0]}
+
+    def words(indices: set[int]) -> int:
+        return len(render(sent, indices, answer).split())
+
+    for tier in _PRUNE_TIERS:
+        while words(keep) > max_words:
+            options: list[tuple[int, int, set[int]]] = []
+            for token in sent:
+                if token.i not in keep or token.dep_ not in tier or token.i == sent.root.i:
+                    continue
+                if token.dep_ == "prep" and token.lower_ == "of":
+                    continue
+                if token.dep_ == "conj" and token.pos_ not in {"VERB", "AUX"}:
+                    continue
+                if token.dep_ != "conj" and _coordinated(token):
+                    continue  # "assaults on X and Y": cutting "on X" would leave "assaults and Y"
+                span = {t.i for t in token.subtree} & keep
+                if span & protected:
+                    continue
+                span |= _edges(sent, token, keep)
+                options.append((len(span), -token.i, span))
+            if not options:
+                break
+            options.sort(key=lambda item: (item[0], item[1]), reverse=True)
+            keep -= options[0][2]
+        if words(keep) <= max_words:
+            break
+    if words(keep) > max_words:
+        return []
+    return sorted(keep)
+
+
+def _before_break(sent: Span, keep: set[int], answer: range) -> set[int]:
+    """`keep` cut at a dash or semicolon after the answer when what comes before is a clause
+    of its own (a verb with its subject)."""
+    doc = sent.doc
+    for i in sorted(keep):
+        if i < answer.stop or doc[i].text not in {"—", "–", ";"}:
+            continue
+        part = {j for j in keep if j < i}
+        clause_here = any(
+            doc[j].pos_ in {"VERB", "AUX"}
+            and any(c.dep_ in _SUBJECT_DEPS and c.i in part for c in doc[j].children)
+            for j in part
+        )
+        return part if clause_here else keep
+    return keep
+
+
+def _coordinated(token: Token) -> bool:
+    """Whether `token` sits in a coordination that cutting it would break."""
+    if any(c.dep_ in {"conj", "cc"} for c in token.children):
+        return True
+    return any(c.dep_ == "conj" and c.i > token.i for c in token.head.children)
+
+
+def _edges(sent: Span, token: Token, keep: set[int]) -> set[int]:
+    """The commas (and a conjunction) that go with the subtree of `token` when it is cut."""
+    doc = sent.doc
+    out: set[int] = set()
+    left, right = token.left_edge.i - 1, token.right_edge.i + 1
+    left_mark = left >= sent.start and left in keep and doc[left].text in {",", "—", "–", ";"}
+    right_mark = right < sent.end and right in keep and doc[right].text in {",", "—", "–"}
+    if left_mark:
+        out.add(left)
+        if right_mark and doc[right].text == doc[left].text:
+            out.add(right)
+    elif right_mark and (left < sent.start or left not in keep):
+        out.add(right)
+    if token.dep_ == "conj":
+        for c in token.head.children:
+            if c.dep_ in {"cc", "punct"} and token.head.i < c.i < token.i and c.i in keep:
+                out.add(c.i)
+    return out
 
 
 def _finish(text: str) -> str:

@@ -64,7 +64,7 @@ VAGUE: Final = re.compile(
 _GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
 MAX_QUESTION_WORDS: Final = 25
-MAX_SENTENCE_WORDS: Final = 40
+MAX_SENTENCE_WORDS: Final = 25
 MAX_ANSWER_WORDS: Final = 8
 
 
@@ -117,7 +117,7 @@ def check_question(
     gaps = _GAP.findall(prompt)
     blanks = prompt.count("_____")
     statement = kind == "truefalse" or kind == "cloze" or blanks
-    words = _words(_GAP.sub(" x ", prompt))
+    words = _words(_GAP.sub(" x ", re.sub(r"^True or false\?\s*", "", prompt)))
     if kind == "cloze":
         if len(gaps) != 1 or prompt.count("{{") != 1 or prompt.count("}}") != 1:
             reasons.append("gap-count")
