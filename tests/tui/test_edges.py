@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from quiz.cli import main
 from quiz.decks import read_deck
+from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.study import practice_test
@@ -193,3 +194,25 @@ def test_cli_starts_the_app_on_good_decks(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(seen[-1].decks) == 2 and seen[-1].options.retention == 0.85
     assert main(["test", str(DECKS_DIR / "harbour.yaml"), "--count", "4", "--seed", "1"]) == 0
     assert seen[-1].store is None
+
+
+async def test_an_answer_that_cannot_be_saved_keeps_the_card(
+    make_app: Callable[..., QuizApp], store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*args: object, **kwargs: object) -> None:
+        raise QuizError("cannot write progress: database is locked", path="progress.sqlite3")
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", "space")
+        monkeypatch.setattr(store, "record_review", locked)
+        await pilot.press("3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Not saved" in text and "database is locked" in text
+        assert "voted 9 to 2 to rebuild" in text  # still the revealed first card
+        assert "1/8" in text and "✓ 0" in text
+        monkeypatch.undo()
+        await pilot.press("3")
+        assert [r.question_id for r in store.reviews()] == ["q-vote"]
+        assert "Who is the council's chair" in screen_text(app)

@@ -195,7 +195,11 @@ class StudyScreen(Screen[Summary]):
         """Rate a revealed flashcard (1 Again to 4 Easy), record it and go on."""
         if self._phase != "revealed":
             return
-        self._record(Rating(rating), correct=rating > Rating.AGAIN, given="", typed=False)
+        if (
+            self._record(Rating(rating), correct=rating > Rating.AGAIN, given="", typed=False)
+            is None
+        ):
+            return
         self.session.advance()
         self._show_current()
 
@@ -286,14 +290,20 @@ class StudyScreen(Screen[Summary]):
         answer = self._record(
             grade.rating, correct=grade.correct, given=given, typed=typed, feedback=remark
         )
-        self._graded(card, answer)
+        if answer is not None:
+            self._graded(card, answer)
 
     def _record(
         self, rating: Rating, *, correct: bool, given: str, typed: bool, feedback: str = ""
-    ) -> Answer:
-        return self.session.answer(
-            rating, correct=correct, given=given, feedback=feedback, typed=typed
-        )
+    ) -> Answer | None:
+        """Record the answer; if the progress cannot be written, say so and stay on the card."""
+        try:
+            return self.session.answer(
+                rating, correct=correct, given=given, feedback=feedback, typed=typed
+            )
+        except QuizError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return None
 
     def _accepted(self, card: Card) -> tuple[str, ...]:
         deck, question = card
