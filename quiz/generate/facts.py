@@ -300,6 +300,7 @@ def extract_from_doc(
         _extract_sentence(sent, paragraph, published, known, facts, mentions)
         if names and not _expletive(sent):
             facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
+        facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]
         names = antecedents(sent)
     if carry is not None:
         carry.clear()
@@ -389,9 +390,28 @@ def antecedents(sent: Span) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
+def _without_pronoun_subject(fact: Fact) -> Fact:
+    """`fact` without its wh-question slots when their subject is still a bare pronoun."""
+    if fact.slot("subject").lower() not in grammar.RESOLVABLE:
+        return fact
+    slots = tuple(
+        (k, v) for k, v in fact.slots if k not in {"aux", "subject", "predicate", "label", "prep"}
+    )
+    return replace(fact, slots=slots)
+
+
 def resolve_pronoun(fact: Fact, names: Mapping[str, str]) -> Fact:
     """`fact` with a sentence-initial pronoun of its contexts replaced by its antecedent."""
     updates: dict[str, str] = {}
+    subject = fact.slot("subject")
+    if subject.lower() in grammar.RESOLVABLE:
+        kind = _PRONOUN_FORMS[subject.lower()][0]
+        name = names.get(kind)
+        if name and name.casefold() != fact.answer.casefold():
+            updates["subject"] = name
+            label = fact.slot("label")
+            if label.lower().startswith(subject.lower() + " "):
+                updates["label"] = name + label[len(subject) :]
     for key, value in fact.slots:
         if not key.startswith("context"):
             continue

@@ -25,6 +25,8 @@ _LEADING_DEPS: Final = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _OPENERS: Final = frozenset({",", "(", "—", "–", ";", ":"})
 MODALS: Final = frozenset({"may", "might", "could", "would", "should", "must", "can", "will"})
+RESOLVABLE: Final = frozenset({"it", "he", "she"})
+"""Pronoun subjects a wh-question may keep until the antecedent replaces them."""
 DO_FORMS: Final = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -379,7 +381,9 @@ def clause(sent: Span, remove: set[int]) -> Clause | None:
     if len(subjects) != 1 or subjects[0].i > root.i:
         return None
     subject = subjects[0]
-    if subject.pos_ == "PRON" or subject.lower_ in {"this", "that", "these", "those"}:
+    if subject.lower_ in RESOLVABLE and subject.n_lefts + subject.n_rights == 0:
+        pass  # the caller puts the antecedent in its place, or drops the question
+    elif subject.pos_ == "PRON" or subject.lower_ in {"this", "that", "these", "those"}:
         return None
     if any(c.dep_ == "neg" for c in root.children):
         return None

@@ -12,9 +12,12 @@ from typing import Final
 from quiz.generate.distractors import normalise
 from quiz.generate.questions import Candidate
 
-KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.0, "order": 0.3}
-KIND_SHARE: Final = {"cloze": 0.5, "short": 0.5, "choice": 0.35, "truefalse": 0.15, "order": 0.05}
+KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
+KIND_SHARE: Final = {"cloze": 0.35, "short": 0.6, "choice": 0.35, "truefalse": 0.12, "order": 0.05}
 """The most of the deck each kind may take."""
+KIND_FLOOR: Final = {"short": 0.25, "truefalse": 0.08, "order": 0.01}
+"""The least of the deck each kind is given first, when there are candidates of that kind."""
+MAX_ORDER: Final = 2
 MAX_PER_FACT: Final = 2
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
 """Fact types worth a second question of another kind; the others get one."""
@@ -81,6 +84,9 @@ def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> lis
     """The best candidates within the limits, highest score first, ties broken by id.
 
     A fact's second question competes with a penalty, so every good fact gets its turn first.
+    The kinds listed in KIND_FLOOR get their share first; then the rest fill the deck. A question
+    that shows the answer of a chosen question from the same sentence (or whose answer a chosen
+    one shows) comes in last, and only for a fact that has no question yet.
     """
     first = sorted(candidates, key=lambda pair: (-pair[0], pair[1].question.id))
     seen: Counter[tuple[str, str, str]] = Counter()
@@ -89,46 +95,148 @@ def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> lis
         key = fact_key(candidate)
         adjusted.append((value - SECOND_QUESTION_PENALTY * seen[key], candidate))
         seen[key] += 1
-    ranked = sorted(adjusted, key=lambda pair: (-pair[0], pair[1].question.id))
-    caps = {k: max(1, math.ceil(share * limits.max_questions)) for k, share in KIND_SHARE.items()}
-    kinds: Counter[str] = Counter()
-    per_fact: Counter[tuple[str, str, str]] = Counter()
-    fact_kinds: dict[tuple[str, str, str], set[str]] = {}
-    per_sentence: Counter[str] = Counter()
-    facts_in_sentence: dict[str, set[tuple[str, str, str]]] = {}
-    answers: dict[str, tuple[str, str, str]] = {}
-    prompts: set[str] = set()
-    chosen: list[Candidate] = []
-    for _, candidate in ranked:
-        if len(chosen) >= limits.max_questions:
+    ranked = [c for _, c in sorted(adjusted, key=lambda pair: (-pair[0], pair[1].question.id))]
+    size = limits.max_questions
+    caps = {k: max(1, math.ceil(share * size)) for k, share in KIND_SHARE.items()}
+    caps["order"] = min(caps["order"], MAX_ORDER)
+    state = _State()
+    floors = {k: max(1, round(share * size)) for k, share in KIND_FLOOR.items()}
+    for kind in ("order", "short"):
+        _fill(state, ranked, kind, floors[kind], limits, caps)
+    reserve = floors["truefalse"]
+    by_fact: dict[tuple[str, str, str], list[Candidate]] = {}
+    for candidate in ranked:
+        by_fact.setdefault(fact_key(candidate), []).append(candidate)
+    for candidate in ranked:
+        if len(state.chosen) >= size - reserve:
             break
+        key = fact_key(candidate)
+        if state.per_fact[key] or candidate.question.kind in {"truefalse", "order"}:
+            continue
+        if state.take(candidate, limits, caps, leaks=False):
+            continue
+        # the fact's best question shows (or gives away) another's answer: another kind of
+        # question about it may not; failing that, the fact is kept all the same
+        others = [c for c in by_fact[key] if c.question.kind not in {"truefalse", "order"}]
+        if not any(state.take(c, limits, caps, leaks=False) for c in others):
+            state.take(candidate, limits, caps, leaks=True)
+    _fill(state, ranked, "truefalse", floors["truefalse"], limits, caps)
+    for candidate in ranked:
+        if len(state.chosen) >= size:
+            break
+        state.take(candidate, limits, caps, leaks=False)
+    order = {id(c): n for n, c in enumerate(ranked)}
+    return sorted(state.chosen, key=lambda c: order[id(c)])
+
+
+def _fill(
+    state: _State,
+    ranked: Sequence[Candidate],
+    kind: str,
+    floor: int,
+    limits: Limits,
+    caps: dict[str, int],
+) -> None:
+    """Take the best questions of `kind` until there are `floor` of them."""
+    for candidate in ranked:
+        if state.kinds[kind] >= floor or len(state.chosen) >= limits.max_questions:
+            return
+        if candidate.question.kind == kind:
+            state.take(candidate, limits, caps, leaks=False)
+
+
+def shown_text(candidate: Candidate) -> str:
+    """What a question shows the reader: its prompt, options and, for statements, the words."""
+    q = candidate.question
+    text = re.sub(r"\{\{c\d+::.*?\}\}", " ", q.prompt).replace("_____", " ")
+    options = () if q.kind == "order" else q.choices
+    return normalise(" ".join((text, *options)))
+
+
+def hidden_answer(candidate: Candidate) -> str:
+    """The answer a question asks for (a true/false statement asks for its fact's answer)."""
+    q = candidate.question
+    if q.kind == "order":
+        return ""
+    if q.kind == "truefalse":
+        return normalise(candidate.fact.answer)
+    return normalise(q.answer_text)
+
+
+def leaks(a: Candidate, b: Candidate) -> bool:
+    """Whether one of two questions from one sentence shows the other's answer (QUESTIONS L4)."""
+    if a.question.kind == "order" or b.question.kind == "order":
+        return False
+    if normalise(a.question.source.sentence) != normalise(b.question.source.sentence):
+        return False
+    for x, y in ((a, b), (b, a)):
+        answer = hidden_answer(y)
+        if answer and f" {answer} " in f" {shown_text(x)} ":
+            return True
+    return False
+
+
+class _State:
+    """What `select` has taken so far (local to one call)."""
+
+    def __init__(self) -> None:
+        self.kinds: Counter[str] = Counter()
+        self.per_fact: Counter[tuple[str, str, str]] = Counter()
+        self.fact_kinds: dict[tuple[str, str, str], set[str]] = {}
+        self.per_sentence: Counter[str] = Counter()
+        self.facts_in_sentence: dict[str, set[tuple[str, str, str]]] = {}
+        self.answers: dict[str, tuple[str, str, str]] = {}
+        self.prompts: set[str] = set()
+        self.chosen: list[Candidate] = []
+        self.taken: set[int] = set()
+
+    def take(
+        self, candidate: Candidate, limits: Limits, caps: dict[str, int], *, leaks: bool
+    ) -> bool:
+        if id(candidate) in self.taken:
+            return False
         q = candidate.question
         key = fact_key(candidate)
         sentence = normalise(q.source.sentence)
         answer = normalise(q.answer_text) if q.kind not in {"truefalse", "order"} else ""
         prompt_key = normalise(re.sub(r"\{\{c1::|\}\}", "", q.prompt)) + "|" + answer
-        if prompt_key in prompts:
-            continue
-        if kinds[q.kind] >= caps.get(q.kind, limits.max_questions):
-            continue
+        if prompt_key in self.prompts:
+            return False
+        if self.kinds[q.kind] >= caps.get(q.kind, limits.max_questions) and not leaks:
+            return False
         if q.kind != "order":
             most = limits.per_fact if candidate.fact.type in TWICE else 1
-            if per_fact[key] >= most or q.kind in fact_kinds.get(key, set()):
-                continue
-            if answer and answer in answers and answers[answer] != key:
-                continue
-            in_sentence = facts_in_sentence.setdefault(sentence, set())
+            kinds = self.fact_kinds.get(key, set())
+            if q.kind == "truefalse":
+                most += 1  # a statement to judge does not ask for the answer itself
+                if kinds & {"cloze", "choice"}:
+                    return False  # the same sentence again, with or without its answer
+            if q.kind in {"cloze", "choice"} and "truefalse" in kinds:
+                return False
+            if self.per_fact[key] >= most or q.kind in kinds:
+                return False
+            if answer and answer in self.answers and self.answers[answer] != key:
+                return False
+            in_sentence = self.facts_in_sentence.setdefault(sentence, set())
             if key not in in_sentence and len(in_sentence) >= limits.facts_per_sentence:
-                continue
-            if per_sentence[sentence] >= limits.per_sentence:
-                continue
-            per_fact[key] += 1
-            fact_kinds.setdefault(key, set()).add(q.kind)
-            per_sentence[sentence] += 1
+                return False
+            if self.per_sentence[sentence] >= limits.per_sentence:
+                return False
+            if not leaks and any(
+                fact_key(other) != key and _leaks(candidate, other) for other in self.chosen
+            ):
+                return False
+            self.per_fact[key] += 1
+            self.fact_kinds.setdefault(key, set()).add(q.kind)
+            self.per_sentence[sentence] += 1
             in_sentence.add(key)
             if answer:
-                answers[answer] = key
-        chosen.append(candidate)
-        kinds[q.kind] += 1
-        prompts.add(prompt_key)
-    return chosen
+                self.answers[answer] = key
+        self.chosen.append(candidate)
+        self.taken.add(id(candidate))
+        self.kinds[q.kind] += 1
+        self.prompts.add(prompt_key)
+        return True
+
+
+_leaks = leaks
