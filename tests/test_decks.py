@@ -268,13 +268,13 @@ def test_cache_returns_the_same_deck_and_follows_content(tmp_path: Path) -> None
     cache = tmp_path / "cache"
     write_deck(FULL_DECK, path)
     assert read_deck(path, cache_dir=cache) == FULL_DECK
-    assert len(list(cache.rglob("*.json"))) == 1
+    assert len(list(cache.rglob("*.marshal"))) == 1
     assert read_deck(path, cache_dir=cache) == FULL_DECK  # served from the cache
     changed = Deck(id="sample", title="Changed", questions=FULL_DECK.questions[:1])
     write_deck(changed, path)
     assert read_deck(path, cache_dir=cache) == changed
-    for entry in cache.rglob("*.json"):
-        entry.write_text("{broken", encoding="utf-8")
+    for entry in cache.rglob("*.marshal"):
+        entry.write_bytes(entry.read_bytes()[:40])
     assert read_deck(path, cache_dir=cache) == changed  # a corrupt cache entry is rebuilt
 
 
