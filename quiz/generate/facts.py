@@ -263,7 +263,17 @@ def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool
         return fact
     attached = grammar.attachment(sent, tokens)
     if attached is None:
-        return fact
+        participle = grammar.participle_clause(sent, tokens)
+        if participle is None:
+            return fact
+        prep = sent.doc[tokens.start : tokens.stop].root.head.lower_
+        return fact.with_slots(
+            prep=prep,
+            aux=participle.aux,
+            subject=participle.subject,
+            predicate=participle.predicate,
+            label=participle.label,
+        )
     prep, phrase = attached
     clause = grammar.clause(sent, phrase)
     if clause is None:

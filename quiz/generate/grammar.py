@@ -448,10 +448,127 @@ def clause(sent: Span, remove: set[int]) -> Clause | None:
     else:
         return None
     predicate = predicate.rstrip(".,;:").strip()
-    label_text = tidy(f"{subject_text} {vp}")
+    label_text = _label(sent, subject, subj_tokens, rest)
     if aux in {"n't", "not"} or not predicate and root.lemma_ != "be":
         return None
     return Clause(aux=aux, subject=subject_text, predicate=predicate, vp=vp, label=label_text)
+
+
+_LABEL_DEPS: Final = frozenset(
+    "aux auxpass neg dobj attr acomp prt xcomp dative agent oprd compound det amod poss nummod "
+    "case pobj".split()
+)
+"""What an event label keeps of the verb phrase: the verb, its object and complements."""
+
+
+def _label_tokens(sent: Span, rest: list[int]) -> list[int]:
+    """`rest` reduced to the main verb and its core complements (no adjuncts, no clauses)."""
+    doc = sent.doc
+    root = sent.root
+    kept = set(rest)
+    out: list[int] = []
+    for i in rest:
+        node = doc[i]
+        ok = True
+        while node.i != root.i:
+            if node.head.i not in kept and node.head.i != root.i:
+                ok = False
+                break
+            if node.dep_ not in _LABEL_DEPS and not (
+                node.dep_ == "advmod" and node.head.dep_ == "amod"
+            ):
+                ok = False
+                break
+            node = node.head
+        if ok:
+            out.append(i)
+    return out
+
+
+LABEL_WORDS: Final = 12
+"""The most words of a timeline event label."""
+
+
+def _label(sent: Span, subject: Token, subj_tokens: set[int], rest: list[int]) -> str:
+    """A short "subject verb object" label of the clause, with one more phrase if it fits."""
+    doc = sent.doc
+    root = sent.root
+    subj = sorted(subj_tokens)
+    if len(subj) > 4:
+        asides = set()
+        for child in subject.children:
+            aside = {"prep", "appos", "relcl", "acl", "punct", "npadvmod"}
+            if child.dep_ in aside and child.i > subject.i:
+                asides |= _subtree(child)
+        subj = [i for i in subj if i not in asides]
+    if not subj:
+        return ""
+    subject_text = _lower_first(render(sent, subj), doc[subj[0]])
+    core = _label_tokens(sent, rest)
+    label = tidy(f"{subject_text} {render(sent, core)}").rstrip(".,;:")
+    has_object = any(doc[i].dep_ in {"dobj", "attr", "acomp", "xcomp"} for i in core)
+    if not has_object:
+        preps = [c for c in root.children if c.dep_ == "prep" and c.i > root.i and c.i in rest]
+        for prep in preps[:1]:
+            if any(t.ent_type_ in {"TIME", "DATE"} for t in prep.subtree):
+                continue
+            phrase = [i for i in sorted(_subtree(prep)) if i in set(rest)]
+            longer = tidy(f"{subject_text} {render(sent, sorted(set(core) | set(phrase)))}")
+            if len(longer.split()) <= LABEL_WORDS:
+                label = longer.rstrip(".,;:")
+    return label
+
+
+def participle_clause(sent: Span, answer: range) -> Clause | None:
+    """Question pieces for a phrase inside a participle after a noun: "The budget, approved by
+    parliament in 2016, was ..." gives (was, the budget, approved by parliament)."""
+    doc = sent.doc
+    head = doc[answer.start : answer.stop].root
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = verb.head
+    comma = verb.i > sent.start and doc[verb.left_edge.i - 1].text == ","
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        if noun.head.lower_ != "of" and not comma:
+            break
+        noun = noun.head.head  # "a band of rock discovered ...", "a report by X, published ..."
+    if noun.dep_ not in _SUBJECT_DEPS | {"dobj", "pobj", "attr"}:
+        return None
+    skip = _subtree(verb)
+    for child in noun.children:
+        if child.dep_ in _ASIDE_DEPS and child.i != verb.i:
+            skip |= _subtree(child)
+    np = [t.i for t in noun.subtree if t.i not in skip and not t.is_punct]
+    if not np or any(doc[i].pos_ == "PRON" for i in np):
+        return None
+    if vague(noun) and not any(doc[i].pos_ == "PROPN" for i in np):
+        return None
+    first = doc[np[0]]
+    subject = _lower_first(render(sent, np), first)
+    if first.lower_ in {"a", "an"}:
+        subject = "the " + render(sent, np[1:])
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    aux = "were" if plural else "was"
+    phrase = set(_subtree(head.head))
+    predicate_tokens = [
+        t.i
+        for t in verb.subtree
+        if t.i not in phrase
+        and not t.is_punct
+        and (
+            t.i == verb.i
+            or t.head.i == verb.i
+            and t.dep_ == "agent"
+            or t.head.dep_ == "agent"
+            or t.head.head.dep_ == "agent"
+        )
+    ]
+    predicate = render(sent, predicate_tokens)
+    label = tidy(f"{subject} {aux} {predicate}")
+    return Clause(aux=aux, subject=subject, predicate=predicate, vp="", label=label)
 
 
 _VAGUE_HEADS: Final = frozenset(

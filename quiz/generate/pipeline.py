@@ -18,7 +18,7 @@ from quiz.generate.distractors import Pool
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import check_question
-from quiz.generate.questions import Candidate, render, timeline
+from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
@@ -128,8 +128,7 @@ def make_deck_with_report(
             candidates.append(candidate)
     for template in template_set:
         if template.kind == "order":
-            order = timeline(facts, template, seed=seed)
-            if order is not None:
+            for order in timelines(facts, template, seed=seed):
                 reasons = check_question(order.question)
                 if reasons:
                     rejected.update(reasons)

@@ -38,6 +38,8 @@ REASONS: Final[dict[str, str]] = {
     "choice-alias": "an option is an alias of, or contains, the answer",
     "truefalse-answer": "a true/false answer must be true or false",
     "order-items": "an order question needs 3-5 distinct items",
+    "order-label": "a timeline label is too long or holds a date or an ordering word",
+    "dangling-clause": "a clause cut short: a relative or wh-word with no verb after it",
     "not-answerable": "the answer is not in the source sentence",
     "duplicate": "the same question is already in the deck",
 }
@@ -66,6 +68,12 @@ _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
 MAX_QUESTION_WORDS: Final = 25
 MAX_SENTENCE_WORDS: Final = 25
 MAX_ANSWER_WORDS: Final = 8
+MAX_LABEL_WORDS: Final = 12
+_LABEL_CUES: Final = re.compile(
+    r"(?i)\b((1[5-9]|20)\d\d|then|later|after|afterwards|before|first|earlier|finally|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\b"
+)
+_RELATIVE: Final = re.compile(r"(?i)\b(where|which|who|whom|whose|when|while|whereas)\b")
 
 
 def _words(text: str) -> list[str]:
@@ -97,6 +105,10 @@ def check_question(
             reasons.append("order-items")
         elif sorted(question.choices) != sorted(items):
             reasons.append("order-items")
+        for item in items:
+            if len(_words(item)) > MAX_LABEL_WORDS or _LABEL_CUES.search(item):
+                reasons.append("order-label")
+                break
         return reasons
     if not re.search(r"\w", answer):
         return ["empty-answer"]

@@ -7,6 +7,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from quiz.generate.distractors import Pool, distractors, is_alias
 from quiz.generate.facts import Fact
@@ -151,27 +152,73 @@ def render(
     return Candidate(question, fact, template), ""
 
 
+_ORDER_WORDS: Final = re.compile(
+    r"(?i)\b(then|later|after|afterwards|before|first|earlier|previously|next|finally|"
+    r"will|would|plans?|expects?|soon|since|until)\b"
+)
+_DATE_WORDS: Final = re.compile(
+    r"(?i)\b((1[5-9]|20)\d\d|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|today|yesterday|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b"
+)
+_STATES: Final = frozenset(
+    "be stand remain seem appear have say tell add note argue believe think hope want confirm "
+    "announce report state claim".split()
+)
+_PRONOUN_START: Final = re.compile(r"(?i)^(it|its|he|she|they|their|his|her|this|these)\b")
+LABEL_WORDS: Final = 12
+
+
+def timeline_events(facts: Sequence[Fact]) -> list[Fact]:
+    """Dated events fit for a timeline, best first: an absolute year, month or day; a short
+    label (2-12 words, no date, no ordering or future words, no pronoun); one per year."""
+    by_year: dict[int, Fact] = {}
+    for fact in sorted(facts, key=lambda f: (-f.score, f.sort_key, f.sentence)):
+        label = fact.slot("label")
+        if fact.type != "date" or fact.detail not in {"year", "month", "day"} or not label:
+            continue
+        words = label.split()
+        if not 2 <= len(words) <= LABEL_WORDS or _DATE_WORDS.search(label):
+            continue
+        if _ORDER_WORDS.search(label) or _PRONOUN_START.match(label):
+            continue
+        if re.search(r"(?i)\b(same|latter|former)\b|\ba [aeiou]", label):
+            continue  # a vague subject, or a hole left by a dropped word ("a appointed")
+        if fact.slot("predicate").split()[:1] and fact.slot("aux") in {"is", "are", "am"}:
+            continue
+        verb = fact.slot("predicate").split()[:1]
+        if verb and verb[0].lower() in _STATES:
+            continue
+        year = fact.sort_key[0]
+        if year in by_year or any(is_alias(label, f.slot("label")) for f in by_year.values()):
+            continue
+        by_year[year] = fact
+    return list(by_year.values())
+
+
+def timelines(
+    facts: Sequence[Fact], template: Template, *, seed: int = 0, size: int = 4
+) -> list[Candidate]:
+    """One order question, or two over different events when the article has enough of them."""
+    events = timeline_events(facts)
+    out: list[Candidate] = []
+    if len(events) >= 3:
+        out.append(_order(events[:size], template, seed))
+    rest = events[size:]
+    if len(rest) >= 3:
+        out.append(_order(rest[:size], template, seed))
+    return out
+
+
 def timeline(
     facts: Sequence[Fact], template: Template, *, seed: int = 0, size: int = 4
 ) -> Candidate | None:
-    """An `order` question over 3-5 dated events with distinct dates and clean labels."""
-    by_date: dict[str, Fact] = {}
-    for fact in sorted(facts, key=lambda f: (-f.score, f.sort_key, f.sentence)):
-        label = fact.slot("label")
-        if fact.type != "date" or not label or fact.sort_key == (0, 0, 0):
-            continue
-        words = label.split()
-        if not 3 <= len(words) <= 14 or re.search(r"\b(1[5-9]|20)\d\d\b", label):
-            continue
-        if re.search(r"(?i)\b(then|later|after|before|first|earlier|will)\b", label):
-            continue
-        year = str(fact.sort_key[0])
-        if year in by_date or any(is_alias(label, f.slot("label")) for f in by_date.values()):
-            continue
-        by_date[year] = fact
-    chosen = list(by_date.values())[:size]
-    if len(chosen) < 3:
-        return None
+    """An `order` question over 3-5 dated events with distinct years and clean labels."""
+    found = timelines(facts, template, seed=seed, size=size)
+    return found[0] if found else None
+
+
+def _order(chosen: Sequence[Fact], template: Template, seed: int) -> Candidate:
     ordered = sorted(chosen, key=lambda f: f.sort_key)
     items = tuple(_capitalise(f.slot("label")) for f in ordered)
     qid = stable_id("date", template.id, *(normalise_sentence(f.sentence) for f in ordered))
