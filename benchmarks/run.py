@@ -192,23 +192,41 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
+FLOOR_OF = {
+    "load, cold": "yaml.load floor",
+    "load, warm": "yaml.load floor",
+    "export, cold": "genanki floor",
+    "generate (1 worker)": "spaCy floor, 1 process",
+    "generate (2 workers)": "spaCy floor, 2 processes",
+}
+"""Growth series measured side by side with a floor series (paired run by run)."""
+
+
 def growth_table(growth: list[Growth]) -> list[str]:
     lines = [
-        "| step | size | time per item, median (min-max) | vs smallest size | runs |",
-        "|---|---|---|---|---|",
+        "| step | size | time per item, median (min-max) | vs smallest size "
+        "| vs its floor at this size | runs |",
+        "|---|---|---|---|---|---|",
     ]
     first: dict[str, float] = {}
+    by_key = {(entry.step, entry.size): entry for entry in growth}
     for entry in growth:
         if entry.unavailable or not entry.per_item_s:
-            lines.append(f"| {entry.step} | {entry.size:,} | {entry.unavailable} | | 0 |")
+            lines.append(f"| {entry.step} | {entry.size:,} | {entry.unavailable} | | | 0 |")
             continue
         value = median(entry.per_item_s)
         base = first.setdefault(entry.step, value)
         spread = f"{_seconds(min(entry.per_item_s), 's')}-{_seconds(max(entry.per_item_s), 's')}"
+        floor = by_key.get((FLOOR_OF.get(entry.step, ""), entry.size))
+        versus = ""
+        if floor is not None and len(floor.per_item_s) == len(entry.per_item_s):
+            ratios = [m / f for m, f in zip(entry.per_item_s, floor.per_item_s, strict=True)]
+            versus = f"{median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+        plural = "s" if entry.size != 1 else ""
         lines.append(
-            f"| {entry.step} | {entry.size:,} {entry.item}{'s' if entry.size != 1 else ''} "
-            f"| {_seconds(value, 's')} per "
-            f"{entry.item} ({spread}) | {value / base:.2f}x | {entry.runs} |"
+            f"| {entry.step} | {entry.size:,} {entry.item}{plural} "
+            f"| {_seconds(value, 's')} per {entry.item} ({spread}) | {value / base:.2f}x "
+            f"| {versus} | {entry.runs} |"
         )
     return lines
 
@@ -256,7 +274,10 @@ def report(
         "",
         "## How costs grow",
         "",
-        "Time per item at each size; growth is linear when the last column stays near 1.",
+        "Time per item at each size. Growth is linear when the time per item stays level; the",
+        "smallest sizes carry the fixed cost of starting a process. On a shared machine the",
+        "absolute times drift between sizes (measured minutes apart), so the ratio to the floor",
+        "measured beside it at the same size is the steadier measure.",
         "",
         *growth_table(growth),
         "",

@@ -43,8 +43,8 @@ def _drive(env: dict[str, str], *args: str | Path | int) -> tuple[float, dict[st
         check=False,
     )
     if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-6:]
-        raise RuntimeError(f"app driver {args[:2]} exited {done.returncode}: {tail}")
+        last = (done.stderr or done.stdout).strip().splitlines()[-1:]
+        raise RuntimeError(f"app driver {args[:2]} exited {done.returncode}: {last}")
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report.get("shown", start) - start, report
 

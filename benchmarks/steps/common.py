@@ -123,7 +123,7 @@ def run_timed(
     )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        message = (done.stderr or done.stdout).strip().splitlines()[-1:]
         raise RuntimeError(f"{' '.join(args[:4])}... exited {done.returncode}: {message}")
     return elapsed, done.stdout
 

@@ -59,6 +59,7 @@ def run(settings: Settings) -> tuple[list[Row], list[Growth]]:
         pairs.append((_generate(articles[:1], None), _spacy(texts[:1], 1)))
     rows.append(ratio_rows_from_pairs(one, pairs))
     growth.append(Growth("generate (1 worker)", 1, "article", [m for m, _ in pairs], len(pairs)))
+    growth.append(Growth("spaCy floor, 1 process", 1, "article", [f for _, f in pairs], len(pairs)))
 
     ten = []
     for index in range(settings.runs):
@@ -118,4 +119,8 @@ def run(settings: Settings) -> tuple[list[Row], list[Growth]]:
     rows.append(speed)
     growth.append(Growth("generate (1 worker)", big, "article", [m / big for m, _ in w1], runs))
     growth.append(Growth("generate (2 workers)", big, "article", [m / big for m, _ in w2], runs))
+    growth.append(Growth("spaCy floor, 1 process", big, "article", [f / big for _, f in w1], runs))
+    growth.append(
+        Growth("spaCy floor, 2 processes", big, "article", [f / big for _, f in w2], runs)
+    )
     return rows, growth
