@@ -103,7 +103,41 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
         names = [m.text for m in pool.mentions if m.label in labels]
     if fact.type == "event":
         names = [n for n in names if _eventish(n)] or names
+    if fact.type == "place":
+        country = is_country(answer)
+        same = [n for n in names if is_country(n) == country]
+        names = same if len(set(same) - {answer}) >= 3 else names
+        if country:
+            names = same or names
     return _entities(answer, names, fact, pool, rng)
+
+
+COUNTRIES: Final = frozenset(
+    """afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh
+    belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chad chile china
+    colombia croatia cuba cyprus czechia denmark ecuador egypt estonia ethiopia finland france
+    georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia
+    lebanon libya lithuania luxembourg madagascar malaysia mali malta mexico moldova mongolia
+    montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria
+    norway oman pakistan panama paraguay peru philippines poland portugal qatar romania russia
+    rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
+    syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
+    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe""".split()
+) | frozenset(
+    {
+        "united states", "united kingdom", "south africa", "south korea", "north korea",
+        "new zealand", "saudi arabia", "sri lanka", "united arab emirates", "the netherlands",
+        "u.s.", "us", "uk", "usa", "britain", "great britain",
+    }
+)  # fmt: skip
+"""Country names, to keep country and city options apart."""
+
+
+def is_country(name: str) -> bool:
+    """Whether `name` is a country (from a small built-in list)."""
+    key = re.sub(r"^the\s+", "", name.strip().casefold())
+    return key in COUNTRIES
 
 
 def _eventish(name: str) -> bool:

@@ -521,6 +521,10 @@ def _entity_fact(
     return None
 
 
+CURRENCY_NOUNS: Final = frozenset(
+    "euro euros dollar dollars pound pounds krone kroner krona kronor yen yuan rupee rupees "
+    "franc francs rouble roubles ruble rubles peso pesos lira shekel shekels rand".split()
+)
 _SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
 
 
@@ -576,13 +580,47 @@ def _number_fact(
             detail=detail,
         )
         fact = fact.with_slots(noun=noun, number=_text(doc, range(tokens.start, last.i + 1)))
-        if detail == "count":
+        if head.lower_ in CURRENCY_NOUNS and detail in {"count", "amount"}:
+            fact = replace(fact, detail="money")
+        if fact.detail == "count":
             fact = _count_question(fact, sent, head)
+        elif fact.detail in {"money", "percent", "amount"}:
+            fact = _amount_question(fact, sent, tokens)
         return fact
     if label == "CARDINAL":
         return None
-    return _base(
+    fact = _base(
         "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=detail
+    )
+    if detail in {"money", "percent", "amount"}:
+        return _amount_question(fact, sent, tokens)
+    return fact
+
+
+def _amount_question(fact: Fact, sent: Span, tokens: range) -> Fact:
+    """Slots for "How much did X cost?", "How much was X?" and "By what percentage did X rise?"
+    when the amount is the object or complement of the main verb, or follows its "by"."""
+    doc = sent.doc
+    root = sent.root
+    head = doc[tokens.start : tokens.stop].root
+    verb = head.head
+    phrase = {t.i for t in head.subtree}
+    prep = "-"
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "by":
+        phrase = {t.i for t in verb.subtree}
+        verb = verb.head
+        prep = "by"
+    elif head.dep_ == "attr" and verb.lemma_ == "be":
+        prep = "="
+    elif head.dep_ != "dobj":
+        return fact
+    if not (verb.i == root.i or (verb.dep_ == "xcomp" and verb.head.i == root.i)):
+        return fact
+    found = grammar.clause(sent, phrase)
+    if found is None or (prep != "=" and not found.predicate):
+        return fact
+    return fact.with_slots(
+        prep=prep, aux=found.aux, subject=found.subject, predicate=found.predicate or "-"
     )
 
 

@@ -25,6 +25,8 @@ _LEADING_DEPS: Final = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _OPENERS: Final = frozenset({",", "(", "—", "–", ";", ":"})
 MODALS: Final = frozenset({"may", "might", "could", "would", "should", "must", "can", "will"})
+HEDGED: Final = frozenset({"may", "might", "could", "would", "should"})
+"""Modals that make a statement a guess: no wh-question is asked about it."""
 RESOLVABLE: Final = frozenset({"it", "he", "she"})
 """Pronoun subjects a wh-question may keep until the antecedent replaces them."""
 DO_FORMS: Final = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -227,7 +229,7 @@ def _has_subject(sent: Span, kept: list[int], answer: range) -> bool:
 
 _PRUNE_TIERS: Final = (
     frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj"}),
-    frozenset({"npadvmod", "advmod", "prep"}),
+    frozenset({"npadvmod", "advmod", "prep", "conj"}),
 )
 """What `prune` may cut: clauses first, then adjuncts and prepositional phrases."""
 
@@ -258,7 +260,10 @@ def prune(sent: Span, kept: Iterable[int], answer: range, max_words: int) -> lis
                 if token.dep_ == "prep" and token.lower_ == "of":
                     continue
                 if token.dep_ == "conj" and token.pos_ not in {"VERB", "AUX"}:
-                    continue
+                    if tier is _PRUNE_TIERS[0] or token.head.i in protected - set(answer):
+                        continue  # "X and Y" loses Y only when the clauses could not go
+                if token.dep_ == "prep" and _bare_noun(token.head):
+                    continue  # "in opposition to X", "in response to X": one preposition
                 if token.dep_ != "conj" and _coordinated(token):
                     continue  # "assaults on X and Y": cutting "on X" would leave "assaults and Y"
                 span = {t.i for t in token.subtree} & keep
@@ -294,11 +299,16 @@ def _before_break(sent: Span, keep: set[int], answer: range) -> set[int]:
     return keep
 
 
+def _bare_noun(token: Token) -> bool:
+    """A noun without determiner or modifier inside a prepositional phrase ("in opposition")."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    return not any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in token.children)
+
+
 def _coordinated(token: Token) -> bool:
     """Whether `token` sits in a coordination that cutting it would break."""
-    if any(c.dep_ in {"conj", "cc"} for c in token.children):
-        return True
-    return any(c.dep_ == "conj" and c.i > token.i for c in token.head.children)
+    return any(c.dep_ in {"conj", "cc"} for c in token.children)
 
 
 def _edges(sent: Span, token: Token, keep: set[int]) -> set[int]:
@@ -391,10 +401,14 @@ def clause(sent: Span, remove: set[int]) -> Clause | None:
         (c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i),
         key=lambda t: t.i,
     )
-    if auxes and auxes[0].lower_ in MODALS:
+    if auxes and auxes[0].lower_ in HEDGED:
         return None
     drop = droppable(sent, remove | {root.i})
     for child in root.children:
+        if child.dep_ == "advcl" and child.i > root.i and not _subtree(child) & remove:
+            drop |= _subtree(child)  # "... as commuters bought homes": not needed to ask
+            if child.left_edge.i - 1 > root.i and doc[child.left_edge.i - 1].text == ",":
+                drop.add(child.left_edge.i - 1)
         # a second verb phrase ("was found and delayed the launch") breaks the inversion
         if child.dep_ == "conj" and child.i > root.i and not _subtree(child) & remove:
             drop |= _subtree(child)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from quiz.generate.distractors import Pool
 from quiz.generate.facts import Fact, Mention, extract_from_doc
@@ -108,6 +108,7 @@ def make_deck_with_report(
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     facts = shortlist(facts, limit, len(article.paragraphs))
+    facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
@@ -192,6 +193,17 @@ def _aliases(
     return [a for a in out if a not in shown]
 
 
+_NAMED: Final = frozenset({"person", "place", "organisation", "event"})
+
+
+def common_word(name: str, text: str) -> bool:
+    """Whether a one-word name is a common word the model took for a name because it opened a
+    sentence ("Trains will reach ..." when the article also speaks of "64 trains")."""
+    if " " in name.strip() or not name[:1].isupper() or name.isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+
+
 def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
     """Distractor material: the article's entities, acronym long forms and speakers."""
     mentions: list[Mention] = []
@@ -199,8 +211,11 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
     speakers: list[str] = []
     aliases: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
+    body = "\n".join(article.paragraphs)
     for fact in facts:
         for label, text in fact.entities:
+            if common_word(text, body):
+                continue
             if (label, text) not in seen:
                 seen.add((label, text))
                 mentions.append(Mention(label, text, fact.sentence, fact.paragraph))

@@ -154,10 +154,25 @@ def check_question(
             if _contains(stem, name) or (kind == "choice" and False):
                 reasons.append("answer-in-prompt")
                 break
+    if statement and _dangling(prompt):
+        reasons.append("dangling-clause")
     reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
     if kind == "choice":
         reasons.extend(_choice_checks(question, answer))
     return list(dict.fromkeys(reasons))
+
+
+def _dangling(prompt: str) -> bool:
+    """Whether a relative or wh-word is left without its clause: "in a country where, in the
+    1980s." (an interrupting phrase and then nothing), or "the town where." at the end."""
+    text = _QUOTED.sub(" q ", _GAP.sub(" x ", prompt)).replace("_____", " x ")
+    for m in _RELATIVE.finditer(text):
+        after = text[m.end() :].strip()
+        if not re.search(r"\w", after):
+            return True
+        if after.startswith(",") and "," not in after[1:]:
+            return True
+    return False
 
 
 def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:

@@ -170,12 +170,12 @@ LABEL_WORDS: Final = 12
 
 
 def timeline_events(facts: Sequence[Fact]) -> list[Fact]:
-    """Dated events fit for a timeline, best first: an absolute year, month or day; a short
+    """Dated events fit for a timeline, best first: an absolute year, month, day or range; a short
     label (2-12 words, no date, no ordering or future words, no pronoun); one per year."""
     by_year: dict[int, Fact] = {}
     for fact in sorted(facts, key=lambda f: (-f.score, f.sort_key, f.sentence)):
         label = fact.slot("label")
-        if fact.type != "date" or fact.detail not in {"year", "month", "day"} or not label:
+        if fact.type != "date" or fact.detail not in {"year", "month", "day", "range"} or not label:
             continue
         words = label.split()
         if not 2 <= len(words) <= LABEL_WORDS or _DATE_WORDS.search(label):

@@ -141,6 +141,8 @@ class NumberValue:
     """Scale and unit after the digits ("%", " million", " per cent")."""
     decimals: int
     commas: bool
+    word: str = ""
+    """The number as a word ("eight"), when it was written so."""
 
 
 _NUMBER_RE: Final = re.compile(
@@ -169,6 +171,9 @@ WORD_NUMBERS: Final = {
 }
 
 
+_NUMBER_NAMES: Final = {v: k for k, v in WORD_NUMBERS.items() if k not in {"zero", "dozen"}}
+
+
 def parse_number(text: str) -> NumberValue | None:
     """The number in `text` ("2,500", "$4.5 billion", "63%", "twelve"), or None."""
     t = text.strip()
@@ -178,7 +183,7 @@ def parse_number(text: str) -> NumberValue | None:
         suffix = t[len(first) :]
         if rest and not re.fullmatch(r"[a-z][a-z ]*", rest):
             return None
-        return NumberValue(float(WORD_NUMBERS[first]), "", suffix, 0, False)
+        return NumberValue(float(WORD_NUMBERS[first]), "", suffix, 0, False, word=t[: len(first)])
     m = _NUMBER_RE.match(t)
     if not m:
         return None
@@ -195,7 +200,13 @@ def parse_number(text: str) -> NumberValue | None:
 
 
 def format_number(number: NumberValue, value: float) -> str:
-    """`value` written like `number` (same currency, scale, unit, decimals and digit grouping)."""
+    """`value` written like `number` (same currency, scale, unit, decimals and digit grouping;
+    a number written as a word stays a word when it has one)."""
+    if number.word and value == int(value) and int(value) in _NUMBER_NAMES:
+        word = _NUMBER_NAMES[int(value)]
+        if number.word[:1].isupper():
+            word = word.capitalize()
+        return f"{number.prefix}{word}{number.suffix}"
     if number.decimals:
         digits = (
             f"{value:,.{number.decimals}f}" if number.commas else f"{value:.{number.decimals}f}"
