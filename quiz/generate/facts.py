@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from quiz.generate import grammar
-from quiz.generate.values import is_relative, parse_date, parse_number
+from quiz.generate.values import NumberValue, is_relative, parse_date, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -464,7 +464,7 @@ def _entity_fact(
             value=f"{number.value:g}",
             detail="duration",
         )
-        return replace(fact, score=fact.score - 0.25)  # spans of time are weaker facts
+        return replace(fact, score=fact.score - 0.15)  # spans of time are weaker facts
     if label == "DATE":
         value = parse_date(answer, published)
         if value is None:
@@ -472,14 +472,13 @@ def _entity_fact(
         if is_relative(answer):
             return None
         if tokens.start > sent.start and doc[tokens.start - 1].lower_ in {
-            "since",
             "before",
             "until",
             "by",
             "after",
             "till",
         }:
-            return None
+            return None  # "by 2030" is a deadline, not a date something happened
         if value.granularity == "decade":
             answer = re.sub(r"^the\s+", "", answer, flags=re.I)
         fact = _base(
@@ -546,6 +545,9 @@ def _number_fact(
     head = last.head
     detail = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}.get(label, "count")
     if label == "CARDINAL":
+        paired = _paired_number(sent, paragraph, tokens, number, ents)
+        if paired is not None:
+            return paired
         scaled = bool(_SCALE_WORDS & set(answer.lower().split()))
         if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.i < last.i:
             return None
@@ -560,9 +562,7 @@ def _number_fact(
     hyphenated = "-" in answer or (tokens.stop < sent.end and doc[tokens.stop].text == "-")
     if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
         # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
-        end = head.i + 1
-        if end + 1 < sent.end and doc[end].lower_ == "per" and doc[end + 1].is_alpha:
-            end += 2
+        end = _rate_end(sent, head.i + 1)
         noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]
         noun = " ".join(t.text for t in noun_tokens)
         tokens = range(tokens.start, end)
@@ -589,12 +589,57 @@ def _number_fact(
         return fact
     if label == "CARDINAL":
         return None
+    if last.pos_ == "NOUN" and _rate_end(sent, tokens.stop) > tokens.stop:
+        tokens = range(tokens.start, _rate_end(sent, tokens.stop))  # "200 kilometres per hour"
+        answer = _text(doc, tokens)
     fact = _base(
         "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail=detail
     )
     if detail in {"money", "percent", "amount"}:
         return _amount_question(fact, sent, tokens)
     return fact
+
+
+_RATE_UNITS: Final = frozenset(
+    "second minute hour day night week month year passenger person head capita kilometre "
+    "kilometer mile litre liter".split()
+)
+
+
+def _rate_end(sent: Span, end: int) -> int:
+    """Where a rate after a counted noun ends: "per hour", "a day", "each year" (else `end`)."""
+    doc = sent.doc
+    if end + 1 < sent.end and doc[end].lower_ in {"per", "a", "an", "each"}:
+        unit = doc[end + 1]
+        if unit.lower_ in _RATE_UNITS and (doc[end].lower_ == "per" or unit.tag_ == "NN"):
+            return end + 2
+    return end
+
+
+def _paired_number(
+    sent: Span,
+    paragraph: int,
+    tokens: range,
+    number: NumberValue,
+    ents: tuple[tuple[str, str], ...],
+) -> Fact | None:
+    """A bare number whose unit is given by its partner: "from 96 minutes to 41" gives the
+    answer "41 minutes" (the sentence's own "41" is accepted; the gap covers it)."""
+    doc = sent.doc
+    if tokens.start - 1 <= sent.start or doc[tokens.start - 1].lower_ != "to":
+        return None
+    if tokens.stop < sent.end and doc[tokens.stop].is_alpha:
+        return None  # the number has its own noun after it
+    before = doc[sent.start : tokens.start - 1].text
+    m = re.search(r"\bfrom\s+(\S+)\s+([a-z]+)\s*$", before)
+    if m is None or parse_number(m.group(1)) is None:
+        return None
+    unit = m.group(2)
+    answer = f"{doc[tokens.start : tokens.stop].text} {unit}"
+    fact = _base(
+        "number", answer, sent, paragraph, tokens, ents, value=f"{number.value:g}", detail="count"
+    )
+    return replace(fact, accept=(doc[tokens.start : tokens.stop].text,))
 
 
 def _amount_question(fact: Fact, sent: Span, tokens: range) -> Fact:
