@@ -177,7 +177,7 @@ def timeline_events(facts: Sequence[Fact]) -> list[Fact]:
         label = fact.slot("label")
         if fact.type != "date" or fact.detail not in {"year", "month", "day", "range"} or not label:
             continue
-        if fact.slot("prep") not in {"in", "on", "at", "during", "-"}:
+        if fact.slot("prep") not in {"", "in", "on", "at", "during", "-"}:
             continue  # "since 1958", "by 2030": not the date the event happened
         words = label.split()
         if not 2 <= len(words) <= LABEL_WORDS or _DATE_WORDS.search(label):
