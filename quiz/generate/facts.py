@@ -465,6 +465,11 @@ def _entity_fact(
             detail="duration",
         )
         return replace(fact, score=fact.score - 0.15)  # spans of time are weaker facts
+    if label == "DATE" and tokens.start > sent.start:
+        day = doc[tokens.start - 1]
+        if day.like_num and day.text.isdigit() and 1 <= int(day.text) <= 31:
+            tokens = range(tokens.start - 1, tokens.stop)  # "12 [May 2025]": the day is part
+            answer = _text(doc, tokens)
     if label == "DATE":
         value = parse_date(answer, published)
         if value is None:
@@ -582,6 +587,8 @@ def _number_fact(
         fact = fact.with_slots(noun=noun, number=_text(doc, range(tokens.start, last.i + 1)))
         if head.lower_ in CURRENCY_NOUNS and detail in {"count", "amount"}:
             fact = replace(fact, detail="money")
+        elif detail == "amount" and head.tag_ == "NNS":
+            fact = replace(fact, detail="count")  # "11.2 million passengers": how many
         if fact.detail == "count":
             fact = _count_question(fact, sent, head)
         elif fact.detail in {"money", "percent", "amount"}:

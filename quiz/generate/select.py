@@ -36,8 +36,9 @@ class Limits:
 
 
 def default_max(words: int) -> int:
-    """The default deck size for an article of `words` words: about one per 20 words."""
-    return max(6, min(60, round(words / 20)))
+    """The default deck size for an article of `words` words: about one per 20 words, and for a
+    short article up to one per 13 words (a short news story is dense with facts)."""
+    return max(6, min(60, max(round(words / 20), min(round(words / 13), 24))))
 
 
 def score(
