@@ -59,13 +59,13 @@ MARKDOWN_TOKENS = st.sampled_from(
 )
 
 
-@settings(FUZZ, max_examples=800)
+@settings(FUZZ, max_examples=500)
 @given(st.lists(MARKDOWN_TOKENS, max_size=80).map(" ".join))
 def test_markdown_reader(tally: Any, text: str) -> None:
     check(tally, "text/Markdown reader", read_text_article, text, file="a.md")
 
 
-@settings(FUZZ, max_examples=500)
+@settings(FUZZ, max_examples=300)
 @given(st.text(max_size=600))
 def test_text_reader_random_text(tally: Any, text: str) -> None:
     check(tally, "text/Markdown reader", read_text_article, text, file="a.txt")
@@ -88,7 +88,7 @@ def known_svg_crash(error: BaseException) -> bool:
     return isinstance(error, AssertionError) and any("htmldate" in f.filename for f in frames)
 
 
-@settings(FUZZ, max_examples=250)
+@settings(FUZZ, max_examples=150)
 @given(st.lists(HTML_TOKENS, max_size=60).map("".join))
 def test_html_reader(tally: Any, html: str) -> None:
     try:
@@ -117,7 +117,7 @@ def test_html_reader_random_text(tally: Any, html: str) -> None:
     check(tally, "HTML reader", read_html_article, "<html><body><p>" + html, url="https://x.org/")
 
 
-@settings(FUZZ, max_examples=450)
+@settings(FUZZ, max_examples=300)
 @given(st.binary(max_size=1500), st.sampled_from([".txt", ".md", ".html"]))
 def test_files_of_random_bytes(
     tally: Any, tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str

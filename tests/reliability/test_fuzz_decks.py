@@ -262,13 +262,13 @@ DOCUMENTS = st.recursive(
 )
 
 
-@settings(FUZZ, max_examples=600)
+@settings(FUZZ, max_examples=400)
 @given(DOCUMENTS)
 def test_random_yaml_documents(tally: Any, document: Any) -> None:
     load(tally, dump(document))
 
 
-@settings(FUZZ, max_examples=500)
+@settings(FUZZ, max_examples=350)
 @given(st.sampled_from(PATHS), DOCUMENTS)
 def test_random_values_in_a_valid_deck(tally: Any, path: tuple[str | int, ...], value: Any) -> None:
     load(tally, dump(with_value(path, value)))

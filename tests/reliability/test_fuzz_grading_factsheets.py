@@ -57,7 +57,7 @@ def questions(draw: st.DrawFn) -> Question:
     )
 
 
-@settings(FUZZ, max_examples=1500)
+@settings(FUZZ, max_examples=900)
 @given(questions(), TYPED)
 def test_grading_any_typed_answer(tally: Any, question: Question, typed: str) -> None:
     grade = tally.call("answer grading", grade_typed, question, typed)
@@ -82,7 +82,7 @@ def test_feedback_is_one_line_for_a_multi_line_answer(tally: Any) -> None:
     assert "\n" not in grade.feedback
 
 
-@settings(FUZZ, max_examples=500)
+@settings(FUZZ, max_examples=300)
 @given(questions())
 def test_each_right_answer_is_graded_right(tally: Any, question: Question) -> None:
     for answer in question.answers:
@@ -190,7 +190,7 @@ DOCUMENTS = st.recursive(
 )
 
 
-@settings(FUZZ, max_examples=500)
+@settings(FUZZ, max_examples=300)
 @given(DOCUMENTS)
 def test_random_fact_sheets(
     tally: Any, tmp_path_factory: pytest.TempPathFactory, document: Any

@@ -280,3 +280,53 @@ def test_saving_n_decks_costs_linear_work(
         work.append(resolutions)
     capsys.readouterr()
     assert work[1] < 8 * work[0], f"4x the sources took {work[1] / work[0]:.0f}x the work"
+
+
+# ------------------------------------------------------------------------ the whole pipeline
+
+PIECES = [
+    "The Dover Harbour Board (DHB) finished the wall in 1901.",
+    'It cost 4.5 million pounds, said Ann Author. "A century of calm," she said.',
+    "[bold]Markup[/] and \x1b]0;title\x07 escapes.",
+    "<script>alert(1)</script>",
+    "On 3 March 2024, 1,200 people met in Calais, France.",
+    "# Heading",
+    "- a list item",
+    "By Ann Author",
+    "{{c1::not a gap}} {{Front}}",
+    "\u202eevil\u202c",
+    "NATO, the UN and the EU agreed.",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_the_whole_pipeline_lightly_fuzzed(tally: Any, tmp_path: Path) -> None:
+    """Random articles of real and hostile sentences: a deck that loads back, or one QuizError."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from quiz.decks import dump_deck, parse_deck
+
+    path = tmp_path / "article.md"
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map(" ".join), max_size=6))
+    def run(paragraphs: list[str]) -> None:
+        path.write_text("Title\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        deck = tally.call("whole pipeline (spaCy)", batch.generate_source, str(path), OPTIONS)
+        if isinstance(deck, QuizError):
+            assert "\n" not in str(deck)
+            return
+        again = parse_deck(dump_deck(deck), path="again.yaml")
+        assert again == deck
+
+    run()
+
+
+OPTIONS = batch.GenerateOptions()
