@@ -508,7 +508,7 @@ def _label(sent: Span, subject: Token, subj_tokens: set[int], rest: list[int]) -
     doc = sent.doc
     root = sent.root
     subj = sorted(subj_tokens)
-    if len(subj) > 4:
+    if len(subj) > 6:
         asides = set()
         for child in subject.children:
             aside = {"prep", "appos", "relcl", "acl", "punct", "npadvmod"}
@@ -526,6 +526,8 @@ def _label(sent: Span, subject: Token, subj_tokens: set[int], rest: list[int]) -
         for prep in preps[:1]:
             if any(t.ent_type_ in {"TIME", "DATE"} for t in prep.subtree):
                 continue
+            if prep.lower_ in {"after", "before", "since", "until", "during", "by"}:
+                continue  # a time phrase: a label names the event, not when it was
             phrase = [i for i in sorted(_subtree(prep)) if i in set(rest)]
             longer = tidy(f"{subject_text} {render(sent, sorted(set(core) | set(phrase)))}")
             if len(longer.split()) <= LABEL_WORDS:

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
 CONTENT = ROOT / "content"
+ARTICLES = ROOT / "tests" / "data" / "articles"
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +106,7 @@ SAMPLE_FLOOR = 0.6
 def test_sample_articles_keep_their_recall(slug: str) -> None:
     from quiz.generate.article import read_source
 
-    source = next(CONTENT.glob(f"{slug}.*"), None)
+    source = next(CONTENT.glob(f"{slug}.*"), None) or next(ARTICLES.glob(f"{slug}.*"), None)
     if source is None:
         pytest.skip(f"no article for {slug}")
     deck = generate_deck(read_source(str(source)))

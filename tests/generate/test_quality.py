@@ -55,6 +55,12 @@ GOOD = [
         fact="organisation",
     ),
     q(
+        "Erland hopes to gain an advantage in a country where, in 2003, the court {{c1::met}}.",
+        "met",
+        kind="cloze",
+        sentence="Erland hopes to gain an advantage in a country where, in 2003, the court met.",
+    ),
+    q(
         "What does NRH stand for?",
         "Nordlink Rail Holding",
         fact="acronym",
@@ -176,6 +182,48 @@ BAD = [
         "answer-too-long",
     ),
     (q("Put these in order.", ("A", "B"), kind="order", choices=("B", "A")), "order-items"),
+    (
+        q(
+            "Put these events in order, earliest first.",
+            ("The court met in 2001", "The group was banned", "The ban was lifted"),
+            kind="order",
+            choices=("The ban was lifted", "The court met in 2001", "The group was banned"),
+        ),
+        "order-label",
+    ),
+    (
+        q(
+            "Put these events in order, earliest first.",
+            ("The court met", "Later the group was banned", "The ban was lifted"),
+            kind="order",
+            choices=("The ban was lifted", "The court met", "Later the group was banned"),
+        ),
+        "order-label",
+    ),
+    (
+        q(
+            "Erland hopes to gain an advantage in a country where, in {{c1::2003}}.",
+            kind="cloze",
+            sentence="Erland hopes to gain an advantage in a country where, in 2003, the court met.",
+        ),
+        "dangling-clause",
+    ),
+    (
+        q(
+            "True or false? The court met in the town where.",
+            "true",
+            kind="truefalse",
+        ),
+        "dangling-clause",
+    ),
+    (
+        q(
+            "In {{c1::2003}}, the Supreme Court of the small island republic of Erland, which sits "
+            "far in the north sea between two larger states, listed the Harbour Front as banned.",
+            kind="cloze",
+        ),
+        "too-long",
+    ),
 ]
 
 
