@@ -57,7 +57,7 @@ def run(settings: Settings) -> tuple[list[Row], list[Growth]]:
                 row.floor_s.append(floor)
                 row.ratios.append(measured / floor)
         if runs < settings.runs:
-            cold.note = warm.note = f"{runs} run(s) (one run > 20 s)"
+            cold.note = warm.note = "one run > 20 s"
         if size == MAIN_SIZE:
             rows += [cold, warm]
         growth.append(
