@@ -6,6 +6,7 @@ and keeps its traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 EXIT_USER_ERROR = 2
@@ -31,10 +32,32 @@ class QuizError(Exception):
         return one_line(self.message, path=self.path, line=self.line)
 
 
+MAX_MESSAGE = 400
+"""Longer messages are cut: text quoted from a hostile file must not flood the terminal."""
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    return (
+        f"\\x{ord(match.group()):02x}"
+        if ord(match.group()) < 0x100
+        else f"\\u{ord(match.group()):04x}"
+    )
+
+
+def printable(text: str) -> str:
+    """`text` with control, escape and bidirectional-override characters shown as `\\xNN` codes, so
+    text quoted from a file or a server can never change the terminal's state."""
+    return _UNSAFE.sub(_visible, text)
+
+
 def one_line(message: str, *, path: str | None = None, line: int | None = None) -> str:
-    """Format `path:line: message` on one line (newlines in the message are folded)."""
-    text = " ".join(message.split())
+    """Format `path:line: message` on one printable line (whitespace folded, controls escaped)."""
+    text = printable(" ".join(message.split()))
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 1] + "…"
     if path is None:
         return text
-    where = f"{path}:{line}" if line is not None else path
+    where = printable(f"{path}:{line}" if line is not None else path)
     return f"{where}: {text}"
