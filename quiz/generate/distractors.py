@@ -96,9 +96,7 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
         return []
     if fact.type == "place" and fact.detail in labels:
         labels = (fact.detail,) + tuple(x for x in labels if x != fact.detail)
-        names = [m.text for m in pool.mentions if m.label == fact.detail]
-        if len(set(names)) < 4:
-            names += [m.text for m in pool.mentions if m.label in labels]
+        names = [m.text for m in pool.mentions if m.label == fact.detail]  # no mixing
     else:
         names = [m.text for m in pool.mentions if m.label in labels]
     if fact.type == "event":

@@ -269,6 +269,9 @@ def prune(sent: Span, kept: Iterable[int], answer: range, max_words: int) -> lis
                 span = {t.i for t in token.subtree} & keep
                 if span & protected:
                     continue
+                last = token.right_edge
+                if last.is_punct and last.i != token.i and last.text in {",", "—", "–"}:
+                    span.discard(last.i)  # the comma that closes the phrase is not its own
                 span |= _edges(sent, token, keep)
                 options.append((len(span), -token.i, span))
             if not options:
@@ -322,8 +325,8 @@ def _edges(sent: Span, token: Token, keep: set[int]) -> set[int]:
         out.add(left)
         if right_mark and doc[right].text == doc[left].text:
             out.add(right)
-    elif right_mark and (left < sent.start or left not in keep):
-        out.add(right)
+    elif right_mark and not any(j in keep for j in range(sent.start, token.left_edge.i)):
+        out.add(right)  # a leading phrase ("In 2019, ...") goes with its comma
     if token.dep_ == "conj":
         for c in token.head.children:
             if c.dep_ in {"cc", "punct"} and token.head.i < c.i < token.i and c.i in keep:
@@ -376,7 +379,8 @@ def attachment(sent: Span, answer: range) -> tuple[str, set[int]] | None:
 
 def _lower_first(words: str, first: Token) -> str:
     upper = len(first.text) > 1 and first.text.isupper()
-    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or upper:
+    named = first.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+    if first.pos_ == "PROPN" or named or first.text == "I" or upper:
         return words
     return words[:1].lower() + words[1:]
 
