@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -127,11 +126,191 @@ class _Norm:
     """The non-number tokens."""
     numbers: tuple[str, ...]
     """Canonical numbers, sorted (so "15 August 1947" and "August 15, 1947" agree)."""
+    joined: str
+    """The words, space-separated (`text` itself when there are no numbers)."""
 
 
 def normalise(text: str) -> str:
     """`text` as graded: accents, case, punctuation and leading articles dropped, numbers canonical."""
     return _normalise(text).text
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """One accepted answer, prepared for grading typed text against it."""
+
+    text: str
+    read: _Norm
+    """Normalised with number words read as numbers."""
+    plain: _Norm
+    """Normalised with number words kept as words (`read` itself when the text has none)."""
+    read_target: _Target
+    plain_target: _Target
+    correct: Grade
+    """The grade when the input matches it and does not read as the question's answer."""
+    correct_same: Grade
+    """The grade when the input matches it and reads as the question's answer."""
+    almost: Grade
+    """The grade when the input matches it but for a typo."""
+    named: bool
+    """It has words and no numbers, so an acronym or an expansion may name it."""
+    compact: str
+    """`read.text` without spaces or dots."""
+    acronym: bool
+    initials: tuple[str, str]
+    """Its initials without and with the connectives ("of", "the", ...)."""
+    initials_apply: bool
+    """Its initials name it (an organisation or an acronym fact, or three capitalised words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A question's accepted answers, normalised once for any number of typed inputs."""
+
+    answer_read: _Norm
+    answer_plain: _Norm
+    candidates: tuple[_Candidate, ...]
+    distinct: tuple[_Candidate, ...]
+    """The candidates to compare: those that normalise differently."""
+    two_readings: tuple[_Candidate, ...]
+    """The candidates whose number words change their reading."""
+    people: tuple[tuple[_Candidate, _Person], ...]
+    """The candidates a surname may name (none unless the question asks for a person)."""
+    read_numbers: frozenset[tuple[str, ...]]
+    """The numbers of the candidates, read with number words."""
+    two_readings_numbers: frozenset[tuple[str, ...]]
+    """The numbers of `two_readings`, number words kept as words."""
+    blank: bool
+    """Some candidate is blank once normalised (only punctuation, say)."""
+    acronym_keys: frozenset[str]
+    """What typed text (compact) must be to name a candidate by acronym without a table."""
+    no_answer: Grade
+    not_quite: Grade
+    exact: dict[str, Grade]
+    """The grade of each candidate typed as it is written."""
+    answer_text: str | None
+    """The answer's normalised text, if it is the first candidate and not blank."""
+    answer_grade: Grade | None
+    """The grade of input that normalises to `answer_text`."""
+
+    def right(self, candidate: _Candidate, read: _Norm, plain: _Norm) -> Grade:
+        """The grade for input (normalised as `read` and `plain`) that matches `candidate`."""
+        return _right_for(candidate, read, plain, self.answer_read, self.answer_plain)
+
+
+def _right_for(
+    candidate: _Candidate, read: _Norm, plain: _Norm, answer_read: _Norm, answer_plain: _Norm
+) -> Grade:
+    if read.text == answer_read.text or plain.text == answer_plain.text:
+        return candidate.correct_same
+    return candidate.correct
+
+
+@lru_cache(maxsize=4096)
+def _prepare(
+    answer: str | tuple[str, ...],
+    accept: tuple[str, ...],
+    fact: str,
+    prompt: str,
+    extra: tuple[str, ...],
+) -> _Prepared:
+    main = " > ".join(answer) if isinstance(answer, tuple) else answer
+    texts = _unique((main, *accept, *extra))
+    person = _asks_for_person(fact, prompt)
+    candidates = tuple(_candidate(text, main, fact) for text in texts)
+    # A candidate that normalises like one before it ("45%" after "45 percent") compares the same.
+    compared: dict[tuple[str, str] | int, _Candidate] = {}
+    for index, candidate in enumerate(candidates):
+        blank = not candidate.read.text or not candidate.plain.text
+        compared.setdefault(
+            index if blank else (candidate.read.text, candidate.plain.text), candidate
+        )
+    distinct = tuple(compared.values())
+    two_readings = tuple(c for c in distinct if c.plain is not c.read)
+    answer_read, answer_plain = _reduce(main)
+    first = candidates[0] if candidates and candidates[0].text == main else None
+    if first is not None and not first.read.text:
+        first = None
+    # Typed as written, a candidate matches itself or one before it, in the first pass.
+    exact: dict[str, Grade] = {}
+    for candidate in candidates:
+        found, _ = _compare(candidate.text, candidate.read, distinct, None, number_words=True)
+        if found is not None:
+            exact.setdefault(
+                candidate.text,
+                _right_for(found, candidate.read, candidate.plain, answer_read, answer_plain),
+            )
+    return _Prepared(
+        answer_read=answer_read,
+        answer_plain=answer_plain,
+        candidates=candidates,
+        distinct=distinct,
+        two_readings=two_readings,
+        people=tuple(
+            (candidate, name)
+            for candidate in candidates
+            if person
+            and _looks_like_person(candidate.text)
+            and (name := _person(candidate.read)) is not None
+        ),
+        read_numbers=frozenset(candidate.read.numbers for candidate in candidates),
+        two_readings_numbers=frozenset(candidate.plain.numbers for candidate in two_readings),
+        blank=any(not candidate.read.text or not candidate.plain.text for candidate in candidates),
+        acronym_keys=frozenset(
+            key
+            for candidate in candidates
+            if candidate.named
+            for key in ((candidate.compact,) if candidate.acronym else ())
+            + (
+                candidate.initials
+                if candidate.initials_apply and len(candidate.read.words) >= 2
+                else ()
+            )
+        ),
+        exact=exact,
+        answer_text=first.read.text if first is not None else None,
+        answer_grade=first.correct_same if first is not None else None,
+        no_answer=_wrong_answer(main, "No answer."),
+        not_quite=_wrong_answer(main, "Not quite."),
+    )
+
+
+def _candidate(text: str, answer: str, fact: str) -> _Candidate:
+    read, plain = _reduce(text)
+    read_target = _target(read)
+    correct = Grade(
+        correct=True,
+        exact=True,
+        matched=text,
+        rating=Rating.GOOD,
+        feedback=f"Correct: “{answer}”.",
+    )
+    return _Candidate(
+        text=text,
+        read=read,
+        plain=plain,
+        read_target=read_target,
+        plain_target=read_target if plain is read else _target(plain),
+        correct=correct,
+        correct_same=Grade(
+            correct=True, exact=True, matched=text, rating=Rating.GOOD, feedback="Correct."
+        ),
+        almost=Grade(
+            correct=True,
+            exact=False,
+            matched=text,
+            rating=Rating.HARD,
+            feedback=f"Almost: it is spelt “{text}”.",
+        ),
+        named=not read.numbers and bool(read.words),
+        compact=read.text.replace(" ", "").replace(".", ""),
+        acronym=_is_acronym(text),
+        initials=(
+            _initials(read.words, skip_connectives=True),
+            _initials(read.words, skip_connectives=False),
+        ),
+        initials_apply=fact in ("organisation", "acronym") or _capitalised_words(text) >= 3,
+    )
 
 
 def grade_typed(
@@ -150,45 +329,107 @@ def grade_typed(
         acronyms: acronym -> expansion (from the deck's facts), so "ORF" and "Observer Research
             Foundation" are both right whichever the answer is.
     """
-    answer = question.answer_text
+    extra = extra_accepted if type(extra_accepted) is tuple else tuple(extra_accepted)
+    entry = _BY_QUESTION.get(id(question))
+    if entry is not None and entry[0] is question and entry[1] == extra:
+        prepared = entry[2]
+    else:
+        prepared = _prepared(question, extra)
+    grade = prepared.exact.get(typed)
+    if grade is not None:
+        return grade
     if not typed.strip():
-        return _wrong(question, "No answer.")
-    candidates = _unique((*question.answers, *extra_accepted))
-    typed_norm = _normalise(typed)
-    fuzzy_match: str | None = None
+        return prepared.no_answer
+    forms = _FORMS.get(typed)
+    read, plain = forms if forms is not None else _forms(typed)
+    if read.text == prepared.answer_text and prepared.answer_grade is not None:
+        return prepared.answer_grade  # the first comparison would find it
+    found: _Candidate | None = None
+    fuzzy_match: _Candidate | None = None
     # Compare with number words read as numbers ("five" = 5), then as words ("zero sum" = "zero-sum").
-    for number_words in (True, False):
-        typed_form = typed_norm if number_words else _normalise(typed, number_words=False)
-        for candidate in candidates:
-            cand_form = _normalise(candidate, number_words=number_words)
-            if _same(typed, typed_form, candidate, cand_form):
-                return _right(candidate, answer, exact=True, given=typed)
-            if typed_form.numbers != cand_form.numbers:
-                continue
-            if cand_form.numbers and _fewer_words(typed_form, cand_form):
-                return _right(candidate, answer, exact=True, given=typed)
-            if fuzzy_match is None and _close(typed_form, cand_form):
-                fuzzy_match = candidate
-    person = _asks_for_person(question)
-    for candidate in candidates:
-        if person and _looks_like_person(candidate):
-            verdict = _person_match(typed_norm, _normalise(candidate))
-            if verdict == "exact":
-                return _right(candidate, answer, exact=True, given=typed)
-            if verdict == "typo" and fuzzy_match is None:
-                fuzzy_match = candidate
-    acronym_match = _acronym_match(typed_norm, candidates, question.fact, acronyms or {})
-    if acronym_match is not None and not _in_prompt(typed_norm, question.prompt):
-        return _right(acronym_match, answer, exact=True, given=typed)
+    # Only an answer with the same numbers can match, unless it is blank once normalised.
+    if prepared.blank or read.numbers in prepared.read_numbers:
+        found, fuzzy_match = _compare(typed, read, prepared.distinct, None, number_words=True)
+    if found is None:
+        # The second pass only needs the answers whose two readings differ, unless the input's do.
+        if plain is not read:
+            found, fuzzy_match = _compare(
+                typed, plain, prepared.distinct, fuzzy_match, number_words=False
+            )
+        elif prepared.two_readings and (
+            prepared.blank or plain.numbers in prepared.two_readings_numbers
+        ):
+            found, fuzzy_match = _compare(
+                typed, plain, prepared.two_readings, fuzzy_match, number_words=False
+            )
+    if found is not None:
+        return prepared.right(found, read, plain)
+    if read.numbers or not read.words:
+        # Neither a surname nor an acronym.
+        return prepared.not_quite if fuzzy_match is None else fuzzy_match.almost
+    for candidate, person in prepared.people:
+        verdict = _person_match(read, person)
+        if verdict == "exact":
+            return prepared.right(candidate, read, plain)
+        if verdict == "typo" and fuzzy_match is None:
+            fuzzy_match = candidate
+    if acronyms or read.text.replace(" ", "").replace(".", "") in prepared.acronym_keys:
+        acronym_match = _acronym_match(read, prepared, _acronym_table(acronyms))
+        if acronym_match is not None and not _in_prompt(read, question.prompt):
+            return prepared.right(acronym_match, read, plain)
     if fuzzy_match is not None:
-        return Grade(
-            correct=True,
-            exact=False,
-            matched=fuzzy_match,
-            rating=Rating.HARD,
-            feedback=f"Almost: it is spelt “{fuzzy_match}”.",
-        )
-    return _wrong(question, "Not quite.")
+        return fuzzy_match.almost
+    return prepared.not_quite
+
+
+def _compare(
+    typed: str,
+    typed_form: _Norm,
+    candidates: tuple[_Candidate, ...],
+    fuzzy_match: _Candidate | None,
+    *,
+    number_words: bool,
+) -> tuple[_Candidate | None, _Candidate | None]:
+    """(The candidate `typed_form` matches exactly or None, the first it nearly matches or
+    `fuzzy_match` if that was set)."""
+    text = typed_form.text
+    numbers = typed_form.numbers
+    for candidate in candidates:
+        if number_words:
+            cand_form, target = candidate.read, candidate.read_target
+        else:
+            cand_form, target = candidate.plain, candidate.plain_target
+        if not cand_form.text:
+            # An answer made only of punctuation or articles: compare it as typed.
+            if _same_as_typed(typed, candidate.text):
+                return candidate, fuzzy_match
+            continue  # no words or numbers to compare
+        if text == cand_form.text:
+            return candidate, fuzzy_match
+        if numbers != cand_form.numbers:
+            continue
+        if numbers and (
+            # The same words and numbers in another order ("August 15, 1947"), or fewer words.
+            tuple(sorted(typed_form.words)) == target.sorted_words
+            or _fewer_words(typed_form, cand_form)
+        ):
+            return candidate, fuzzy_match
+        if fuzzy_match is None and _close(typed_form, target):
+            fuzzy_match = candidate
+    return None, fuzzy_match
+
+
+_BY_QUESTION: Final[dict[int, tuple[Question, tuple[str, ...], _Prepared]]] = {}
+"""Prepared answers by `id(question)`; each entry holds its question, so the id stays its own."""
+
+
+def _prepared(question: Question, extra: tuple[str, ...]) -> _Prepared:
+    """`_prepare` for `question`, remembered by identity (hashing a question costs more)."""
+    prepared = _prepare(question.answer, question.accept, question.fact, question.prompt, extra)
+    if len(_BY_QUESTION) >= 4096:
+        _BY_QUESTION.clear()
+    _BY_QUESTION[id(question)] = (question, extra, prepared)
+    return prepared
 
 
 def deck_acronyms(deck: Deck) -> dict[str, str]:
@@ -334,12 +575,16 @@ def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) 
 
 
 def _wrong(question: Question, lead: str) -> Grade:
+    return _wrong_answer(question.answer_text, lead)
+
+
+def _wrong_answer(answer: str, lead: str) -> Grade:
     return Grade(
         correct=False,
         exact=False,
         matched=None,
         rating=Rating.AGAIN,
-        feedback=f"{lead} The answer is “{question.answer_text}”.",
+        feedback=f"{lead} The answer is “{answer}”.",
     )
 
 
@@ -351,16 +596,7 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _same(typed: str, typed_norm: _Norm, candidate: str, cand_norm: _Norm) -> bool:
-    if cand_norm.text:
-        if typed_norm.text == cand_norm.text:
-            return True
-        # The same words and numbers in another order ("August 15, 1947").
-        return bool(cand_norm.numbers) and (
-            typed_norm.numbers == cand_norm.numbers
-            and sorted(typed_norm.words) == sorted(cand_norm.words)
-        )
-    # An answer made only of punctuation or articles: compare it as typed.
+def _same_as_typed(typed: str, candidate: str) -> bool:
     return " ".join(typed.casefold().split()) == " ".join(candidate.casefold().split())
 
 
@@ -370,11 +606,14 @@ def _fewer_words(typed: _Norm, candidate: _Norm) -> bool:
     A month may not be left out: "15 1947" is not "15 August 1947". Words that join numbers
     may be added: "1979 to 1989" for "1979-1989".
     """
-    missing = Counter(candidate.words)
-    missing.subtract(word for word in typed.words if word not in _RANGE_WORDS)
-    if any(count < 0 for count in missing.values()):
-        return False
-    return not any(count > 0 and word in _MONTH_NAMES for word, count in missing.items())
+    missing = list(candidate.words)
+    for word in typed.words:
+        if word in _RANGE_WORDS:
+            continue
+        if word not in missing:
+            return False
+        missing.remove(word)
+    return not any(word in _MONTH_NAMES for word in missing)
 
 
 def _tolerance(length: int) -> int:
@@ -388,33 +627,79 @@ def _tolerance(length: int) -> int:
     return length // 6
 
 
-def _close(typed: _Norm, candidate: _Norm) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """The words of an accepted answer, prepared for `_close`."""
+
+    words: tuple[str, ...]
+    joined: str
+    """The words, space-separated."""
+    allowed: int
+    """The edits allowed in all (`_tolerance` of the letters)."""
+    limits: tuple[int, ...]
+    """The edits allowed in each word."""
+    sorted_words: tuple[str, ...]
+    sorted_joined: str
+    sorted_limits: tuple[int, ...]
+
+
+def _target(norm: _Norm) -> _Target:
+    ordered = tuple(sorted(norm.words))
+    return _Target(
+        words=norm.words,
+        joined=norm.joined,
+        allowed=_tolerance(len(norm.joined.replace(" ", ""))) if norm.words else 0,
+        limits=tuple(_tolerance(len(word)) for word in norm.words),
+        sorted_words=ordered,
+        sorted_joined=" ".join(ordered),
+        sorted_limits=tuple(_tolerance(len(word)) for word in ordered),
+    )
+
+
+def _close(typed: _Norm, target: _Target) -> bool:
     """Within the typo allowance, comparing the words (the numbers are already equal).
 
     Word by word when the counts agree, so that one wrong word in a long name ("Trade" for
     "Treaty") is not excused by the length of the rest; else as one string, with at most two edits
     (a missing or extra space).
     """
-    if not candidate.words:
-        return False
-    target = " ".join(candidate.words)
-    allowed = _tolerance(len(target.replace(" ", "")))
+    allowed = target.allowed
     if allowed == 0:
         return False
-    if len(typed.words) == len(candidate.words):
-        return _close_words(typed.words, candidate.words, allowed) or _close_words(
-            tuple(sorted(typed.words)), tuple(sorted(candidate.words)), allowed
-        )
+    given = typed.joined
+    # Word by word needs the words, joined, within `allowed` edits; an edit changes the length
+    # by one at most.
+    count = len(typed.words)
+    if count == len(target.words):
+        if abs(len(given) - len(target.joined)) > allowed:
+            return False
+        if count == 1:  # one word: its own limit is the allowance
+            return OSA.distance(given, target.joined, score_cutoff=allowed) <= allowed
+        if OSA.distance(given, target.joined, score_cutoff=allowed) <= allowed and _close_words(
+            typed.words, target.words, target.limits, allowed
+        ):
+            return True
+        ordered = tuple(sorted(typed.words))
+        if ordered == typed.words and target.sorted_words == target.words:
+            return False  # the same comparison again
+        if OSA.distance(" ".join(ordered), target.sorted_joined, score_cutoff=allowed) > allowed:
+            return False
+        return _close_words(ordered, target.sorted_words, target.sorted_limits, allowed)
     allowed = min(allowed, 2)
-    return OSA.distance(" ".join(typed.words), target, score_cutoff=allowed) <= allowed
+    if abs(len(given) - len(target.joined)) > allowed:
+        return False
+    return OSA.distance(given, target.joined, score_cutoff=allowed) <= allowed
 
 
-def _close_words(given: tuple[str, ...], target: tuple[str, ...], allowed: int) -> bool:
+def _close_words(
+    given: tuple[str, ...], target: tuple[str, ...], limits: tuple[int, ...], allowed: int
+) -> bool:
     total = 0
-    for word, wanted in zip(given, target, strict=True):
+    for word, wanted, limit in zip(given, target, limits, strict=True):
         if word == wanted:
             continue
-        limit = _tolerance(len(wanted))
+        if abs(len(word) - len(wanted)) > limit:
+            return False
         distance = OSA.distance(word, wanted, score_cutoff=limit)
         if distance > limit:
             return False
@@ -431,11 +716,11 @@ def _in_prompt(typed: _Norm, prompt: str) -> bool:
     return f" {typed.text} " in words or f" {typed.text.replace(' ', '')} " in words
 
 
-def _asks_for_person(question: Question) -> bool:
+def _asks_for_person(fact: str, prompt: str) -> bool:
     """A person fact, or a hand-written card that asks "Who ...?"."""
-    if question.fact:
-        return question.fact == "person"
-    return _WHO.match(question.prompt) is not None
+    if fact:
+        return fact == "person"
+    return _WHO.match(prompt) is not None
 
 
 def _looks_like_person(answer: str) -> bool:
@@ -452,26 +737,47 @@ def _looks_like_person(answer: str) -> bool:
     )
 
 
-def _person_match(typed: _Norm, candidate: _Norm) -> str:
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A person's name, prepared for `_person_match`."""
+
+    names: tuple[str, ...]
+    """The words of the name but articles."""
+    forenames: tuple[str, ...]
+    surname: str
+    tolerance: int
+    """The edits allowed in the surname."""
+
+
+def _person(candidate: _Norm) -> _Person | None:
+    """The name in `candidate`, or None if no part of it may stand for it."""
+    names = tuple(word for word in candidate.words if word not in _ARTICLES)
+    if len(names) < 2 or candidate.numbers or len(names[-1]) < 2:
+        return None
+    return _Person(names, names[:-1], names[-1], _tolerance(len(names[-1])))
+
+
+def _person_match(typed: _Norm, person: _Person) -> str:
     """ "exact" if the typed words are a part of the name that includes the surname ("Pant",
     "Harsh Pant", "H. Pant"), "typo" if so but for a small typo in the surname, else "none"."""
-    names = [word for word in candidate.words if word not in _ARTICLES]
+    if typed.numbers or not typed.words:
+        return "none"
     given = list(typed.words)
-    while len(given) > 1 and given[0] in _TITLES and given[0] not in names:
+    while len(given) > 1 and given[0] in _TITLES and given[0] not in person.names:
         given.pop(0)  # "Mr Putin", "President Putin"
-    if len(names) < 2 or not given or typed.numbers or candidate.numbers:
-        return "none"
-    surname = names[-1]
-    if len(surname) < 2:
-        return "none"
+    surname = person.surname
     *first_given, last_given = given
     if last_given == surname:
         verdict = "exact"
-    elif _tolerance(len(surname)) and OSA.distance(last_given, surname) <= _tolerance(len(surname)):
+    elif (
+        person.tolerance
+        and abs(len(last_given) - len(surname)) <= person.tolerance
+        and OSA.distance(last_given, surname) <= person.tolerance
+    ):
         verdict = "typo"
     else:
         return "none"
-    forenames = names[:-1]
+    forenames = list(person.forenames)
     for word in first_given:
         match = next(
             (name for name in forenames if name == word or (len(word) == 1 and name[0] == word)),
@@ -489,40 +795,53 @@ def _initials(words: Iterable[str], *, skip_connectives: bool) -> str:
     )
 
 
+def _acronym_table(
+    acronyms: Mapping[str, str] | None,
+) -> Mapping[str, tuple[_Norm, _Target]]:
+    """The acronym table keyed on the compact normalised acronym, expansions normalised."""
+    if not acronyms:
+        return {}
+    return _acronym_table_of(tuple(acronyms.items()))
+
+
+@lru_cache(maxsize=64)
+def _acronym_table_of(
+    pairs: tuple[tuple[str, str], ...],
+) -> Mapping[str, tuple[_Norm, _Target]]:
+    table = {}
+    for key, value in pairs:
+        expansion = _reduce(value)[0]
+        table[_reduce(key)[0].text.replace(" ", "")] = (expansion, _target(expansion))
+    return table
+
+
 def _acronym_match(
-    typed: _Norm, candidates: tuple[str, ...], fact: str, acronyms: Mapping[str, str]
-) -> str | None:
+    typed: _Norm, prepared: _Prepared, table: Mapping[str, tuple[_Norm, _Target]]
+) -> _Candidate | None:
     """The candidate the typed text names by acronym or by expansion, if any."""
     if typed.numbers or not typed.words:
         return None
     typed_text = typed.text
     compact = typed_text.replace(" ", "").replace(".", "")
-    table = {
-        _normalise(key).text.replace(" ", ""): _normalise(value) for key, value in acronyms.items()
-    }
-    for candidate in candidates:
-        cand = _normalise(candidate)
-        if cand.numbers or not cand.words:
+    one_word = len(compact) >= 2 and " " not in typed_text
+    expansion_for_typed = table.get(compact) if one_word else None
+    typed_names = expansion_for_typed[0].text if expansion_for_typed is not None else None
+    for candidate in prepared.candidates:
+        if not candidate.named:
             continue
-        cand_compact = cand.text.replace(" ", "").replace(".", "")
-        if compact == cand_compact and _is_acronym(candidate):
+        if compact == candidate.compact and candidate.acronym:
             return candidate  # "ISK" for "IS-K"
         # The answer is an acronym; the typed text its expansion.
-        expansion = table.get(cand_compact)
-        if expansion is not None and (typed_text == expansion.text or _close(typed, expansion)):
+        expansion = table.get(candidate.compact)
+        if expansion is not None and (
+            typed_text == expansion[0].text or _close(typed, expansion[1])
+        ):
             return candidate
         # The answer is an expansion; the typed text its acronym.
-        if len(cand.words) >= 2 and len(compact) >= 2 and " " not in typed_text:
-            expansion_for_typed = table.get(compact)
-            if expansion_for_typed is not None and expansion_for_typed.text == cand.text:
+        if one_word and len(candidate.read.words) >= 2:
+            if typed_names == candidate.read.text:
                 return candidate
-            initials_apply = (
-                fact in ("organisation", "acronym") or _capitalised_words(candidate) >= 3
-            )
-            if initials_apply and compact in (
-                _initials(cand.words, skip_connectives=True),
-                _initials(cand.words, skip_connectives=False),
-            ):
+            if candidate.initials_apply and compact in candidate.initials:
                 return candidate
     return None
 
@@ -542,22 +861,62 @@ def _capitalised_words(text: str) -> int:
     )
 
 
-@lru_cache(maxsize=4096)
 def _normalise(text: str, *, number_words: bool = True) -> _Norm:
+    read, plain = _forms(text)
+    return read if number_words else plain
+
+
+class _StripMarks(dict[int, str | None]):
+    """A `str.translate` table, filled as characters come: accents (combining marks) are
+    dropped and the typographic apostrophe becomes "'"."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.combining(char) else "'" if char == "’" else char
+        self[code] = value
+        return value
+
+
+_STRIP_MARKS: Final = _StripMarks()
+# For ASCII text, tables that do what the regular expressions do on any text.
+_ASCII: Final = [chr(code) for code in range(128)]
+_PUNCTUATION_TABLE: Final = str.maketrans(
+    {char: " " for char in _ASCII if _PUNCTUATION.match(char)}
+)
+_WORD_CHAR: Final = re.compile(r"[\w-]")
+_WORD_TABLE: Final = str.maketrans({char: " " for char in _ASCII if not _WORD_CHAR.match(char)})
+"""Leaves the runs of word characters and hyphens that `_NUMBER_WORD` looks at, spaced."""
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _reduce(text: str) -> tuple[_Norm, _Norm]:
+    """`text` normalised with number words read as numbers, and kept as words (the same object
+    when it has none)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in text if not unicodedata.combining(char))
-        text = text.replace("’", "'")
-    text = text.casefold().replace("per cent", "percent").replace("%", " percent ")
-    if number_words:
-        # Only words standing alone: "five" is 5, but "zero-sum" stays words.
-        text = _NUMBER_WORD.sub(_number_word, text)
+        text = unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
+    text = text.casefold()
+    if "per cent" in text:
+        text = text.replace("per cent", "percent")
+    if "%" in text:
+        text = text.replace("%", " percent ")
+    # Only words standing alone: "five" is 5, but "zero-sum" stays words.
+    if text.isascii():
+        has_number_words = not _SMALL_NUMBERS.keys().isdisjoint(text.translate(_WORD_TABLE).split())
+    else:
+        has_number_words = _NUMBER_WORD.search(text) is not None
+    plain = _reduce_words(text)
+    if not has_number_words:
+        return plain, plain
+    return _reduce_words(_NUMBER_WORD.sub(_number_word, text)), plain
+
+
+def _reduce_words(text: str) -> _Norm:
+    if _DIGIT.search(text) is None:
+        return _reduce_wordy(text)
     text = _GROUPED_NUMBER.sub(_ungroup, text)
     text = _ORDINAL.sub(r"\1", text)
     text = _DIGIT_LETTER.sub(r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
-    text = _POSSESSIVE.sub("", text)
-    text = text.replace("'", "")  # "don't" = "dont", "O'Brien" = "OBrien"
-    text = _PUNCTUATION.sub(" ", text)
+    text = _strip_punctuation(text)
     tokens = []
     for token in text.split():
         token = token.strip(".")
@@ -565,8 +924,7 @@ def _normalise(text: str, *, number_words: bool = True) -> _Norm:
             token = token.replace(".", "")  # "u.s" -> "us"
         if token:
             tokens.append(token)
-    while tokens and (tokens[0] in _ARTICLES or tokens[0] in _LEADING_FILLERS) and len(tokens) > 1:
-        tokens.pop(0)
+    _drop_leading_articles(tokens)
     out: list[str] = []
     numbers: list[str] = []
     for token in tokens:
@@ -584,7 +942,47 @@ def _normalise(text: str, *, number_words: bool = True) -> _Norm:
             continue
         out.append(token)
     words = tuple(token for token in out if not _NUMBER.fullmatch(token))
-    return _Norm(text=" ".join(out), words=words, numbers=tuple(sorted(numbers)))
+    text = " ".join(out)
+    joined = " ".join(words) if numbers else text
+    return _Norm(text=text, words=words, numbers=tuple(sorted(numbers)), joined=joined)
+
+
+def _reduce_wordy(text: str) -> _Norm:
+    """`_reduce_words` for text without digits (so without numbers)."""
+    text = _strip_punctuation(text)
+    # Without digits no token is a number, so every dot goes ("u.s." -> "us").
+    tokens = (text.replace(".", "") if "." in text else text).split()
+    _drop_leading_articles(tokens)
+    words = tuple([_MONTHS.get(token, token) for token in tokens])
+    text = " ".join(words)
+    return _Norm(text=text, words=words, numbers=(), joined=text)
+
+
+def _strip_punctuation(text: str) -> str:
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "")  # "don't" = "dont", "O'Brien" = "OBrien"
+    if text.isascii():
+        return text.translate(_PUNCTUATION_TABLE)
+    return _PUNCTUATION.sub(" ", text)
+
+
+def _drop_leading_articles(tokens: list[str]) -> None:
+    while len(tokens) > 1 and (tokens[0] in _ARTICLES or tokens[0] in _LEADING_FILLERS):
+        del tokens[0]
+
+
+_FORMS: Final[dict[str, tuple[_Norm, _Norm]]] = {}
+"""`_reduce` of the texts seen lately (typed answers often repeat), emptied when full."""
+
+
+def _forms(text: str) -> tuple[_Norm, _Norm]:
+    forms = _FORMS.get(text)
+    if forms is None:
+        forms = _reduce(text)
+        if len(_FORMS) >= 8192:
+            _FORMS.clear()
+        _FORMS[text] = forms
+    return forms
 
 
 def _canonical_number(token: str) -> str:

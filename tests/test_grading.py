@@ -381,3 +381,84 @@ def test_grading_any_answer_against_any_text_never_raises(
     grade = grade_typed(question, typed, acronyms=acronyms)
     assert grade.correct == (grade.rating != Rating.AGAIN)
     assert grade.feedback
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("five.six", "5.6"),
+        ("zero-sum", "zero sum"),
+        ("U.S.", "us"),
+        ("O’Brien’s", "obrien"),
+        ("Zürich", "zurich"),
+        ("naïve  café!", "naive cafe"),
+        ("Mr. Smith_Jones", "mr smith jones"),
+        ("the 15th of May", "15 of may"),
+        ("$2.5 billion", "2500000000"),
+    ],
+)
+def test_normalise_more(text: str, normalised: str) -> None:
+    assert normalise(text) == normalised
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "rating"),
+    [
+        ("Shanghai Cooperation Organisation", "Shanghai Coperaton Organisaton", Rating.HARD),
+        ("Observer Research Foundation", "Foundation Observer Research", Rating.HARD),
+        ("Observer Research Foundation", "Foundation Observer Reserch", Rating.HARD),
+        ("a five-year plan", "five year plan", Rating.GOOD),
+        ("five", "Five.", Rating.GOOD),
+        ("Zürich", "zurich", Rating.GOOD),
+        ("Zürich", "Zurch", Rating.HARD),
+    ],
+)
+def test_word_order_typos_and_accents(answer: str, typed: str, rating: Rating) -> None:
+    assert grade_typed(short(answer), typed).rating == rating
+
+
+def test_grading_again_gives_the_same_grade() -> None:
+    for fact, answer, typed, rating in TABLE:
+        first = grade_typed(short(answer, fact), typed, acronyms=ACRONYMS)
+        again = grade_typed(short(answer, fact), typed, acronyms=ACRONYMS)
+        assert first == again
+        assert first.rating == rating
+
+
+def test_the_same_input_is_graded_against_each_question() -> None:
+    kabul, herat = short("Kabul"), short("Herat")
+    for _ in range(2):
+        assert grade_typed(kabul, "kabul").correct
+        assert not grade_typed(herat, "kabul").correct
+        assert grade_typed(herat, "herat").correct
+        assert not grade_typed(kabul, "herat").correct
+
+
+def test_extra_accepted_answers_count_only_when_given() -> None:
+    question = short("Kabul")
+    assert not grade_typed(question, "Kandahar").correct
+    assert grade_typed(question, "Kandahar", extra_accepted=["Kandahar"]).correct
+    assert grade_typed(question, "Kandahar", extra_accepted=iter(["Kandahar"])).correct
+    assert not grade_typed(question, "Kandahar").correct
+    assert not grade_typed(question, "Kandahar", extra_accepted=("Herat",)).correct
+
+
+def test_a_changed_acronym_table_is_used() -> None:
+    question = short("ORF", "acronym")
+    table = {"ORF": "Oxford Research Forum"}
+    assert grade_typed(question, "Oxford Research Forum", acronyms=table).correct
+    table["ORF"] = "Observer Research Foundation"
+    assert not grade_typed(question, "Oxford Research Forum", acronyms=table).correct
+    assert grade_typed(question, "Observer Research Foundation", acronyms=table).correct
+    assert not grade_typed(question, "Observer Research Foundation").correct
+
+
+def test_questions_made_and_dropped_one_by_one_are_graded_on_their_own_answers() -> None:
+    # Each question is dropped before the next is made, so a new one may take its place in memory.
+    for number in range(300):
+        answer = f"answer {number}"
+        question = short(answer, "number")
+        grade = grade_typed(question, answer.upper())
+        assert grade.correct and grade.matched == answer
+        assert not grade_typed(question, f"answer {number + 1}").correct
+        del question
