@@ -203,11 +203,6 @@ def no_control_characters(text: str) -> bool:
     return not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fetch: the server's Content-Type or status line is echoed into the error message "
-    "with its escape sequences (terminal title, clipboard, clear screen)",
-)
 @pytest.mark.parametrize("path", sorted(ESCAPES))
 def test_a_server_cannot_write_escape_sequences_into_the_message(
     tally: Any, server: RawServer, path: str

@@ -278,10 +278,6 @@ def test_the_app_never_writes_the_decks_escape_sequences(
 # ------------------------------------------------------------------------------ error messages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decks: an unknown key is echoed raw into the message, escape sequences included",
-)
 def test_quiz_check_never_echoes_escape_sequences(tally: Any, tmp_path: Path) -> None:
     path = tmp_path / "escapes.yaml"
     path.write_text(
@@ -296,5 +292,6 @@ def test_quiz_check_never_echoes_escape_sequences(tally: Any, tmp_path: Path) ->
         timeout=120,
     )
     assert result.returncode == 2
-    for marker in ESCAPE_MARKERS:
-        assert marker not in result.stderr, result.stderr
+    # The key may be quoted (escaped, visible); its control bytes must not reach the terminal.
+    assert b"\x1b" not in result.stderr and b"\x07" not in result.stderr, result.stderr
+    assert b"\x9b" not in result.stderr
