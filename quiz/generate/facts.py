@@ -521,6 +521,8 @@ def _entity_fact(
         fact = _base(kind, answer, sent, paragraph, tokens, ents, detail=label)
         if kind == "place":
             return _with_question(fact, sent, tokens)
+        if kind == "organisation":
+            fact = fact.with_slots(noun=_organisation_type(sent, tokens))
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
 
@@ -529,6 +531,24 @@ CURRENCY_NOUNS: Final = frozenset(
     "euro euros dollar dollars pound pounds krone kroner krona kronor yen yuan rupee rupees "
     "franc francs rouble roubles ruble rubles peso pesos lira shekel shekels rand".split()
 )
+ORG_TYPES: Final = frozenset(
+    "company agency firm bank court union charity group council ministry department office "
+    "university party airline operator regulator authority body committee trust foundation "
+    "organisation organization alliance association institute fund".split()
+)
+"""Head nouns that say what kind of organisation a name is ("Which agency ...?")."""
+
+
+def _organisation_type(sent: Span, tokens: range) -> str:
+    """The type noun an appositive gives the organisation ("NRH, a company owned by ...")."""
+    doc = sent.doc
+    head = doc[tokens.start : tokens.stop].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= tokens.stop and child.lower_ in ORG_TYPES:
+            return child.lower_
+    return ""
+
+
 _SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
 
 
