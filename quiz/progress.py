@@ -24,8 +24,8 @@ from quiz.scheduling import (
     DEFAULT_RETENTION,
     MAX_RETENTION,
     MIN_RETENTION,
+    PHASES,
     CardState,
-    CardStateDict,
     Rating,
     check_utc,
     from_dict,
@@ -157,8 +157,20 @@ def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
             store = args[0]
             assert isinstance(store, ProgressStore)
             raise _open_error(error, store.path) from None
+        except _DamagedRow as error:
+            store = args[0]
+            assert isinstance(store, ProgressStore)
+            raise QuizError(
+                f"progress file damaged: {error}; quiz leaves it as it is: move it away or restore"
+                " a backup",
+                path=store.path,
+            ) from None
 
     return wrapper
+
+
+class _DamagedRow(Exception):
+    """A stored value that cannot be read back (bit rot, a hand edit); the message says which."""
 
 
 class ProgressStore:
@@ -259,6 +271,7 @@ class ProgressStore:
 
     # Reviews
 
+    @_guarded
     def record_review(
         self,
         deck_id: str,
@@ -292,6 +305,7 @@ class ProgressStore:
             before = self._read_card(deck_id, question_id)
             return self._log_review(before, Rating(rating), now, typed, seconds, correct, retention)
 
+    @_guarded
     def undo(self, record: ReviewRecord) -> None:
         """Take back a review: restore the card's state before it and delete its log row.
 
@@ -309,6 +323,7 @@ class ProgressStore:
             else:
                 self._write_card(record.before)
 
+    @_guarded
     def regrade(
         self,
         record: ReviewRecord,
@@ -727,23 +742,69 @@ def _iso(moment: datetime) -> str:
     return check_utc(moment).isoformat(timespec="microseconds")
 
 
-def _parse(text: str | None) -> datetime | None:
-    # Times are written by `_iso` only, always in UTC ("+00:00"): no conversion needed.
-    return None if text is None else datetime.fromisoformat(text)
+def _parse(text: object, what: str) -> datetime | None:
+    """A stored time (`_iso` text, UTC) or None; anything else is damage."""
+    if text is None:
+        return None
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        moment = datetime.fromisoformat(text)
+        if moment.utcoffset() is None:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise _DamagedRow(f"{what} is not a time: {_shown(text)}") from None
+    return moment
+
+
+def _shown(value: object) -> str:
+    """A stored value quoted in a message, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise _DamagedRow(f"{what} is not text: {_shown(value)}")
+    return value
+
+
+def _number(value: object, what: str, *, optional: bool = False) -> float | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise _DamagedRow(f"{what} is not a number: {_shown(value)}")
+    return float(value)
+
+
+def _count(value: object, what: str, *, optional: bool = False) -> int | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _DamagedRow(f"{what} is not a count: {_shown(value)}")
+    return value
 
 
 def _card_from_row(row: tuple[Any, ...]) -> CardState:
+    where = f"card {_shown(row[0])}/{_shown(row[1])}"
+    phase = row[2]
+    if phase not in PHASES:
+        raise _DamagedRow(f"{where}: unknown card state {_shown(phase)}")
+    step = _count(row[6], f"{where}: step", optional=True)
+    reps = _count(row[8], f"{where}: reps")
+    lapses = _count(row[9], f"{where}: lapses")
+    assert reps is not None and lapses is not None
     return CardState(
-        deck_id=row[0],
-        question_id=row[1],
-        state=row[2],
-        due=_parse(row[3]),
-        stability=row[4],
-        difficulty=row[5],
-        step=row[6],
-        last_review=_parse(row[7]),
-        reps=int(row[8]),
-        lapses=int(row[9]),
+        deck_id=_text(row[0], "a card's deck id"),
+        question_id=_text(row[1], "a card's question id"),
+        state=phase,
+        due=_parse(row[3], f"{where}: due"),
+        stability=_number(row[4], f"{where}: stability", optional=True),
+        difficulty=_number(row[5], f"{where}: difficulty", optional=True),
+        step=step,
+        last_review=_parse(row[7], f"{where}: last review"),
+        reps=reps,
+        lapses=lapses,
     )
 
 
@@ -754,22 +815,45 @@ def _state_json(state: CardState) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
+def _logged_state(text: object, deck_id: str, question_id: str, what: str) -> CardState:
+    """A card state from a log row's JSON; the ids live in the row (older rows repeat them)."""
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise TypeError
+        data["deck_id"], data["question_id"] = deck_id, question_id
+        return from_dict(data)  # type: ignore[arg-type]  # checked by from_dict
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
+        raise _DamagedRow(f"{what} is not a card state: {_shown(text)}") from None
+
+
 def _record_from_row(row: tuple[Any, ...]) -> ReviewRecord:
-    before: CardStateDict = json.loads(row[8])
-    after: CardStateDict = json.loads(row[9])
-    for data in (before, after):  # the ids live in the row (older rows repeat them)
-        data["deck_id"], data["question_id"] = row[1], row[2]
-    reviewed_at = _parse(row[3])
-    assert reviewed_at is not None
+    where = f"review {_shown(row[0])}"
+    review_id = _count(row[0], f"{where}: id")
+    deck_id = _text(row[1], f"{where}: deck id")
+    question_id = _text(row[2], f"{where}: question id")
+    reviewed_at = _parse(row[3], f"{where}: time")
+    if reviewed_at is None:
+        raise _DamagedRow(f"{where}: the time is missing")
+    if row[4] not in (1, 2, 3, 4) or isinstance(row[4], bool | float):
+        raise _DamagedRow(f"{where}: rating {_shown(row[4])} is not 1 to 4")
+    if row[5] is not None:
+        _text(row[5], f"{where}: typed answer")
+    if row[6] not in (None, 0, 1):
+        raise _DamagedRow(f"{where}: correct is {_shown(row[6])}, not 0 or 1")
+    seconds = _number(row[7], f"{where}: seconds")
+    assert review_id is not None and seconds is not None
     return ReviewRecord(
-        id=int(row[0]),
-        deck_id=row[1],
-        question_id=row[2],
+        id=review_id,
+        deck_id=deck_id,
+        question_id=question_id,
         reviewed_at=reviewed_at,
         rating=Rating(int(row[4])),
         typed=row[5],
         correct=None if row[6] is None else bool(row[6]),
-        seconds=float(row[7]),
-        before=from_dict(before),
-        after=from_dict(after),
+        seconds=seconds,
+        before=_logged_state(row[8], deck_id, question_id, f"{where}: state before"),
+        after=_logged_state(row[9], deck_id, question_id, f"{where}: state after"),
     )

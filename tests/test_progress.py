@@ -4,6 +4,7 @@ import itertools
 import json
 import multiprocessing
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -530,3 +531,52 @@ def test_regrade_replaces_a_review_in_one_go(db_path: Path) -> None:
         assert store.accepted("deck") == {"q1": ("Kabol",)}
         store.undo(fixed)
         assert store.card_states("deck") == {"q1": first.after}
+
+
+DAMAGED_ROWS = {
+    "review time": ("UPDATE reviews SET reviewed_at = '2026-03-01T09: 0:00'", "time"),
+    "review time without zone": ("UPDATE reviews SET reviewed_at = '2026-03-01T09:00:00'", "time"),
+    "review state": ("UPDATE reviews SET state_after = '{\"due\": '", "state after"),
+    "review state not an object": ("UPDATE reviews SET state_before = '[1]'", "state before"),
+    "review state phase": (
+        "UPDATE reviews SET state_after = json_set(state_after, '$.state', 'x')",
+        "state after",
+    ),
+    "review rating": ("UPDATE reviews SET rating = 11", "rating"),
+    "review seconds": ("UPDATE reviews SET seconds = 'long'", "seconds"),
+    "card due": ("UPDATE cards SET due = 'soon'", "due"),
+    "card state": ("UPDATE cards SET state = 'leArning'", "card state"),
+    "card reps": ("UPDATE cards SET reps = 'many'", "reps"),
+    "card stability": ("UPDATE cards SET stability = 'x'", "stability"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED_ROWS))
+def test_a_damaged_value_in_a_row_is_a_quiz_error_and_the_file_is_kept(
+    db_path: Path, name: str
+) -> None:
+    with ProgressStore.open(db_path) as store:
+        store.record_review("deck", "q1", Rating.GOOD, now=T0)
+    sql, what = DAMAGED_ROWS[name]
+    with sqlite3.connect(db_path) as db:
+        db.execute("PRAGMA ignore_check_constraints = ON")
+        db.execute(sql)
+    db.close()
+    content = db_path.read_bytes()
+    reads_cards = name.startswith("card")
+    with ProgressStore.open(db_path) as store:
+        calls: list[Callable[[], object]] = (
+            [store.all_card_states, lambda: store.card_states("deck")]
+            + [lambda: store.card_state("deck", "q1")]
+            + [lambda: store.record_review("deck", "q1", Rating.GOOD, now=T0 + timedelta(1))]
+            if reads_cards
+            else [store.reviews, lambda: list(store.iter_reviews())]
+        )
+        for call in calls:
+            with pytest.raises(QuizError, match="progress file damaged") as raised:
+                call()
+            assert raised.value.path == str(db_path)
+            assert what in raised.value.message
+            assert "move it away or restore a backup" in raised.value.message
+        assert store.count_reviews() == 1  # the review made while damaged was rolled back
+    assert db_path.read_bytes() == content
