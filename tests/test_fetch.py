@@ -64,6 +64,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(302, b"", None, Location="/article")
         elif path == "/redirect-file":
             self._send(302, b"", None, Location="file:///etc/passwd")
+        elif path == "/redirect-malformed":
+            self._send(302, b"", None, Location="http://[example.org/story")
         elif path == "/redirect-ftp":
             self._send(301, b"", None, Location="ftp://example.org/story.txt")
         elif path == "/missing":
@@ -247,6 +249,29 @@ def test_non_http_urls_are_refused(address: str) -> None:
 
 def test_url_without_host() -> None:
     assert "no host" in _error("http:///story").message
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("https://[::1", "Invalid IPv6 URL"),
+        ("http://[example.org]/", "IPv6"),
+        ("http://\x1b[2J.example/", "Invalid IPv6 URL"),
+        ("http://\uff03x.org/", "NFKC"),
+        ("http://127.0.0.1:99999/", "port"),
+        ("http://example.org:port/", "port"),
+    ],
+)
+def test_a_malformed_address_is_refused_naming_it(address: str, reason: str) -> None:
+    error = _error(address)
+    assert error.message.startswith("not a valid web address")
+    assert reason in error.message
+
+
+def test_a_redirect_to_a_malformed_address_is_refused(server: _Server) -> None:
+    error = _error(url(server, "/redirect-malformed"))
+    assert "redirected to http://[example.org/story" in error.message
+    assert "not a valid web address" in error.message
 
 
 @pytest.mark.parametrize(

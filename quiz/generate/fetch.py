@@ -49,8 +49,11 @@ class Page:
 
 
 def check_url(url: str) -> None:
-    """Raise QuizError unless `url` is an absolute http or https URL with a host."""
-    parts = urllib.parse.urlsplit(url)
+    """Raise QuizError unless `url` is an absolute http or https URL with a host and a valid port."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as error:  # "Invalid IPv6 URL", characters NFKC turns into separators
+        raise QuizError(f"not a valid web address: {_reason_text(error)}", path=url) from None
     if parts.scheme.lower() not in SCHEMES:
         scheme = parts.scheme or "(none)"
         raise QuizError(
@@ -59,6 +62,12 @@ def check_url(url: str) -> None:
         )
     if not parts.hostname:
         raise QuizError("the URL has no host name", path=url)
+    try:
+        parts.port  # noqa: B018 - checks the port: ValueError when it is not 0-65535
+    except ValueError:
+        raise QuizError(
+            "not a valid web address: the port is not a number from 0 to 65535", path=url
+        ) from None
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -79,18 +88,28 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         # urllib refuses file: redirects itself, but with an HTTPError; check first to say why.
         location = headers.get("Location") or headers.get("URI")
         if location:
-            self._check_target(urllib.parse.urljoin(req.full_url, location))
+            self._check_target(req.full_url, location)
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
-    def _check_target(self, target: str) -> None:
-        scheme = urllib.parse.urlsplit(target).scheme.lower()
+    def _check_target(self, base: str, location: str) -> str:
+        """The absolute redirect target; QuizError unless it is a valid http or https URL."""
+        target = location
+        try:
+            target = urllib.parse.urljoin(base, location)
+            scheme = urllib.parse.urlsplit(target).scheme.lower()
+        except ValueError:
+            raise QuizError(
+                f"the server redirected to {target}, which is not a valid web address",
+                path=self.origin,
+            ) from None
         if scheme not in SCHEMES:
             raise QuizError(
                 f"the server redirected to {target}; quiz follows redirects to http and https only",
                 path=self.origin,
             )
+        return target
 
     def redirect_request(
         self,
@@ -101,8 +120,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
-        target = urllib.parse.urljoin(req.full_url, newurl)
-        self._check_target(target)
+        target = self._check_target(req.full_url, newurl)
         return super().redirect_request(req, fp, code, msg, headers, target)
 
 
