@@ -105,6 +105,64 @@ def test_without_a_title_line_the_file_name_is_the_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "title", "authors", "published"),
+    [
+        (
+            "title: Council passes the budget\nauthors: [Jane Doe, John Roe]\ndate: 2024-03-14",
+            "Council passes the budget",
+            ("Jane Doe", "John Roe"),
+            date(2024, 3, 14),
+        ),
+        (
+            "title: 1984\nauthor: Jane Doe\npublished: 2024-03-14T09:30:00Z",
+            "1984",
+            ("Jane Doe",),
+            date(2024, 3, 14),
+        ),
+        ("title: No\ndate: 14 March 2024", "No", (), date(2024, 3, 14)),
+        # A day that does not exist, or a number too long for int(): no date, no crash.
+        ("date: 2024-02-30", "Untitled article", (), None),
+        ("title: " + "1" * 5000, "1" * 5000, (), None),
+        # Lists and mappings are not a title or a date; only the plain items of a list are names.
+        (
+            "title: [a, b]\ndate: {day: 1}\nauthors: [Jane Doe, [x], {a: b}, ~]",
+            "Untitled article",
+            ("Jane Doe",),
+            None,
+        ),
+        # Deep nesting and bad YAML: no metadata, and the header is still no article text.
+        ("title: " + "[" * 1000 + "]" * 1000, "Untitled article", (), None),
+        ("title: " + "{a: " * 1000 + "1" + "}" * 1000, "Untitled article", (), None),
+        ("title:\n" + "- " * 5000 + "x", "Untitled article", (), None),
+        ("title: [unclosed", "Untitled article", (), None),
+        ("just words", "Untitled article", (), None),
+    ],
+    ids=[
+        *("full", "scalars", "words", "no-such-day", "long-number", "not-scalars"),
+        *("deep-lists", "deep-mappings", "deep-blocks", "bad-yaml", "not-a-mapping"),
+    ],
+)
+def test_front_matter(
+    header: str, title: str, authors: tuple[str, ...], published: date | None
+) -> None:
+    body = f"{BODY_1} {BODY_2}"  # two sentences: not taken for a title
+    article = read_text_article(f"---\n{header}\n---\n\n{body}\n")
+    assert (article.title, article.authors, article.published) == (title, authors, published)
+    assert article.paragraphs == (body,)
+
+
+def test_front_matter_aliases_are_not_expanded() -> None:
+    """9**6 references in a few hundred bytes: as a title or authors they are no text at all."""
+    levels = [f"l0: &l0 [{', '.join(['lol'] * 9)}]"]
+    levels += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 7)]
+    for key in ("title", "authors", "author", "date"):
+        text = "---\n" + "\n".join(levels) + f"\n{key}: *l6\n---\n\n{BODY_1} {BODY_2}\n"
+        article = read_text_article(text)
+        assert (article.title, article.authors, article.published) == ("Untitled article", (), None)
+        assert article.paragraphs == (f"{BODY_1} {BODY_2}",)
+
+
+@pytest.mark.parametrize(
     ("line", "authors"),
     [
         ("By Jane Doe", ("Jane Doe",)),
@@ -489,6 +547,31 @@ def test_any_markdown_reads_or_fails_with_quiz_error(text: str) -> None:
 
 
 # ----------------------------------------------------------------------------------------- HTML
+
+
+@pytest.mark.parametrize("start", ["<svg onload=x>", "<math>", "<svg></svg>"])
+def test_a_page_whose_metadata_cannot_be_read_is_read_without_it(start: str) -> None:
+    """htmldate fails on a page with <svg> or <math> before <html>; the body is still read."""
+    body = f"{BODY_1} {BODY_2}"  # two sentences: not taken for a title
+    html = f"{start}<html><body><p>{body}</p></body></html>"
+    article = read_html_article(html, file="news/budget.html")
+    assert article.paragraphs == (body,)
+    assert article.title == "Budget"
+    with pytest.raises(QuizError, match="no article text found") as raised:
+        read_html_article(f"{start}<html>", file="news/budget.html")
+    assert raised.value.path == "news/budget.html"
+
+
+def test_a_failure_of_body_extraction_is_no_article_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise AssertionError("inside the extractor")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(QuizError, match="no article text found") as raised:
+        read_html_article(f"<html><body><p>{BODY_1}</p></body></html>", url="https://x.org/a")
+    assert raised.value.path == "https://x.org/a"
 
 
 def test_html_fixture_keeps_only_the_body() -> None:

@@ -218,24 +218,52 @@ def strip_inline_markdown(text: str) -> str:
     return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
-    """Split off a YAML front-matter block (between --- lines at the very top)."""
+FrontMatter = dict[str, str | list[str]]
+"""Front-matter values as written: a scalar's text, or the scalar items of a list."""
+
+
+def _front_matter(lines: list[str]) -> tuple[FrontMatter, list[str]]:
+    """Split off a YAML front-matter block (between --- lines at the very top).
+
+    The block is composed, never constructed: values are the text of scalars (or lists of scalars),
+    so an alias never expands, and a date or number is not checked before it is used. A block that is
+    not a YAML mapping, or nests too deeply to read, yields no metadata but is still no article text.
+    """
     if not lines or lines[0].strip() != "---":
         return {}, lines
     for end in range(1, min(len(lines), 60)):
         if lines[end].strip() in ("---", "..."):
-            import yaml
-
-            try:
-                loaded = yaml.safe_load("\n".join(lines[1:end]))
-            except yaml.YAMLError:
-                loaded = None
-            meta = loaded if isinstance(loaded, dict) else {}
-            return meta, lines[end + 1 :]
+            return _front_values("\n".join(lines[1:end])), lines[end + 1 :]
     return {}, lines
 
 
-def _markdown_lines(text: str) -> tuple[dict[str, Any], list[_Line]]:
+def _front_values(text: str) -> FrontMatter:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    meta: FrontMatter = {}
+    if not isinstance(root, yaml.MappingNode):
+        return meta
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if isinstance(value, yaml.ScalarNode):
+            if value.tag != "tag:yaml.org,2002:null":
+                meta[str(key.value)] = str(value.value)
+        elif isinstance(value, yaml.SequenceNode):
+            meta[str(key.value)] = [
+                str(item.value)
+                for item in value.value
+                if isinstance(item, yaml.ScalarNode) and item.tag != "tag:yaml.org,2002:null"
+            ]
+    return meta
+
+
+def _markdown_lines(text: str) -> tuple[FrontMatter, list[_Line]]:
     """Split Markdown or plain text into paragraph candidates; hard-wrapped paragraphs are re-joined."""
     text = _HTML_COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     meta, raw_lines = _front_matter(text.split("\n"))
@@ -858,7 +886,8 @@ def read_text_article(text: str, *, file: str = "") -> Article:
     """
     front, lines = _markdown_lines(text)
     meta = _Meta()
-    title = clean_text(str(front.get("title") or ""))
+    raw_title = front.get("title")
+    title = clean_text(raw_title) if isinstance(raw_title, str) else ""
     _front_meta(front, meta)
     if not title:
         title = _title_from(lines, file)
@@ -868,19 +897,31 @@ def read_text_article(text: str, *, file: str = "") -> Article:
     return article
 
 
-def _front_meta(front: dict[str, Any], meta: _Meta) -> None:
+def _front_meta(front: FrontMatter, meta: _Meta) -> None:
     raw_authors = front.get("authors", front.get("author"))
     if isinstance(raw_authors, str):
         meta.add_authors(_names(raw_authors) or [clean_text(raw_authors)])
     elif isinstance(raw_authors, list):
-        meta.add_authors(clean_text(str(name)) for name in raw_authors if str(name).strip())
+        meta.add_authors(clean_text(name) for name in raw_authors if name.strip())
     raw_date = front.get("published", front.get("date"))
-    if isinstance(raw_date, date):
-        meta.add_date(raw_date, updated=False)
-    elif isinstance(raw_date, str):
-        found = parse_date(raw_date)
+    if isinstance(raw_date, str):
+        found = _iso_date(raw_date) or parse_date(raw_date)
         if found is not None:
             meta.add_date(found, updated=False)
+
+
+_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[Tt ]\d)")
+
+
+def _iso_date(text: str) -> date | None:
+    """The day of a YAML timestamp ("2024-03-01", "2024-03-01T10:00:00Z"), if it is a real day."""
+    match = _ISO_DATE.match(text)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
 
 
 # -------------------------------------------------------------------------------------------- HTML
@@ -896,17 +937,13 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         QuizError: naming `file` or `url` when the page holds no article text.
     """
     where = file or url or None
-    import trafilatura  # deferred: ~250 ms, and only HTML needs it
-
-    # Any: trafilatura's Document is loosely typed (a dict with as_dict=True).
-    document: Any = trafilatura.bare_extraction(
-        html,
-        url=url or None,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = _extract(html, url=url, with_metadata=True)
+    if document is _FAILED:
+        # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
+        # e.g. an <svg> before <html>: the page is read without its metadata.
+        document = _extract(html, url=url, with_metadata=False)
+    if document is _FAILED:
+        raise QuizError("no article text found", path=where)
     body = getattr(document, "body", None) if document is not None else None
     if body is None:
         raise QuizError("no article text found", path=where)
@@ -924,6 +961,30 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if not article.paragraphs:
         raise QuizError("no article text found", path=where)
     return article
+
+
+_FAILED: Final = object()
+"""What `_extract` returns when trafilatura raised."""
+
+
+def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of `html`: its Document, None for no text, `_FAILED` if it raised.
+
+    Returns Any: trafilatura's Document is loosely typed.
+    """
+    import trafilatura  # deferred: ~250 ms, and only HTML needs it
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=with_metadata,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
+        return _FAILED
 
 
 def _metadata_authors(text: str) -> list[str]:
