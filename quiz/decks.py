@@ -105,7 +105,7 @@ def read_deck(path: Path, *, cache_dir: Path | None = None) -> Deck:
             how many more there are.
     """
     data = _read_bytes(path)
-    key = hashlib.blake2b(data, digest_size=16).hexdigest() if cache_dir is not None else ""
+    key = _content_key(data) if cache_dir is not None else ""
     if cache_dir is not None:
         cached = _load_cached(cache_dir, key)
         if cached is not None:
@@ -637,9 +637,19 @@ def dump_deck(deck: Deck) -> str:
     return text
 
 
-def write_deck(deck: Deck, path: Path) -> None:
-    """Write a deck file atomically: the old file stays whole until the new one is complete."""
-    write_text_atomic(path, dump_deck(deck))
+def write_deck(deck: Deck, path: Path, *, cache_dir: Path | None = None) -> None:
+    """Write a deck file atomically: the old file stays whole until the new one is complete.
+
+    Args:
+        deck: the deck to write.
+        path: the deck file.
+        cache_dir: if given, the parsed deck is stored there too (keyed on the bytes written), so
+            the first study session or export after writing skips parsing the YAML.
+    """
+    data = dump_deck(deck).encode("utf-8")
+    write_bytes_atomic(path, data)
+    if cache_dir is not None:
+        _store_cached(cache_dir, _content_key(data), deck)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -697,6 +707,10 @@ _CACHE_VERSION: Final = "deck-cache-2"
 
 def _cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / _CACHE_VERSION / f"{key}.marshal"
+
+
+def _content_key(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _load_cached(cache_dir: Path, key: str) -> Deck | None:

@@ -278,6 +278,19 @@ def test_cache_returns_the_same_deck_and_follows_content(tmp_path: Path) -> None
     assert read_deck(path, cache_dir=cache) == changed  # a corrupt cache entry is rebuilt
 
 
+def test_writing_a_deck_can_fill_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sample.yaml"
+    cache = tmp_path / "cache"
+    write_deck(FULL_DECK, path, cache_dir=cache)
+    assert len(list(cache.rglob("*.marshal"))) == 1
+
+    def no_parsing(text: str, *, path: str) -> Deck:
+        raise AssertionError("parsed although the cache holds the deck")
+
+    monkeypatch.setattr("quiz.decks.parse_deck", no_parsing)
+    assert read_deck(path, cache_dir=cache) == FULL_DECK
+
+
 def test_find_decks(tmp_path: Path) -> None:
     for name in ("b.yaml", "a.yml", ".hidden.yaml", "notes.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
