@@ -233,9 +233,6 @@ def test_urls_other_than_http_and_https_are_refused(tally: Any, source: str) -> 
     assert "root:" not in str(result)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="fetch.check_url lets urlsplit's ValueError out (Invalid IPv6 URL)"
-)
 @pytest.mark.parametrize(
     "source", ["https://[::1", "http://[example.org]/", "http://\x1b[2J.example/"]
 )

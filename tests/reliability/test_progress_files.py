@@ -12,7 +12,6 @@ import random
 import shutil
 import subprocess
 import sys
-import traceback
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -128,27 +127,12 @@ def test_random_damage_is_a_quiz_error_and_an_untouched_file(
     path.write_bytes(data)
     before = folder_state(tmp_path)
     stage = Stage()
-    try:
-        error = open_and_use(tally, f"progress: damaged file ({how})", path, stage)
-    except (ValueError, KeyError, TypeError) as crash:
-        if not damaged_value_crash(crash):
-            raise
-        return  # counted in the tally; see test_damaged_values_in_rows_are_a_quiz_error
+    error = open_and_use(tally, f"progress: damaged file ({how})", path, stage)
     if error is not None and not stage.writing:
         # Refused on open or while reading: nothing was written.
         after = folder_state(tmp_path)
         tally.lost(f"progress: damaged file ({how})", 0 if after == before else 1)
         assert after == before, f"{how}: {error}"
-
-
-def damaged_value_crash(error: BaseException) -> bool:
-    """The crash of test_damaged_values_in_rows_are_a_quiz_error: a row read back as Python."""
-    frames = traceback.extract_tb(error.__traceback__)
-    return any(
-        frame.name in ("_parse", "_card_from_row", "_record_from_row", "from_dict")
-        or frame.filename.endswith("scheduling.py")
-        for frame in frames
-    )
 
 
 DAMAGED_VALUES = {
@@ -160,11 +144,6 @@ DAMAGED_VALUES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="progress: a damaged value in a row (time, JSON state, rating, card state) raises "
-    "ValueError/JSONDecodeError instead of QuizError",
-)
 @pytest.mark.parametrize("name", sorted(DAMAGED_VALUES))
 def test_damaged_values_in_rows_are_a_quiz_error(
     tally: Any, full_database: Path, tmp_path: Path, name: str
