@@ -8,7 +8,8 @@ What makes a re-export update the learner's notes instead of duplicating them:
   a note that is newer than its copy: the caller passes a timestamp later than the last export's
   (`quiz.export.stamp`).
 
-Everything taken from a deck is HTML-escaped: no article text can become markup or script.
+Everything taken from a deck is HTML-escaped: no article text can become markup or script, nor
+an Anki media or type-in tag (`[sound:...]`).
 This is the only module that imports genanki.
 """
 
@@ -26,7 +27,7 @@ import re
 import secrets
 import sqlite3
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -122,9 +123,20 @@ def note_tags(deck: Deck, question: Question) -> tuple[str, ...]:
     return tuple(tags)
 
 
-_esc: Final[Callable[[str], str]] = functools.partial(html.escape, quote=False)
-"""Escape text content: only &, < and > need it; quotes matter inside attributes alone, and left
-as typed they keep Anki's search and type-in comparison on the plain text."""
+def _esc(text: str) -> str:
+    """Escape text content: &, < and > as HTML needs, and [ as `&#91;`.
+
+    Quotes matter inside attributes alone, and left as typed they keep Anki's search and type-in
+    comparison on the plain text. Anki reads `[sound:...]`, `[anki:tts]` and `[[type:...]]` in a
+    card's rendered text as media to play and type-in boxes, escaped or not; `&#91;` shows as "["
+    but starts no such tag. (Field text is not read as template syntax: `{{` needs nothing.)
+    """
+    return html.escape(text, quote=False).replace("[", "&#91;")
+
+
+def _attribute(text: str) -> str:
+    """Escape an attribute value (quotes included), with [ as `&#91;` like text (`_esc`)."""
+    return html.escape(text, quote=True).replace("[", "&#91;")
 
 
 def text_html(text: str) -> str:
@@ -201,7 +213,7 @@ def _article_html(source: DeckSource, deck_title: str) -> str:
     title = _esc(source.title.strip() or deck_title.strip())
     url = source.url.strip()
     if title and _SAFE_URL_RE.fullmatch(url):
-        about.append(f'<a href="{html.escape(url, quote=True)}">{title}</a>')
+        about.append(f'<a href="{_attribute(url)}">{title}</a>')
     elif title:
         about.append(title)
     authors = ", ".join(a.strip() for a in source.authors if a.strip())

@@ -6,10 +6,12 @@ types are updated "if newer", without scheduling.
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from quiz.cli import main
 from quiz.decks import read_deck
 from quiz.export.anki import anki_deck_name, note_guid, write_apkg
 from quiz.export.notetypes import NOTE_TYPES
-from quiz.model import Deck
+from quiz.model import Deck, DeckSource, Question, SourceRef
 
 pytestmark = pytest.mark.slow
 
@@ -179,3 +181,64 @@ def test_reexport_updates_notes_in_place(
     assert (note.guid, note["Front"]) == (guid, new_prompt)
     assert collection.find_notes(f'"Front:{old_prompt}"') == []
     check_collection(collection, [read_deck(deck_file)], "News", scan_html)
+
+
+ANKI_TAGS = (
+    "[sound:evil.mp3] [[type:Answer]] [anki:tts lang=en_US]Hi[/anki:tts] {{Source}} {{c2::x}}"
+)
+"""Text that Anki would read as media to play, a type-in box, speech, a field or a deletion."""
+
+
+def tagged_deck() -> Deck:
+    """One question of each kind with `ANKI_TAGS` in every piece of text a field is made of."""
+    tag = ANKI_TAGS
+    source = DeckSource(
+        title=f"Title {tag}",
+        authors=(f"Ann {tag}",),
+        published=f"2024 {tag}",
+        url="https://news.example/[sound:evil.mp3]",
+    )
+    ref = SourceRef(f"Said {tag}", 2)
+    kinds = [
+        Question(
+            id="c",
+            kind="cloze",
+            # {{c2::x}} would be a second deletion here: quiz's own cloze syntax.
+            prompt=f"A {tag[:-9]} {{{{c1::9 [sound:c.mp3]::hint {tag[:-9]}}}}}",
+            answer="9",
+        ),
+        Question(id="s", kind="short", prompt=f"P {tag}", answer=f"A {tag}", accept=(f"B {tag}",)),
+        Question(
+            id="m",
+            kind="choice",
+            prompt=f"P {tag}",
+            answer=f"Right {tag}",
+            choices=(f"Right {tag}", f"Wrong {tag}"),
+        ),
+        Question(id="t", kind="truefalse", prompt=f"P {tag}", answer="true"),
+        Question(id="o", kind="order", prompt=f"P {tag}", answer=(f"1 {tag}", f"2 {tag}")),
+        Question(id="b", kind="basic", prompt=f"P {tag}", answer=f"A {tag}"),
+    ]
+    questions = tuple(replace(question, source=ref) for question in kinds)
+    return Deck(id="tags", title="Tags", source=source, questions=questions)
+
+
+def test_anki_tags_in_deck_text_stay_text(collection: Collection, tmp_path: Path) -> None:
+    out = tmp_path / "tags.apkg"
+    write_apkg([tagged_deck()], out, timestamp=1_700_000_000)
+    import_package(collection, out)
+    cards = [card for nid in collection.find_notes("") for card in collection.get_note(nid).cards()]
+    assert len(cards) == 6
+    for card in cards:
+        kind = card.note().note_type()["name"]  # type: ignore[index]
+        output = card.render_output()
+        assert output.question_av_tags == [] and output.answer_av_tags == [], kind
+        back = output.answer_text
+        assert back.count(_TYPE_BOX) == (1 if kind == NOTE_TYPES["short"].name else 0), kind
+        shown = html.unescape(re.sub(r"<[^>]+>", "", back))
+        assert "[sound:evil.mp3] [[type:Answer]] [anki:tts lang=en_US]Hi[/anki:tts]" in shown
+        assert "{{Source}}" in shown, kind  # field text is not read as template syntax
+        assert len(card.note().cards()) == 1  # {{c2::x}} outside a deletion makes no card
+    # Check Media finds no reference to a file (`[sound:...]` would be one, missing).
+    media = collection.media.check()
+    assert not media.missing and not media.unused, media

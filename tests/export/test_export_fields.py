@@ -143,6 +143,24 @@ def test_multiline_text_keeps_its_line_breaks() -> None:
     assert (fields["Front"], fields["Back"]) == ("one<br>two &lt;3", "x<br>y")
 
 
+def test_no_field_holds_an_anki_media_or_type_in_tag(make_deck: Callable[..., Deck]) -> None:
+    """Anki plays `[sound:...]` and adds a box for `[[type:...]]` even when HTML-escaped."""
+    tags = " [sound:x.mp3] [[type:Answer]] [anki:tts]Hi[/anki:tts]"
+    base = make_deck(prompt_suffix=tags)
+    source = dataclasses.replace(
+        base.source, title=base.source.title + tags, url="https://news.example/[sound:x.mp3]"
+    )
+    deck = dataclasses.replace(base, id="tags[1]", source=source)
+    for q in deck.questions:
+        fields = note_fields(deck, q)
+        assert all("[" not in value for value in fields), (q.id, fields)
+        assert fields[0] == "tags&#91;1]/" + q.id
+    assert html.unescape(fields_by_name(deck, "q-vote")["Text"]).endswith(tags)
+    source_field = fields_by_name(deck, "q-homes")["Source"]
+    assert 'href="https://news.example/&#91;sound:x.mp3]"' in source_field
+    assert "Harbour town votes &#91;sound:x.mp3]" in source_field
+
+
 def test_article_text_never_becomes_markup(
     deck: Deck, scan_html: Callable[[str], list[str]]
 ) -> None:
