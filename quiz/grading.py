@@ -283,7 +283,7 @@ def _candidate(text: str, answer: str, fact: str) -> _Candidate:
         exact=True,
         matched=text,
         rating=Rating.GOOD,
-        feedback=f"Correct: “{answer}”.",
+        feedback=f"Correct: “{_one_line(answer)}”.",
     )
     return _Candidate(
         text=text,
@@ -300,7 +300,7 @@ def _candidate(text: str, answer: str, fact: str) -> _Candidate:
             exact=False,
             matched=text,
             rating=Rating.HARD,
-            feedback=f"Almost: it is spelt “{text}”.",
+            feedback=f"Almost: it is spelt “{_one_line(text)}”.",
         ),
         named=not read.numbers and bool(read.words),
         compact=read.text.replace(" ", "").replace(".", ""),
@@ -520,7 +520,7 @@ def grade_order(question: Question, typed: str) -> Grade | None:
         exact=False,
         matched=None,
         rating=Rating.AGAIN,
-        feedback=f"Not in order. The order is {question.answer_text}{hint}.",
+        feedback=f"Not in order. The order is {_one_line(question.answer_text)}{hint}.",
     )
 
 
@@ -570,8 +570,13 @@ def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) 
         _normalise(shown, number_words=flag).text == _normalise(answer, number_words=flag).text
         for flag in (True, False)
     )
-    feedback = "Correct." if same else f"Correct: “{answer}”."
+    feedback = "Correct." if same else f"Correct: “{_one_line(answer)}”."
     return Grade(correct=True, exact=exact, matched=matched, rating=Rating.GOOD, feedback=feedback)
+
+
+def _one_line(text: str) -> str:
+    """An answer as quoted in feedback: one line, whatever the deck's block scalar held."""
+    return " ".join(text.split())
 
 
 def _wrong(question: Question, lead: str) -> Grade:
@@ -584,7 +589,7 @@ def _wrong_answer(answer: str, lead: str) -> Grade:
         exact=False,
         matched=None,
         rating=Rating.AGAIN,
-        feedback=f"{lead} The answer is “{answer}”.",
+        feedback=f"{lead} The answer is “{_one_line(answer)}”.",
     )
 
 

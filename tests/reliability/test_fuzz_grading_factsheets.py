@@ -72,9 +72,6 @@ def test_grading_any_typed_answer(tally: Any, question: Question, typed: str) ->
         assert grade.matched is not None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="grading: feedback quotes an answer with a line break (answer: | block)"
-)
 def test_feedback_is_one_line_for_a_multi_line_answer(tally: Any) -> None:
     question = Question(id="q", kind="short", prompt="What?", answer="Dover\nharbour\n")
     grade = tally.call("answer grading", grade_typed, question, "Calais")
