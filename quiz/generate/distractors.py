@@ -264,6 +264,8 @@ def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
             cand = round(cand)
         if cand <= 0 or (percent and cand > 100) or cand == v:
             continue
+        if cand == 1 and number.suffix.strip().endswith("s"):
+            continue  # "1 decades": a plural noun needs more than one
         text = format_number(number, cand)
         if text in seen:
             continue
