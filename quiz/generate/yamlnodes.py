@@ -33,9 +33,14 @@ _SAFE_TAGS = frozenset(
 
 
 def _check_tags(root: yaml.Node, path: Path | str) -> None:
+    """Refuse unsafe tags; an aliased (shared) node is checked once, so alias bombs cost little."""
     stack = [root]
+    seen: set[int] = set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if node.tag not in _SAFE_TAGS:
             raise fail(f"not valid YAML here: the tag {node.tag} is not allowed", node, path)
         if isinstance(node, yaml.SequenceNode):
