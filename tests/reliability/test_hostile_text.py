@@ -150,10 +150,6 @@ def test_hostile_text_is_inert_in_anki(tally: Any, hostile_deck_file: Path, tmp_
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="export: [sound:...] in deck text reaches Anki as a media tag (played on review)",
-)
 def test_anki_media_syntax_in_deck_text_stays_text(tally: Any, tmp_path: Path) -> None:
     from anki.collection import Collection, ImportAnkiPackageRequest
 
