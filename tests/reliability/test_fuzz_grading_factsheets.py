@@ -99,7 +99,7 @@ def test_ordering_any_typed_answer(tally: Any, items: list[str], typed: str) -> 
     )
     tally.tried("answer grading")
     parsed = parse_order(typed, len(items))
-    assert parsed is None or sorted(parsed) == list(range(len(items)))
+    assert parsed is None or sorted(parsed) == list(range(1, len(items) + 1))  # 1-based, as shown
     grade = tally.call("answer grading", grade_order, question, typed)
     assert not isinstance(grade, QuizError)
     assert grade is None or isinstance(grade.correct, bool)
