@@ -187,8 +187,13 @@ def _too_big(max_bytes: int) -> str:
 def _read_capped(response: IO[bytes], *, max_bytes: int, deadline: float, url: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
+    # read1 returns whatever has arrived instead of waiting for a full chunk, so a server that
+    # trickles bytes slower than the timeout cannot hold the download past its deadline.
+    read = getattr(response, "read1", response.read)
     while True:
-        chunk = response.read(_CHUNK)
+        if time.monotonic() > deadline:
+            raise QuizError("the download took too long and was stopped", path=url)
+        chunk = read(_CHUNK)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
