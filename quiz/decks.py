@@ -8,6 +8,7 @@ they are present (several times faster).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import marshal
 import os
@@ -15,11 +16,8 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Final, cast
-
-import yaml
 
 from quiz.errors import QuizError, one_line
 from quiz.model import (
@@ -36,9 +34,6 @@ from quiz.model import (
     slugify,
     stable_id,
 )
-
-SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 MAX_DECK_BYTES: Final = 200 * 1024 * 1024
 """Larger files are refused rather than read into memory."""
@@ -185,8 +180,10 @@ def _decode(data: bytes, path: Path | str) -> str:
 
 
 def _parse(text: str, path: str) -> tuple[Deck | None, list[Problem]]:
+    import yaml  # imported on first parse: a warm start from the cache never needs it
+
     try:
-        data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader class
+        data = yaml.load(text, Loader=_safe_loader())  # noqa: S506 - a safe loader class
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -475,6 +472,8 @@ class _Collector:
             if key in known:
                 continue
             name = key if isinstance(key, str) else _kind_of(key)
+            from difflib import get_close_matches
+
             hint = get_close_matches(name, known, n=1) if isinstance(key, str) else []
             suggestion = (
                 f"; did you mean `{hint[0]}`?" if hint else f"; known keys: {', '.join(known)}"
@@ -530,8 +529,10 @@ def cloze_answer(prompt: str) -> str | None:
 
 def _line_finder(text: str) -> Any:
     """A function from a document location to its 1-based line, composing the YAML only once."""
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=SafeLoader)  # noqa: S506 - a safe loader class
+        root = yaml.compose(text, Loader=_safe_loader())  # noqa: S506 - a safe loader class
     except (yaml.YAMLError, RecursionError):
         root = None
 
@@ -551,22 +552,40 @@ def _line_finder(text: str) -> Any:
     return line_of
 
 
-def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+def _child(node: Any, step: str | int) -> Any:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
-                return cast(yaml.Node, value_node)
+                return value_node
         return None
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return cast(yaml.Node, node.value[step])
+        return node.value[step]
     return None
 
 
 # Writing ---------------------------------------------------------------------------------------
 
 
-class _DeckDumper(SafeDumper):  # type: ignore[misc]
+def _safe_loader() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _deck_dumper() -> Any:
     """Readable deck YAML: long text as folded block scalars, multi-line text as literal blocks."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class DeckDumper(base):  # type: ignore[misc]
+        pass
+
+    DeckDumper.add_representer(str, _represent_text)
+    return DeckDumper
 
 
 def _represent_text(dumper: Any, text: str) -> Any:
@@ -577,9 +596,6 @@ def _represent_text(dumper: Any, text: str) -> Any:
     else:
         style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_DeckDumper.add_representer(str, _represent_text)
 
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:
@@ -625,9 +641,11 @@ def question_to_data(question: Question) -> dict[str, Any]:
 
 def dump_deck(deck: Deck) -> str:
     """The deck as readable YAML text: fixed key order, block scalars for long text."""
+    import yaml
+
     text: str = yaml.dump(
         deck_to_data(deck),
-        Dumper=_DeckDumper,
+        Dumper=_deck_dumper(),
         sort_keys=False,
         allow_unicode=True,
         width=100,
