@@ -7,7 +7,24 @@ import sys
 
 import pytest
 
-CORE = ["quiz.model", "quiz.errors", "quiz.decks", "quiz.paths", "quiz.cli"]
+CORE = [
+    "quiz.model",
+    "quiz.errors",
+    "quiz.decks",
+    "quiz.paths",
+    "quiz.cli",
+    "quiz.scheduling",
+    "quiz.progress",
+    "quiz.grading",
+    "quiz.study",
+    "quiz.stats",
+    "quiz.generate.article",
+    "quiz.generate.pipeline",
+    "quiz.generate.batch",
+    "quiz.commands.generate",
+    "quiz.commands.export",
+    "quiz.commands.stats",
+]
 
 
 def imported_after(statement: str) -> set[str]:
@@ -23,7 +40,14 @@ def test_core_does_not_import_textual_or_spacy(module: str) -> None:
     modules = imported_after(f"import {module}")
     assert "textual" not in modules
     assert "spacy" not in modules
-    assert "genanki" not in modules
+    if module != "quiz.commands.export":
+        assert "genanki" not in modules
+
+
+def test_export_module_does_not_import_textual() -> None:
+    modules = imported_after("import quiz.export.anki")
+    assert "genanki" in modules
+    assert not {"textual", "spacy"} & modules
 
 
 def test_check_command_stays_light(tmp_path: object) -> None:
