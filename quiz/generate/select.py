@@ -13,9 +13,9 @@ from quiz.generate.distractors import normalise
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
-KIND_SHARE: Final = {"cloze": 0.35, "short": 0.6, "choice": 0.35, "truefalse": 0.12, "order": 0.05}
+KIND_SHARE: Final = {"cloze": 0.35, "short": 0.6, "choice": 0.35, "truefalse": 0.08, "order": 0.05}
 """The most of the deck each kind may take."""
-KIND_FLOOR: Final = {"short": 0.25, "truefalse": 0.08, "order": 0.01}
+KIND_FLOOR: Final = {"short": 0.25, "truefalse": 0.05, "order": 0.01}
 """The least of the deck each kind is given first, when there are candidates of that kind."""
 MAX_ORDER: Final = 2
 MAX_PER_FACT: Final = 2
@@ -64,8 +64,8 @@ def score(
     count = mentions.get(fact.answer.casefold(), 1)
     if question.kind != "order" and count > 1:
         # an answer the article keeps repeating is its topic: asking for it gives little away
-        penalty = min(0.4, 0.06 * (count - 1))
-        value -= penalty / 2 if fact.slot("position") == "subject" else penalty
+        penalty = min(0.7, 0.06 * (count - 1))
+        value -= penalty
     if fact.slot("position") == "subject":
         value += 0.05
     value += 0.3 * centrality
@@ -79,6 +79,8 @@ def fact_key(candidate: Candidate) -> tuple[str, str, str]:
 
 
 SECOND_QUESTION_PENALTY: Final = 0.45
+SENTENCE_RANK_PENALTY: Final = 0.04
+"""Taken off a sentence's second-best fact (twice that off its third): its lesser details."""
 
 
 def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> list[Candidate]:
@@ -91,10 +93,16 @@ def select(candidates: Sequence[tuple[float, Candidate]], limits: Limits) -> lis
     """
     first = sorted(candidates, key=lambda pair: (-pair[0], pair[1].question.id))
     seen: Counter[tuple[str, str, str]] = Counter()
+    sentence_facts: dict[str, list[tuple[str, str, str]]] = {}
     adjusted: list[tuple[float, Candidate]] = []
     for value, candidate in first:
         key = fact_key(candidate)
-        adjusted.append((value - SECOND_QUESTION_PENALTY * seen[key], candidate))
+        keys = sentence_facts.setdefault(normalise(candidate.fact.sentence), [])
+        if key not in keys and candidate.question.kind != "order":
+            keys.append(key)
+        rank = keys.index(key) if key in keys else 0
+        value -= SECOND_QUESTION_PENALTY * seen[key] + SENTENCE_RANK_PENALTY * rank
+        adjusted.append((value, candidate))
         seen[key] += 1
     ranked = [c for _, c in sorted(adjusted, key=lambda pair: (-pair[0], pair[1].question.id))]
     size = limits.max_questions
