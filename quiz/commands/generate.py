@@ -57,10 +57,10 @@ def _generate_one(
 ) -> int:
     # A lone source fails the usual way: its QuizError is the one line the user sees.
     if output is not None:
-        _refuse_overwriting_source(output, [source])
+        _refuse_overwriting_source(output, _source_files([source]))
     deck = batch.generate_source(source, options)
     target = output if output is not None else batch.deck_path(deck, out_dir)
-    _refuse_overwriting_source(target, [source])
+    _refuse_overwriting_source(target, _source_files([source]))
     saved = batch.save_deck(deck, target, fresh=fresh)
     _report_saved(saved)
     return 0
@@ -72,6 +72,7 @@ def _generate_many(
     bar = ProgressBar(len(sources), sys.stderr) if sys.stderr.isatty() else None
     failures: list[Outcome] = []
     claimed: dict[Path, str] = {}
+    source_files = _source_files(sources)
     written = unchanged = 0
     if bar is not None:
         bar.show()
@@ -94,7 +95,7 @@ def _generate_many(
                         path=outcome.source,
                     )
                 claimed[key] = outcome.source
-                _refuse_overwriting_source(target, sources)
+                _refuse_overwriting_source(target, source_files)
                 saved = batch.save_deck(outcome.deck, target, fresh=fresh)
             except QuizError as error:
                 failures.append(
@@ -121,11 +122,14 @@ def _generate_many(
     return _summarise(written=written, unchanged=unchanged, failures=failures)
 
 
-def _refuse_overwriting_source(target: Path, sources: Sequence[str]) -> None:
-    resolved = target.resolve()
-    for source in sources:
-        if not batch.is_url(source) and Path(source).resolve() == resolved:
-            raise QuizError("is a source of this run; write the deck to another file", path=target)
+def _source_files(sources: Sequence[str]) -> frozenset[Path]:
+    """The resolved paths of the file sources, computed once per run."""
+    return frozenset(Path(source).resolve() for source in sources if not batch.is_url(source))
+
+
+def _refuse_overwriting_source(target: Path, source_files: frozenset[Path]) -> None:
+    if target.resolve() in source_files:
+        raise QuizError("is a source of this run; write the deck to another file", path=target)
 
 
 def _report_saved(saved: Saved) -> None:

@@ -310,6 +310,7 @@ def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
             or the file cannot be written. The existing file is then left as it was.
     """
     from quiz.decks import dump_deck, read_deck, write_deck
+    from quiz.paths import cache_dir
 
     if target.is_dir():
         raise QuizError("is a folder, not a deck file", path=target)
@@ -349,7 +350,7 @@ def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
     if old_bytes is not None and old_bytes == dump_deck(deck).encode("utf-8"):
         return Saved(path=target, deck=deck, merge=summary, unchanged=True)
     try:
-        write_deck(deck, target)
+        write_deck(deck, target, cache_dir=cache_dir())
     except OSError as error:
         raise QuizError(f"cannot write the deck: {_reason(error)}", path=target) from error
     return Saved(path=target, deck=deck, merge=summary, replaced_invalid=replaced_invalid)

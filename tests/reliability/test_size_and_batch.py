@@ -247,11 +247,6 @@ def test_a_real_run_over_a_small_folder_with_bad_files(
     assert f"quiz: {folder / 'c-empty.md'}: " in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generate: each deck saved resolves the path of every source of the run "
-    "(_refuse_overwriting_source), so N sources cost N*N path resolutions",
-)
 def test_saving_n_decks_costs_linear_work(
     tally: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
