@@ -41,7 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen = sub.add_parser(
         "generate", help="make a quiz deck from an article, URL, fact sheet or folder"
     )
-    gen.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder or http(s) URL")
+    gen.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="article (.md .txt .html), fact sheet (.yaml), folder or http(s) URL",
+    )
     where = gen.add_mutually_exclusive_group()
     where.add_argument(
         "-o", "--output", type=Path, metavar="DECK.yaml", help="deck file (one source)"
@@ -54,8 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--templates", type=Path, metavar="FILE", help="extra question templates (YAML)"
     )
     gen.add_argument("--seed", type=int, default=0, help="seed for shuffled choices (default 0)")
-    gen.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes")
-    gen.add_argument("--fresh", action="store_true", help="ignore edits in an existing deck")
+    gen.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per CPU, at most 8, from 4 sources)",
+    )
+    gen.add_argument(
+        "--fresh", action="store_true", help="replace an existing deck instead of keeping its edits"
+    )
 
     read = sub.add_parser("read", help="print an article as the generator reads it")
     read.add_argument("source", metavar="SOURCE")
