@@ -22,6 +22,7 @@ MAX_PER_FACT: Final = 2
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
 """Fact types worth a second question of another kind; the others get one."""
 MAX_PER_SENTENCE: Final = 5
+BIO_PENALTY: Final = 1.0
 MAX_FACTS_PER_SENTENCE: Final = 4
 
 
@@ -55,6 +56,8 @@ def score(
     value += KIND_BONUS.get(question.kind, 0.0)
     if fact.paragraph and paragraphs:
         value += 0.1 * (1 - min(fact.paragraph - 1, paragraphs) / paragraphs)
+    elif paragraphs:
+        value -= BIO_PENALTY  # a line about the writers, not about the news: asked only if room
     words = len(question.prompt.split())
     if question.kind in {"short", "choice"} and "_____" not in question.prompt:
         if words > 20 or words < 6:
@@ -69,7 +72,26 @@ def score(
     if fact.slot("position") == "subject":
         value += 0.05
     value += 0.3 * centrality
+    if fact.type in {"place", "organisation"} and listed(fact.answer, fact.sentence):
+        value -= LISTED_PENALTY
     return value
+
+
+LISTED_PENALTY: Final = 0.25
+
+
+def listed(name: str, sentence: str) -> bool:
+    """Whether `name` is one item of a list of names ("Kazakhstan and Uzbekistan", "Norway, Finland
+    and Sweden"): any of the items would do as the answer, so the question asks little."""
+    name = re.escape(name)
+    item = r"(?:the )?[A-Z][\w'’.-]*"
+    patterns = (
+        rf"\b[A-Z][\w'’.-]*,? (?:and|or) (?:the )?{name}\b",
+        rf"\b{name},? (?:and|or) {item}",
+        rf", {name}, {item}",
+        rf"\b{name}, (?:{item}, )*{item},? (?:and|or) {item}",
+    )
+    return any(re.search(p, sentence) for p in patterns)
 
 
 def fact_key(candidate: Candidate) -> tuple[str, str, str]:

@@ -1,0 +1,33 @@
+"""Ranking cues of the selection step."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.generate.select import listed
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("Norland", "Norland and Ostmark signed the treaty."),
+        ("Ostmark", "Norland and Ostmark signed the treaty."),
+        ("Vessa", "Trade grew with Arlen, Vessa and Dorn."),
+        ("Dorn", "Trade grew with Arlen, Vessa and Dorn."),
+        ("Arlen", "Trade grew with Arlen, Vessa and Dorn."),
+    ],
+)
+def test_a_name_among_other_names_is_listed(name: str, sentence: str) -> None:
+    assert listed(name, sentence)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("Tarsby", "Engineers in Tarsby, Norland, confirmed the landing."),
+        ("Harbour Hall", "The bomb hit the old station and Harbour Hall in May."),
+        ("Kell Air", "Kell Air, which is based in Dorn, lost money."),
+    ],
+)
+def test_a_name_on_its_own_is_not_listed(name: str, sentence: str) -> None:
+    assert not listed(name, sentence)
