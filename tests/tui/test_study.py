@@ -296,3 +296,17 @@ async def test_mouse_picks_a_deck_and_presses_keys_in_the_bar(
         bar = screen_text(app).splitlines()[-1]
         await pilot.click(offset=(bar.index("Good"), SIZE[1] - 1))
         assert ratings(store) == [("q-lamp", Rating.GOOD, True, None)]
+
+
+async def test_a_long_deck_title_leaves_the_counts_visible(
+    make_app: MakeApp, decks: list[Deck]
+) -> None:
+    from dataclasses import replace
+
+    long_title = "A very long article title that goes on and on about harbours, seawalls and votes"
+    app = make_app([replace(decks[0], title=long_title)])
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        bar = screen_text(app).splitlines()[0]
+        assert "✓ 0  ✗ 0" in bar
+        assert "A very long article title" in bar and "…" in bar

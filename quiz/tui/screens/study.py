@@ -134,6 +134,10 @@ class StudyScreen(Screen[Summary]):
         counts = f"  {number}/{session.total}   ✓ {session.correct_count}"
         counts += f"  ✗ {len(session.answers) - session.correct_count}"
         label = "Practice test" if session.practice else "Study"
+        # The counts must stay visible on a narrow terminal: shorten the title, not them.
+        room = self.app.size.width - len(label) - 3 - len(counts) - 1
+        if len(deck_title) > room:
+            deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
         self.query_one("#session-bar", Static).update(
             Content.assemble((f" {label} ", "reverse"), " ", text.plain(deck_title), counts)
         )
