@@ -239,7 +239,8 @@ def _inside_quotes(sent: Span, tokens: range) -> bool:
 
 
 def _position(sent: Span, tokens: range) -> str:
-    """ "subject" when the tokens are the main clause's subject or its possessor."""
+    """ "subject" when the tokens are the main clause's subject or its possessor; "aside" when
+    they sit in a participle that describes a noun ("the budget, approved in 2016, was ...")."""
     head = sent.doc[tokens.start : tokens.stop].root
     root = sent.root
     subjects = {"nsubj", "nsubjpass"}
@@ -247,6 +248,9 @@ def _position(sent: Span, tokens: range) -> str:
         return "subject"
     if head.dep_ == "poss" and head.head.dep_ in subjects and head.head.head.i == root.i:
         return "subject"
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i != root.i:
+        return "aside"
     return ""
 
 

@@ -23,6 +23,7 @@ TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote
 """Fact types worth a second question of another kind; the others get one."""
 MAX_PER_SENTENCE: Final = 5
 BIO_PENALTY: Final = 1.0
+ASIDE_PENALTY: Final = 0.35
 MAX_FACTS_PER_SENTENCE: Final = 4
 
 
@@ -71,6 +72,8 @@ def score(
         value -= penalty
     if fact.slot("position") == "subject":
         value += 0.05
+    elif fact.slot("position") == "aside" and fact.type in {"date", "number"}:
+        value -= ASIDE_PENALTY  # when a noun was described, not when the news happened
     value += 0.3 * centrality
     if fact.type in {"place", "organisation"} and listed(fact.answer, fact.sentence):
         value -= LISTED_PENALTY

@@ -199,3 +199,14 @@ def test_vague_subjects_and_second_verbs_give_no_wh_question(article_facts: Extr
     assert rendered(fault, "date-year-short") == (
         "In what year was a fault in the NIMS camera found during tests?"
     )
+
+
+def test_a_date_inside_a_participle_describing_a_noun_is_marked_aside(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts(
+        "The first budget, approved by the council in 2016, was 40 million euros."
+    )
+    assert find(facts, "date", "2016").slot("position") == "aside"
+    main = article_facts("The council approved the first budget in 2016.")
+    assert find(main, "date", "2016").slot("position") != "aside"
