@@ -233,6 +233,11 @@ def _base(
     return fact.with_slots(context=ctx, position=_position(sent, tokens))
 
 
+def _when_clause(doc: Doc, end: int) -> bool:
+    """Whether ", when ..." follows position `end`: "after 2017, when talks began" dates the talks."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "when"
+
+
 def _inside_quotes(sent: Span, tokens: range) -> bool:
     before = sent.doc[sent.start : tokens.start].text
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
@@ -480,13 +485,18 @@ def _entity_fact(
             return None
         if is_relative(answer):
             return None
-        if tokens.start > sent.start and doc[tokens.start - 1].lower_ in {
-            "before",
-            "until",
-            "by",
-            "after",
-            "till",
-        }:
+        if (
+            tokens.start > sent.start
+            and doc[tokens.start - 1].lower_
+            in {
+                "before",
+                "until",
+                "by",
+                "after",
+                "till",
+            }
+            and not _when_clause(doc, tokens.stop)
+        ):
             return None  # "by 2030" is a deadline, not a date something happened
         if value.granularity == "decade":
             answer = re.sub(r"^the\s+", "", answer, flags=re.I)

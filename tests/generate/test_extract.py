@@ -210,3 +210,12 @@ def test_a_date_inside_a_participle_describing_a_noun_is_marked_aside(
     assert find(facts, "date", "2016").slot("position") == "aside"
     main = article_facts("The council approved the first budget in 2016.")
     assert find(main, "date", "2016").slot("position") != "aside"
+
+
+def test_a_year_that_a_when_clause_dates_is_a_fact_but_a_deadline_is_not(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts("Trade grew after 2009, when the new harbour opened at Vellby.")
+    assert find(facts, "date", "2009").value == "2009"
+    later = article_facts("The harbour will be finished by 2031, the council said.")
+    assert not [f for f in later if f.type == "date" and f.answer == "2031"]
