@@ -72,7 +72,9 @@ def score(
         value -= penalty
     if fact.slot("position") == "subject":
         value += 0.05
-    elif fact.slot("position") == "aside" and fact.type in {"date", "number"}:
+    if fact.type == "date" and date_span(fact.answer):
+        value -= ASIDE_PENALTY  # a span of years is a vague answer to recall
+    if fact.slot("position") == "aside" and fact.type in {"date", "number"}:
         value -= ASIDE_PENALTY  # when a noun was described, not when the news happened
     value += 0.3 * centrality
     if fact.type in {"place", "organisation"} and listed(fact.answer, fact.sentence):
@@ -81,6 +83,11 @@ def score(
 
 
 LISTED_PENALTY: Final = 0.25
+
+
+def date_span(answer: str) -> bool:
+    """Whether a date answer is a span ("between 2021 and 2024"), not one point in time."""
+    return re.match(r"(?i)(?:between|from) ", answer) is not None
 
 
 def listed(name: str, sentence: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generate.select import listed
+from quiz.generate.select import date_span, listed
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,11 @@ def test_a_name_among_other_names_is_listed(name: str, sentence: str) -> None:
 )
 def test_a_name_on_its_own_is_not_listed(name: str, sentence: str) -> None:
     assert not listed(name, sentence)
+
+
+@pytest.mark.parametrize(
+    ("answer", "span"),
+    [("between 2021 and 2024", True), ("from 2019 to 2022", True), ("June 2024", False)],
+)
+def test_a_span_of_years_is_told_apart_from_a_date(answer: str, span: bool) -> None:
+    assert date_span(answer) is span
