@@ -514,6 +514,7 @@ def _entity_fact(
         return _with_question(fact, sent, tokens)
     if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return _number_fact(sent, paragraph, tokens, label, ents)
+    label = retype(label, answer, sent, tokens)
     if label == "PERSON":
         if len(answer.split()) < 2 and not answer[:1].isupper():
             return None
@@ -539,6 +540,37 @@ def _entity_fact(
             fact = fact.with_slots(noun=_organisation_type(sent, tokens))
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
+
+
+ORG_ENDINGS: Final = frozenset(
+    "air airlines airways bank group corp corporation ministry agency office authority council "
+    "university institute foundation company ltd inc plc party union commission committee "
+    "association trust services holding holdings college school hospital".split()
+)
+"""Last words that make a name an organisation ("Velsa Air", "Harbour Bank")."""
+PLACE_NOUNS: Final = frozenset(
+    "city town village port island region province airport county district state".split()
+)
+"""Nouns that say the name after them is a place ("the airport at Torvik", "the town of Vell")."""
+
+
+def retype(label: str, answer: str, sent: Span, tokens: range) -> str:
+    """The entity label corrected by simple cues: a name ending in an organisation word is an
+    organisation; a one-word "organisation" after "in", or after "the town of" or "the airport
+    at", is a place."""
+    words = answer.split()
+    if label in {"PERSON", "GPE", "LOC"} and len(words) > 1 and words[-1].lower() in ORG_ENDINGS:
+        return "ORG"
+    if label != "ORG" or len(words) != 1 or answer.isupper() or tokens.start - 1 < sent.start:
+        return label
+    doc = sent.doc
+    before = doc[tokens.start - 1].lower_
+    if before in {"in", "near"}:
+        return "GPE"
+    if before in {"of", "at"} and tokens.start - 2 >= sent.start:
+        if doc[tokens.start - 2].lower_ in PLACE_NOUNS:
+            return "GPE"
+    return label
 
 
 CURRENCY_NOUNS: Final = frozenset(

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.facts import Fact
+from quiz.generate.facts import Fact, retype
 from quiz.generate.pipeline import build_pool, make_deck
 from quiz.generate.questions import applies, render
 from quiz.generate.templates import load_templates
@@ -219,3 +219,26 @@ def test_a_year_that_a_when_clause_dates_is_a_fact_but_a_deadline_is_not(
     assert find(facts, "date", "2009").value == "2009"
     later = article_facts("The harbour will be finished by 2031, the council said.")
     assert not [f for f in later if f.type == "date" and f.answer == "2031"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Pilots at Brenna Air ended their strike .", "Brenna Air", "PERSON", "ORG"),
+        ("A line runs to the airport at Molvik .", "Molvik", "ORG", "GPE"),
+        ("Rents in Vellby rose last year .", "Vellby", "ORG", "GPE"),
+        ("She works at Tovra now .", "Tovra", "ORG", "ORG"),
+        ("Talks with Karin Lund ended .", "Karin Lund", "PERSON", "PERSON"),
+        ("Staff in NRH left .", "NRH", "ORG", "ORG"),
+    ],
+)
+def test_simple_cues_correct_an_entity_label(
+    text: str, name: str, label: str, expected: str
+) -> None:
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    words = [t.text for t in doc]
+    first = words.index(name.split()[0])
+    tokens = range(first, first + len(name.split()))
+    assert retype(label, name, doc[:], tokens) == expected
