@@ -12,7 +12,7 @@ import functools
 import hashlib
 import marshal
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -679,17 +679,24 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, make_folder: bool = True) -> None:
     """Write `data` to `path` through a temporary file in the same folder, fsync and a rename:
-    readers see the old file or the new one, never a mix.
+    readers see the old file or the new one, never a mix. New files get the usual permissions
+    (the umask decides), like any file the user creates.
 
     Raises:
-        QuizError: the folder is missing or not writable.
+        QuizError: `path` is a folder, or its folder is missing (and not made) or not writable.
     """
+    if path.is_dir():
+        raise QuizError("is a folder, not a file", path=path)
     folder = path.parent
+    temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileNotFoundError:
+        raise QuizError("cannot write: the folder does not exist", path=path) from None
     except OSError as error:
         raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
     try:
@@ -697,14 +704,14 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        os.replace(temp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            os.unlink(temp)
         raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            os.unlink(temp)
         raise
     _fsync_folder(folder)
 

@@ -15,16 +15,13 @@ This is the only module that imports genanki.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import html
 import io
 import itertools
 import json
-import os
 import re
-import secrets
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,6 +32,7 @@ from typing import Any, Final
 
 import genanki
 
+from quiz.decks import write_bytes_atomic
 from quiz.errors import QuizError
 from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
 from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
@@ -532,51 +530,10 @@ def write_apkg(
         )
         raise QuizError(f"nothing to export: no questions{hint}", path=path)
     data = package_bytes(to_package(anki_decks), timestamp=timestamp)
-    write_bytes_atomic(path, data)
-    return anki_decks
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`.
-
-    Raises:
-        QuizError: the folder is missing or not writable, or `path` is a folder.
-    """
     if path.is_dir():
         raise QuizError("is a folder; give a file name ending in .apkg", path=path)
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileNotFoundError:
-        raise QuizError("cannot write: the folder does not exist", path=path) from None
-    except OSError as error:
-        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-        _fsync_folder(path.parent)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; some systems cannot open a folder, which is no error.
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_bytes_atomic(path, data, make_folder=False)
+    return anki_decks
 
 
 def package_timestamp(path: Path) -> int | None:
