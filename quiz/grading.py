@@ -128,6 +128,8 @@ class _Norm:
     """Canonical numbers, sorted (so "15 August 1947" and "August 15, 1947" agree)."""
     joined: str
     """The words, space-separated (`text` itself when there are no numbers)."""
+    compact: str
+    """`text` without spaces or dots (how an acronym is compared)."""
 
 
 def normalise(text: str) -> str:
@@ -303,7 +305,7 @@ def _candidate(text: str, answer: str, fact: str) -> _Candidate:
             feedback=f"Almost: it is spelt “{_one_line(text)}”.",
         ),
         named=not read.numbers and bool(read.words),
-        compact=read.text.replace(" ", "").replace(".", ""),
+        compact=read.compact,
         acronym=_is_acronym(text),
         initials=(
             _initials(read.words, skip_connectives=True),
@@ -338,12 +340,13 @@ def grade_typed(
     grade = prepared.exact.get(typed)
     if grade is not None:
         return grade
-    if not typed.strip():
-        return prepared.no_answer
     forms = _FORMS.get(typed)
     read, plain = forms if forms is not None else _forms(typed)
-    if read.text == prepared.answer_text and prepared.answer_grade is not None:
+    read_text = read.text
+    if read_text == prepared.answer_text and prepared.answer_grade is not None:
         return prepared.answer_grade  # the first comparison would find it
+    if not read_text and not typed.strip():
+        return prepared.no_answer
     found: _Candidate | None = None
     fuzzy_match: _Candidate | None = None
     # Compare with number words read as numbers ("five" = 5), then as words ("zero sum" = "zero-sum").
@@ -363,7 +366,9 @@ def grade_typed(
                 typed, plain, prepared.two_readings, fuzzy_match, number_words=False
             )
     if found is not None:
-        return prepared.right(found, read, plain)
+        if read_text == prepared.answer_read.text or plain.text == prepared.answer_plain.text:
+            return found.correct_same
+        return found.correct
     if read.numbers or not read.words:
         # Neither a surname nor an acronym.
         return prepared.not_quite if fuzzy_match is None else fuzzy_match.almost
@@ -373,7 +378,7 @@ def grade_typed(
             return prepared.right(candidate, read, plain)
         if verdict == "typo" and fuzzy_match is None:
             fuzzy_match = candidate
-    if acronyms or read.text.replace(" ", "").replace(".", "") in prepared.acronym_keys:
+    if acronyms or read.compact in prepared.acronym_keys:
         acronym_match = _acronym_match(read, prepared, _acronym_table(acronyms))
         if acronym_match is not None and not _in_prompt(read, question.prompt):
             return prepared.right(acronym_match, read, plain)
@@ -827,7 +832,7 @@ def _acronym_match(
     if typed.numbers or not typed.words:
         return None
     typed_text = typed.text
-    compact = typed_text.replace(" ", "").replace(".", "")
+    compact = typed.compact
     one_word = len(compact) >= 2 and " " not in typed_text
     expansion_for_typed = table.get(compact) if one_word else None
     typed_names = expansion_for_typed[0].text if expansion_for_typed is not None else None
@@ -949,7 +954,13 @@ def _reduce_words(text: str) -> _Norm:
     words = tuple(token for token in out if not _NUMBER.fullmatch(token))
     text = " ".join(out)
     joined = " ".join(words) if numbers else text
-    return _Norm(text=text, words=words, numbers=tuple(sorted(numbers)), joined=joined)
+    return _Norm(
+        text=text,
+        words=words,
+        numbers=tuple(sorted(numbers)),
+        joined=joined,
+        compact=text.replace(" ", "").replace(".", ""),
+    )
 
 
 def _reduce_wordy(text: str) -> _Norm:
@@ -960,7 +971,7 @@ def _reduce_wordy(text: str) -> _Norm:
     _drop_leading_articles(tokens)
     words = tuple([_MONTHS.get(token, token) for token in tokens])
     text = " ".join(words)
-    return _Norm(text=text, words=words, numbers=(), joined=text)
+    return _Norm(text=text, words=words, numbers=(), joined=text, compact=text.replace(" ", ""))
 
 
 def _strip_punctuation(text: str) -> str:
