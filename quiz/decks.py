@@ -180,10 +180,15 @@ def _decode(data: bytes, path: Path | str) -> str:
 
 
 def _parse(text: str, path: str) -> tuple[Deck | None, list[Problem]]:
-    import yaml  # imported on first parse: a warm start from the cache never needs it
+    # Imported on first parse: a warm start from the cache never needs yaml.
+    import yaml
+
+    from quiz import fastyaml
 
     try:
-        data = yaml.load(text, Loader=_safe_loader())  # noqa: S506 - a safe loader class
+        data = fastyaml.load(text)
+        if data is fastyaml.NOT_HANDLED:  # anchors, tags, errors...: PyYAML decides
+            data = yaml.load(text, Loader=_safe_loader())  # noqa: S506 - a safe loader class
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -289,6 +291,28 @@ def test_writing_a_deck_can_fill_the_cache(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr("quiz.decks.parse_deck", no_parsing)
     assert read_deck(path, cache_dir=cache) == FULL_DECK
+
+
+def test_a_warm_read_does_not_import_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "sample.yaml"
+    cache = tmp_path / "cache"
+    write_deck(FULL_DECK, path, cache_dir=cache)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quiz.decks import read_deck\n"
+        f"deck = read_deck(Path({str(path)!r}), cache_dir=Path({str(cache)!r}))\n"
+        "print(len(deck.questions), sorted(m for m in ('yaml', 'quiz.fastyaml') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[0] == f"{len(FULL_DECK.questions)} []"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # now cold
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[0] == f"{len(FULL_DECK.questions)} ['quiz.fastyaml', 'yaml']"
 
 
 def test_find_decks(tmp_path: Path) -> None:
