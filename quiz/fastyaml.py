@@ -49,6 +49,8 @@ _CONSTRUCTED_TAGS: Final = (
     "tag:yaml.org,2002:timestamp",
 )
 """Tags a plain scalar may resolve to that are built with the safe loader's own constructor."""
+_MAX_DEPTH: Final = 100
+"""Deeper nesting (far beyond any deck) is left to yaml.load, which decides as it always has."""
 _KNOWN_LENGTH: Final = 40
 """Plain scalars up to this length (keys, kinds, short answers) are resolved once per document."""
 
@@ -63,8 +65,8 @@ def load(text: str) -> object:
 
     Not handled (`NOT_HANDLED`, nothing raised): no libyaml; any anchor, alias or explicit tag
     (even `!`); merge keys (`<<`), `=` and any other resolved tag; a mapping or sequence as a
-    mapping key; more than one document; any YAML error. The parse runs in a loop, not by
-    recursion, and libyaml itself refuses nesting deeper than 1000 levels.
+    mapping key; more than one document; nesting deeper than 100 levels; any YAML error. The
+    document is built in a loop, not by recursion.
     """
     loader_class: Any = getattr(yaml, "CSafeLoader", None)
     if loader_class is None or not _plain_containers(loader_class):
@@ -138,7 +140,7 @@ def _build(loader: Any) -> object:
                         return NOT_HANDLED
                 append(value)
         elif kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or event.tag is not None:
+            if event.anchor is not None or event.tag is not None or len(parents) >= _MAX_DEPTH:
                 return NOT_HANDLED
             push(top)
             top = []

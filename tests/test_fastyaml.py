@@ -179,20 +179,30 @@ def test_an_empty_stream_is_none() -> None:
     assert fastyaml.load("---\n") is None
 
 
-@pytest.mark.parametrize("depth", [1, 500, 999])
-def test_deep_nesting_is_built_without_recursion(depth: int) -> None:
+def nested(depth: int) -> list[str]:
+    """Flow lists, block mappings and block lists nested `depth` levels deep."""
     flow = "[" * depth + "x" + "]" * depth
-    assert fast_or_declined(flow)
     block = "".join(" " * level + "k:\n" for level in range(depth)) + " " * depth + "v\n"
-    assert fast_or_declined(block)
-    mixed = "".join(f"{'  ' * level}- a{level}\n{'  ' * level}- \n" for level in range(40))
-    assert fast_or_declined(mixed)
+    lists = "".join(f"{'  ' * level}- a{level}\n{'  ' * level}-\n" for level in range(depth))
+    return [flow, block, lists]
+
+
+@pytest.mark.parametrize("depth", [1, 2, 50, fastyaml._MAX_DEPTH])
+def test_nesting_is_built_in_a_loop(depth: int) -> None:
+    for text in nested(depth):
+        assert fast_or_declined(text)
     old = sys.getrecursionlimit()
-    sys.setrecursionlimit(200)  # the loop never recurses
+    sys.setrecursionlimit(150)  # deeper than the nesting, for pytest's own frames: no recursion
     try:
-        assert fastyaml.load(flow) is not NOT_HANDLED
+        assert all(fastyaml.load(text) is not NOT_HANDLED for text in nested(depth))
     finally:
         sys.setrecursionlimit(old)
+
+
+@pytest.mark.parametrize("depth", [fastyaml._MAX_DEPTH + 1, 999, 1001, 5000])
+def test_deeper_nesting_is_left_to_yaml_load(depth: int) -> None:
+    for text in nested(depth):
+        assert not fast_or_declined(text)
 
 
 # Generated texts ----------------------------------------------------------------------------
