@@ -11,7 +11,6 @@ ones.
 
 from __future__ import annotations
 
-import types
 from typing import Any, Final
 
 import yaml
@@ -49,6 +48,17 @@ _CONSTRUCTED_TAGS: Final = (
     "tag:yaml.org,2002:timestamp",
 )
 """Tags a plain scalar may resolve to that are built with the safe loader's own constructor."""
+_STOCK_CONSTRUCTORS: Final = {
+    _STR: "construct_yaml_str",
+    "tag:yaml.org,2002:seq": "construct_yaml_seq",
+    "tag:yaml.org,2002:map": "construct_yaml_map",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
+}
+"""The SafeConstructor methods the loader must still use (nobody replaced them) for a fast load."""
 _MAX_DEPTH: Final = 100
 """Deeper nesting (far beyond any deck) is left to yaml.load, which decides as it always has."""
 _KNOWN_LENGTH: Final = 40
@@ -84,14 +94,11 @@ def load(text: str) -> object:
 
 
 def _plain_containers(loader_class: Any) -> bool:
-    """Whether the loader builds text, dicts and lists as the safe loader does (not customised)."""
+    """Whether the loader builds every node this module builds as the stock safe loader does."""
     safe = yaml.constructor.SafeConstructor
     constructors = loader_class.yaml_constructors
-    return (
-        not loader_class.yaml_path_resolvers
-        and constructors.get(_STR) is safe.construct_yaml_str
-        and constructors.get("tag:yaml.org,2002:seq") is safe.construct_yaml_seq
-        and constructors.get("tag:yaml.org,2002:map") is safe.construct_yaml_map
+    return not loader_class.yaml_path_resolvers and all(
+        constructors.get(tag) is getattr(safe, name) for tag, name in _STOCK_CONSTRUCTORS.items()
     )
 
 
@@ -176,13 +183,8 @@ def _scalar_builder(loader: Any, known: dict[str, object]) -> Any:
     wildcard = list(table.get(None, []))
     resolvers = {first: list(pairs) + wildcard for first, pairs in table.items() if first}
     empty = list(table.get("", [])) + wildcard
-    constructors = {
-        tag: loader.yaml_constructors[tag]
-        for tag in _CONSTRUCTED_TAGS
-        if tag in loader.yaml_constructors
-    }
+    constructors = {tag: loader.yaml_constructors[tag] for tag in _CONSTRUCTED_TAGS}
     scalar_node = yaml.ScalarNode
-    generator = types.GeneratorType
 
     def build(value: str) -> object:
         candidates = resolvers.get(value[0], wildcard) if value else empty
@@ -197,9 +199,7 @@ def _scalar_builder(loader: Any, known: dict[str, object]) -> Any:
             constructor = constructors.get(tag)
             if constructor is None:
                 return NOT_HANDLED
-            result = constructor(loader, scalar_node(tag, value))
-            if isinstance(result, generator):
-                return NOT_HANDLED
+            result = constructor(loader, scalar_node(tag, value))  # immutable: safe to share
         if len(value) <= _KNOWN_LENGTH:
             known[value] = result
         return result

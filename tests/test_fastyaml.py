@@ -449,3 +449,12 @@ def test_dates_and_times_load_as_yaml_load_makes_them() -> None:
     assert isinstance(loaded, dict)
     assert type(loaded["a"]) is date
     assert loaded["b"].tzinfo is not None
+
+
+def test_a_customised_safe_loader_is_left_to_yaml_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert fastyaml.load("a: 1\n") == {"a": 1}
+    constructors = dict(yaml.CSafeLoader.yaml_constructors)
+    constructors["tag:yaml.org,2002:int"] = lambda loader, node: "an int"
+    monkeypatch.setattr(yaml.CSafeLoader, "yaml_constructors", constructors)
+    assert fastyaml.load("a: 1\n") is NOT_HANDLED
+    assert fast_or_declined("a: x\n") is False
