@@ -61,6 +61,12 @@ def normalise(text: str) -> str:
 
 def is_alias(a: str, b: str, aliases: Iterable[tuple[str, str]] = ()) -> bool:
     """Whether `a` and `b` may name the same thing (equal, nested, acronym, same surname...)."""
+    return _is_alias(a, b, aliases if isinstance(aliases, tuple) else tuple(aliases))
+
+
+@lru_cache(maxsize=65536)
+def _is_alias(a: str, b: str, aliases: tuple[tuple[str, str], ...]) -> bool:
+    # Cached: choice and true/false templates ask it of the same names again and again.
     na, nb = normalise(a), normalise(b)
     if not na or not nb:
         return True

@@ -128,15 +128,25 @@ def render(sent: Span, kept: Iterable[int], gap: range | None = None) -> str:
     return tidy("".join(parts))
 
 
+_TIDY: Final = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\s+([,.;:!?)])", r"\1"),
+        (r"\(\s+", "("),
+        (r"([,;:—–])(?:\s*[,;:—–])+", r"\1"),
+        (r"^[,;:—–\s]+", ""),
+        (r"[,;:—–\s]+([.!?])$", r"\1"),
+        (r"[,;:—–]\s*$", ""),
+    )
+)
+_SPACES: Final = re.compile(r"\s+")
+
+
 def tidy(text: str) -> str:
     """Spacing and punctuation left over after dropping tokens."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
-    text = re.sub(r"\(\s+", "(", text)
-    text = re.sub(r"([,;:—–])(?:\s*[,;:—–])+", r"\1", text)
-    text = re.sub(r"^[,;:—–\s]+", "", text)
-    text = re.sub(r"[,;:—–\s]+([.!?])$", r"\1", text)
-    text = re.sub(r"[,;:—–]\s*$", "", text)
+    text = _SPACES.sub(" ", text).strip()
+    for pattern, replacement in _TIDY:
+        text = pattern.sub(replacement, text)
     return text.strip()
 
 

@@ -26,6 +26,10 @@ MAX_PIECE_CHARS: Final = 20_000
 
 BATCH_SIZE: Final = 32
 
+UNUSED_COMPONENTS: Final[tuple[str, ...]] = ("senter",)
+"""Components of the model that are never run: the sentence recogniser ships disabled (the parser
+sets sentence boundaries), so it is not even loaded."""
+
 _CUT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
 
 
@@ -36,7 +40,7 @@ def load_nlp() -> Language:
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=UNUSED_COMPONENTS)
         except OSError:
             continue
     raise QuizError(

@@ -201,6 +201,8 @@ def common_word(name: str, text: str) -> bool:
     sentence ("Trains will reach ..." when the article also speaks of "64 trains")."""
     if " " in name.strip() or not name[:1].isupper() or name.isupper():
         return False
+    if name.lower() not in text:  # the pattern matches only where the lower-cased name occurs
+        return False
     return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 

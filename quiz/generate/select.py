@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from quiz.generate.distractors import normalise
@@ -90,9 +91,12 @@ def date_span(answer: str) -> bool:
     return re.match(r"(?i)(?:between|from) ", answer) is not None
 
 
+@lru_cache(maxsize=16384)
 def listed(name: str, sentence: str) -> bool:
     """Whether `name` is one item of a list of names ("Kazakhstan and Uzbekistan", "Norway, Finland
     and Sweden"): any of the items would do as the answer, so the question asks little."""
+    if name not in sentence:  # every pattern holds the name as it is: no need to build them
+        return False
     name = re.escape(name)
     item = r"(?:the )?[A-Z][\w'’.-]*"
     patterns = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Final
 
 MONTHS: Final[tuple[str, ...]] = (
@@ -51,6 +52,7 @@ class DateValue:
     """(year, month, day) of the start, for ordering events."""
 
 
+@lru_cache(maxsize=16384)
 def parse_date(text: str, published: date | None = None) -> DateValue | None:
     """The absolute date `text` names, or None (relative dates resolve only against `published`)."""
     t = re.sub(r"^(?:the|in|on|during|from|between)\s+", "", text.strip(), flags=re.I)
@@ -174,6 +176,7 @@ WORD_NUMBERS: Final = {
 _NUMBER_NAMES: Final = {v: k for k, v in WORD_NUMBERS.items() if k not in {"zero", "dozen"}}
 
 
+@lru_cache(maxsize=16384)
 def parse_number(text: str) -> NumberValue | None:
     """The number in `text` ("2,500", "$4.5 billion", "63%", "twelve"), or None."""
     t = text.strip()
