@@ -742,7 +742,7 @@ def _iso(moment: datetime) -> str:
     return check_utc(moment).isoformat(timespec="microseconds")
 
 
-def _parse(text: object, what: str) -> datetime | None:
+def _parse(text: object, what: str, *, card: tuple[Any, ...] = ()) -> datetime | None:
     """A stored time (`_iso` text, UTC) or None; anything else is damage."""
     if text is None:
         return None
@@ -753,8 +753,17 @@ def _parse(text: object, what: str) -> datetime | None:
         if moment.utcoffset() is None:
             raise ValueError
     except (TypeError, ValueError):
-        raise _DamagedRow(f"{what} is not a time: {_shown(text)}") from None
+        raise _DamagedRow(f"{_where(card)}{what} is not a time: {_shown(text)}") from None
     return moment
+
+
+def _where(card: tuple[Any, ...]) -> str:
+    """The start of a message about a `cards` row (empty for other rows).
+
+    Made only when a row is damaged: reading 10,000 card states would spend half its time
+    formatting messages otherwise.
+    """
+    return f"card {_shown(card[0])}/{_shown(card[1])}: " if card else ""
 
 
 def _shown(value: object) -> str:
@@ -769,40 +778,43 @@ def _text(value: object, what: str) -> str:
     return value
 
 
-def _number(value: object, what: str, *, optional: bool = False) -> float | None:
+def _number(
+    value: object, what: str, *, optional: bool = False, card: tuple[Any, ...] = ()
+) -> float | None:
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise _DamagedRow(f"{what} is not a number: {_shown(value)}")
+        raise _DamagedRow(f"{_where(card)}{what} is not a number: {_shown(value)}")
     return float(value)
 
 
-def _count(value: object, what: str, *, optional: bool = False) -> int | None:
+def _count(
+    value: object, what: str, *, optional: bool = False, card: tuple[Any, ...] = ()
+) -> int | None:
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _DamagedRow(f"{what} is not a count: {_shown(value)}")
+        raise _DamagedRow(f"{_where(card)}{what} is not a count: {_shown(value)}")
     return value
 
 
 def _card_from_row(row: tuple[Any, ...]) -> CardState:
-    where = f"card {_shown(row[0])}/{_shown(row[1])}"
     phase = row[2]
     if phase not in PHASES:
-        raise _DamagedRow(f"{where}: unknown card state {_shown(phase)}")
-    step = _count(row[6], f"{where}: step", optional=True)
-    reps = _count(row[8], f"{where}: reps")
-    lapses = _count(row[9], f"{where}: lapses")
+        raise _DamagedRow(f"{_where(row)}unknown card state {_shown(phase)}")
+    step = _count(row[6], "step", optional=True, card=row)
+    reps = _count(row[8], "reps", card=row)
+    lapses = _count(row[9], "lapses", card=row)
     assert reps is not None and lapses is not None
     return CardState(
         deck_id=_text(row[0], "a card's deck id"),
         question_id=_text(row[1], "a card's question id"),
         state=phase,
-        due=_parse(row[3], f"{where}: due"),
-        stability=_number(row[4], f"{where}: stability", optional=True),
-        difficulty=_number(row[5], f"{where}: difficulty", optional=True),
+        due=_parse(row[3], "due", card=row),
+        stability=_number(row[4], "stability", optional=True, card=row),
+        difficulty=_number(row[5], "difficulty", optional=True, card=row),
         step=step,
-        last_review=_parse(row[7], f"{where}: last review"),
+        last_review=_parse(row[7], "last review", card=row),
         reps=reps,
         lapses=lapses,
     )

@@ -1,7 +1,9 @@
 """Spaced-repetition scheduling: one card's memory state and how a rating changes it (FSRS).
 
 Pure functions over frozen `CardState` values; the time of each review is passed in, so the same
-inputs always give the same schedule (no fuzzing). The rest of quiz never imports fsrs.
+inputs always give the same schedule (no fuzzing). The rest of quiz never imports fsrs, and this
+module imports it on the first review or recall estimate: the study app's start needs only
+`CardState`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
 from functools import lru_cache
-from typing import Final, Literal, TypedDict
+from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
-import fsrs
+if TYPE_CHECKING:
+    import fsrs
 
 CardPhase = Literal["new", "learning", "review", "relearning"]
 """Where a card is in its life: never seen, in its first short steps, spaced, or re-learning after a lapse."""
@@ -82,17 +85,14 @@ class CardStateDict(TypedDict):
     lapses: int
 
 
-_FSRS_STATE: Final[dict[CardPhase, fsrs.State]] = {
-    "new": fsrs.State.Learning,
-    "learning": fsrs.State.Learning,
-    "review": fsrs.State.Review,
-    "relearning": fsrs.State.Relearning,
+_FSRS_STATE: Final[dict[CardPhase, str]] = {
+    "new": "Learning",
+    "learning": "Learning",
+    "review": "Review",
+    "relearning": "Relearning",
 }
-_PHASE: Final[dict[fsrs.State, CardPhase]] = {
-    fsrs.State.Learning: "learning",
-    fsrs.State.Review: "review",
-    fsrs.State.Relearning: "relearning",
-}
+"""The name of the `fsrs.State` for each phase (a new card enters at its first learning step)."""
+_PHASE: Final[dict[str, CardPhase]] = {v: k for k, v in _FSRS_STATE.items() if k != "new"}
 
 
 def new_state(deck_id: str, question_id: str) -> CardState:
@@ -122,6 +122,8 @@ def review(
         now: the time of the review (timezone-aware; converted to UTC).
         retention: desired retention, 0.7 to 0.99; higher means shorter intervals.
     """
+    import fsrs
+
     now = check_utc(now)
     card, _log = _scheduler(_clamp_retention(retention)).review_card(
         _to_card(state, now), fsrs.Rating(int(rating)), review_datetime=now
@@ -130,7 +132,7 @@ def review(
     return CardState(
         deck_id=state.deck_id,
         question_id=state.question_id,
-        state=_PHASE[card.state],
+        state=_PHASE[card.state.name],
         due=card.due,
         stability=card.stability,
         difficulty=card.difficulty,
@@ -139,6 +141,12 @@ def review(
         reps=state.reps + 1,
         lapses=state.lapses + (1 if lapsed else 0),
     )
+
+
+def load_scheduler() -> None:
+    """Import FSRS now rather than at the first review (the study app calls it in a worker thread
+    once the first card is on screen)."""
+    import fsrs  # noqa: F401
 
 
 def retrievability(state: CardState, now: datetime) -> float:
@@ -209,16 +217,20 @@ def _clamp_retention(retention: float) -> float:
 
 @lru_cache(maxsize=8)
 def _scheduler(retention: float) -> fsrs.Scheduler:
+    import fsrs
+
     return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
 
 
 def _to_card(state: CardState, now: datetime) -> fsrs.Card:
+    import fsrs
+
     step = state.step
     if state.state in ("new", "learning") and step is None:
         step = 0
     return fsrs.Card(
         card_id=card_id(state.deck_id, state.question_id),
-        state=_FSRS_STATE[state.state],
+        state=fsrs.State[_FSRS_STATE[state.state]],
         step=step,
         stability=state.stability,
         difficulty=state.difficulty,

@@ -74,6 +74,9 @@ def build_queue(
     new: list[tuple[Deck, Question]] = []
     order = 0
     for deck, states in decks_and_states:
+        if not states:  # nothing reviewed yet: only new cards, and no more than the limit
+            new.extend(_first_new(deck, new_limit - len(new)))
+            continue
         for question in deck.questions:
             if question.suspended:
                 continue
@@ -86,6 +89,18 @@ def build_queue(
                 order += 1
     due.sort(key=lambda item: (item[0], item[1]))
     return [(deck, question) for _due, _order, deck, question in due] + new
+
+
+def _first_new(deck: Deck, count: int) -> list[tuple[Deck, Question]]:
+    """The first `count` questions of `deck` that are not suspended."""
+    found: list[tuple[Deck, Question]] = []
+    if count > 0:
+        for question in deck.questions:
+            if not question.suspended:
+                found.append((deck, question))
+                if len(found) >= count:
+                    break
+    return found
 
 
 def next_due(decks_and_states: Iterable[DeckStates]) -> datetime | None:

@@ -91,6 +91,34 @@ def test_queue_over_several_decks_and_learn_ahead() -> None:
     assert ids(ahead) == ["other/a", "deck/a", "other/z"]
 
 
+def test_queue_of_decks_never_reviewed_takes_new_cards_up_to_the_limit() -> None:
+    first = Deck(
+        id="first", title="First", questions=(question("s", suspended=True), question("t"))
+    )
+    reviewed = {"a": seen(DECK, "a", NOW - timedelta(days=1))}
+    pairs = [(first, {}), (DECK, reviewed), (first, {})]
+    assert ids(build_queue(pairs, now=NOW, new_limit=3)) == [
+        "deck/a",
+        "first/t",
+        "deck/b",
+        "deck/c",
+    ]
+    assert ids(build_queue([(DECK, {})], now=NOW, new_limit=4)) == [
+        "deck/a",
+        "deck/b",
+        "deck/c",
+        "deck/e",
+    ]
+    assert ids(build_queue([(DECK, {})], now=NOW, new_limit=10)) == [
+        "deck/a",
+        "deck/b",
+        "deck/c",
+        "deck/e",
+        "deck/f",
+    ]
+    assert build_queue([(DECK, {}), (first, {})], now=NOW, new_limit=0) == []
+
+
 def test_queue_keeps_deck_order_among_cards_due_at_the_same_time() -> None:
     states = {qid: seen(DECK, qid, NOW - timedelta(hours=1)) for qid in ("f", "a", "c")}
     assert ids(build_queue([(DECK, states)], now=NOW, new_limit=0)) == [

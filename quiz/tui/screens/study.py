@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from quiz.errors import QuizError
 from quiz.model import FALSE, TRUE, Question
-from quiz.scheduling import Rating
+from quiz.scheduling import Rating, load_scheduler
 from quiz.tui import text
 from quiz.tui.session import Answer, Card, Session, Summary
 from quiz.tui.widgets.card_view import CardView
@@ -22,8 +22,12 @@ from quiz.tui.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from quiz.grading import Grade
 
-# quiz.grading loads rapidfuzz (tens of milliseconds): it is imported in a thread once the first
-# card is on screen, and by each grading method (a no-op by then).
+# quiz.grading loads rapidfuzz (tens of milliseconds) and the scheduler loads fsrs: both are imported
+# in a thread shortly after the first card is on screen, and again where they are used (a no-op by
+# then). Not sooner: the thread's imports would hold the interpreter lock while the card is painted.
+
+PRELOAD_DELAY: Final = 0.25
+"""Seconds after the first card is painted before grading and scheduling are loaded."""
 
 Phase = Literal["ask", "revealed", "graded"]
 """Asking; a flashcard's answer showing (waiting for a rating); a graded answer's feedback showing."""
@@ -98,11 +102,13 @@ class StudyScreen(Screen[Summary]):
 
     def on_mount(self) -> None:
         self._show_current()
-        self.call_after_refresh(self._load_grading)
+        self.call_after_refresh(self.set_timer, PRELOAD_DELAY, self._load_grading)
 
     @work(thread=True, group="preload")
     def _load_grading(self) -> None:
         import quiz.grading  # noqa: F401
+
+        load_scheduler()
 
     # What is on screen ---------------------------------------------------------------------------
 

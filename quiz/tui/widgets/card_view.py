@@ -31,7 +31,8 @@ class CardView(VerticalScroll, can_focus=False):
 
     Three widgets, made once and updated in place: the question (kind, prompt, choices), the
     answer box (shown for typed answers) and the feedback (verdict, answer, source). Moving to
-    the next card changes their text and, at most, whether the answer box shows.
+    the next card changes their text and, at most, whether the answer box shows. The answer box
+    is made with the first typed card: a session that opens on a flashcard shows it sooner.
     """
 
     DEFAULT_CSS = """
@@ -43,9 +44,10 @@ class CardView(VerticalScroll, can_focus=False):
     }
     """
 
+    _answer_box: Input | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="prompt")
-        yield Input(id="answer-input")
         yield Static(id="feedback")
 
     def ask(self, deck: Deck, question: Question, *, typed: bool, hint: str) -> None:
@@ -58,19 +60,23 @@ class CardView(VerticalScroll, can_focus=False):
             hint: the line under the prompt saying how to answer.
         """
         self._question(question, hint, revealed=False)
-        answer_box = self.query_one("#answer-input", Input)
-        answer_box.value = ""
-        if answer_box.display != typed:
-            answer_box.display = typed
-        if typed:
-            answer_box.placeholder = (
-                "the numbers of the items in order, e.g. 312"
-                if question.kind == "order"
-                else "answer"
-            )
+        answer_box = self._answer_box
+        if typed and answer_box is None:
+            answer_box = self._answer_box = Input(id="answer-input")
+            self.mount(answer_box, after="#prompt")
+        if answer_box is not None:
+            answer_box.value = ""
+            if answer_box.display != typed:
+                answer_box.display = typed
+            if typed:
+                answer_box.placeholder = (
+                    "the numbers of the items in order, e.g. 312"
+                    if question.kind == "order"
+                    else "answer"
+                )
         self.query_one("#feedback", Static).update(Content(""))
         self.scroll_home(animate=False)
-        if typed:
+        if typed and answer_box is not None:
             answer_box.focus()
 
     def reveal(self, deck: Deck, question: Question) -> None:
