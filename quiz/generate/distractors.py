@@ -188,12 +188,22 @@ def _pick_around(below: list[str], above: list[str], rng: random.Random, k: int 
 
 
 def _dates(value: DateValue, fact: Fact, pool: Pool, rng: random.Random) -> list[str]:
-    taken = {
+    taken = frozenset(
         v.value
         for label, text in fact.entities
         if label == "DATE" and (v := parse_date(text)) is not None
-    } | {value.value}
-    latest = pool.latest_year
+    ) | {value.value}
+    below, above = _nearby_dates(value, taken, pool.latest_year, fact.answer)
+    picked = _pick_around(list(below), list(above), rng)
+    return picked if len(picked) == 3 else []
+
+
+@lru_cache(maxsize=4096)
+def _nearby_dates(
+    value: DateValue, taken: frozenset[str], latest: int | None, style: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The dates before and after `value`, nearest first, written like `style`: none in `taken`,
+    none after the year `latest`. Cached: every choice and true/false template of a date asks."""
     below: list[DateValue] = []
     above: list[DateValue] = []
     for step in range(1, 13):
@@ -204,12 +214,10 @@ def _dates(value: DateValue, fact: Fact, pool: Pool, rng: random.Random) -> list
             if latest is not None and cand.sort_key[0] > latest:
                 continue
             bucket.append(cand)
-    picked = _pick_around(
-        [format_date(v, fact.answer) for v in below],
-        [format_date(v, fact.answer) for v in above],
-        rng,
+    return (
+        tuple(format_date(v, style) for v in below),
+        tuple(format_date(v, style) for v in above),
     )
-    return picked if len(picked) == 3 else []
 
 
 def _shift(value: DateValue, step: int) -> DateValue | None:
