@@ -41,6 +41,8 @@ BUSY_TIMEOUT_MS: Final = 5000
 
 DEFAULT_NEW_PER_DAY: Final = 20
 
+MAX_THEME_NAME: Final = 100
+
 MIGRATIONS: Final[tuple[str, ...]] = (
     # 1: card states and the review log.
     """
@@ -119,6 +121,8 @@ class Settings:
     """New cards introduced a day, over all decks."""
     retention: float = DEFAULT_RETENTION
     """Desired retention, 0.7 to 0.99."""
+    theme: str = ""
+    """The study app's colour theme, as named in its theme list; empty for its default."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,19 +481,29 @@ class ProgressStore:
                 settings = replace(settings, new_per_day=int(json.loads(values["new_per_day"])))
             if "retention" in values:
                 settings = replace(settings, retention=float(json.loads(values["retention"])))
+            if "theme" in values:
+                theme = json.loads(values["theme"])
+                if not isinstance(theme, str):
+                    raise TypeError
+                settings = replace(settings, theme=theme)
         except (ValueError, TypeError):
             raise QuizError("the stored settings are damaged", path=self.path) from None
         return settings
 
     def set_settings(
-        self, *, new_per_day: int | None = None, retention: float | None = None
+        self,
+        *,
+        new_per_day: int | None = None,
+        retention: float | None = None,
+        theme: str | None = None,
     ) -> Settings:
         """Change some settings; returns them all.
 
         Raises:
-            QuizError: If a value is out of range (new cards 0-9999, retention 0.7-0.99).
+            QuizError: If a value is out of range (new cards 0-9999, retention 0.7-0.99, a theme
+                name of at most 100 printable characters).
         """
-        updates: dict[str, int | float] = {}
+        updates: dict[str, int | float | str] = {}
         if new_per_day is not None:
             if not 0 <= new_per_day <= 9999:
                 raise QuizError(f"new cards a day must be 0 to 9999, not {new_per_day}")
@@ -500,6 +514,10 @@ class ProgressStore:
                     f"retention must be {MIN_RETENTION} to {MAX_RETENTION}, not {retention}"
                 )
             updates["retention"] = float(retention)
+        if theme is not None:
+            if len(theme) > MAX_THEME_NAME or not theme.isprintable():
+                raise QuizError(f"not a theme name: {_shown(theme)}")
+            updates["theme"] = theme
         if updates:
             with self._write():
                 self._db.executemany(

@@ -360,6 +360,22 @@ def test_settings_are_validated_and_kept(db_path: Path) -> None:
         assert store.get_settings() == Settings(new_per_day=5, retention=0.85)
 
 
+def test_the_theme_is_kept_with_the_settings(db_path: Path) -> None:
+    with ProgressStore.open(db_path) as store:
+        assert store.get_settings().theme == ""
+        assert store.set_settings(theme="nord") == Settings(theme="nord")
+        with pytest.raises(QuizError, match="not a theme name"):
+            store.set_settings(theme="x" * 101)
+        with pytest.raises(QuizError, match="not a theme name"):
+            store.set_settings(theme="nord\x1b[2J")
+        store.set_settings(new_per_day=7)
+    with ProgressStore.open(db_path) as store:
+        assert store.get_settings() == Settings(new_per_day=7, theme="nord")
+        store._db.execute("UPDATE settings SET value = '3' WHERE key = 'theme'")
+        with pytest.raises(QuizError, match="settings are damaged"):
+            store.get_settings()
+
+
 def test_record_review_uses_the_given_retention(db_path: Path) -> None:
     with ProgressStore.open(db_path) as store:
         store.record_review("d", "q", Rating.GOOD, now=T0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.study import build_queue, next_due
@@ -70,6 +71,22 @@ class QuizApp(App[None]):
         self._study_now = study_now
         self._folder = folder
         self._deck_list: DeckListScreen | None = None
+        self._saved_theme = ""
+        if store is not None:
+            self._saved_theme = store.get_settings().theme
+            if self._saved_theme in self.available_themes:
+                self.theme = self._saved_theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (ctrl+p, "Change theme") for the next start."""
+        if self.store is None or theme == self._saved_theme:
+            return
+        try:
+            self.store.set_settings(theme=theme)
+        except QuizError as error:
+            self.notify(str(error), title="Theme not saved", severity="error", markup=False)
+            return
+        self._saved_theme = theme
 
     def on_mount(self) -> None:
         if self._practice is not None:

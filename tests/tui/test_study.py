@@ -310,3 +310,46 @@ async def test_a_long_deck_title_leaves_the_counts_visible(
         bar = screen_text(app).splitlines()[0]
         assert "✓ 0  ✗ 0" in bar
         assert "A very long article title" in bar and "…" in bar
+
+
+async def test_the_theme_chosen_is_used_at_the_next_start(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert store.get_settings().theme == "nord"
+    again = make_app()
+    async with again.run_test(size=SIZE):
+        assert again.theme == "nord"
+
+
+async def test_escape_while_typing_clears_the_answer_and_only_then_finishes(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")  # the cloze card; now the short answer
+        box = app.screen.query_one("#answer-input", Input)
+        await pilot.press(*"Tra")
+        assert box.value == "Tra"
+        assert "esc Clear" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StudyScreen)
+        assert box.value == ""
+        assert box.has_focus
+        assert "esc Finish" in screen_text(app)
+        await pilot.press(*"Tr", "escape", *"elin trask", "enter")
+        assert ratings(store)[-1] == ("q-chair", Rating.GOOD, True, "elin trask")
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)

@@ -32,6 +32,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         (
             ("type, Enter", "answer (graded for you)"),
             ("r / ctrl+r", "I was right (accept it)"),
+            ("Esc", "clear what you typed"),
         ),
     ),
     ("Multiple choice", (("1-4 or a-d", "choose (or click)"),)),
@@ -49,7 +50,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         "Anywhere",
         (
             ("F1 / ?", "this help"),
-            ("ctrl+p", "commands, light/dark theme"),
+            ("ctrl+p", "commands, colour theme (kept)"),
             ("ctrl+q", "quit"),
         ),
     ),

@@ -85,6 +85,7 @@ class StudyScreen(Screen[Summary]):
         Binding("f", "true_false(False)", "False", id="answer-false"),
         Binding("r,ctrl+r", "i_was_right", "I was right", id="i-was-right"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("escape", "clear_answer", "Clear", id="clear-answer"),
         Binding("escape", "finish", "Finish", id="finish"),
     ]
     """Keys as in Anki; `check_action` enables those that fit the card and the phase."""
@@ -190,7 +191,19 @@ class StudyScreen(Screen[Summary]):
             )
         if action == "undo":
             return bool(self.session.answers)
+        if action in ("clear_answer", "finish"):
+            # Esc while typing clears the answer; only with nothing typed does it end the session.
+            return self._typing() == (action == "clear_answer")
         return True
+
+    def _typing(self) -> bool:
+        """Whether the learner has typed something in the answer box (and it has focus)."""
+        box = self.focused
+        return self._phase == "ask" and isinstance(box, Input) and bool(box.value)
+
+    @on(Input.Changed, "#answer-input")
+    def _answer_changed(self) -> None:
+        self.refresh_bindings()  # Esc: Clear while there is text, Finish without
 
     def action_reveal(self) -> None:
         """Show a flashcard's answer; the rating keys come next."""
@@ -287,6 +300,12 @@ class StudyScreen(Screen[Summary]):
         if undone is not None:
             self._show_current()
             self.notify("Last answer undone.", timeout=2)
+
+    def action_clear_answer(self) -> None:
+        """Clear the answer being typed (Esc again then finishes the session)."""
+        box = self.focused
+        if isinstance(box, Input):
+            box.value = ""
 
     def action_finish(self) -> None:
         """End the session now and show the summary."""
