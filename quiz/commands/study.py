@@ -77,9 +77,9 @@ def _start_up() -> Iterator[Callable[[], None]]:
 
     The decks, the TUI's modules and the app live until the app ends, and none of it is garbage: a
     10,000-question deck alone is some 50,000 objects, which the cyclic collector would otherwise
-    scan over and over while they are made and again at each full collection after (a fifth of
-    the time to the first card). Collection pauses until the call, which then freezes everything
-    alive (leaves it out of later collections) until the block ends.
+    scan over and over while they are made and again at each full collection after (20-50 ms
+    before the first card). Collection pauses until the call, which then freezes everything alive
+    (leaves it out of later collections) until the block ends.
     """
     enabled = gc.isenabled()
     frozen = False
