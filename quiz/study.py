@@ -57,8 +57,13 @@ def build_queue(
     now: datetime,
     new_limit: int,
     learn_ahead: timedelta = timedelta(0),
+    day_start: datetime | None = None,
 ) -> list[tuple[Deck, Question]]:
     """Today's cards: due ones first (most overdue first), then new ones in deck order.
+
+    A new question made from the same source sentence as a card already in the queue, or as a
+    card reviewed since `day_start`, waits for another day: seen one after the other, the second
+    would give the first away (their prompts show each other's answers).
 
     Args:
         decks_and_states: the decks to study, each with its card states.
@@ -67,9 +72,11 @@ def build_queue(
             introduced today); 0 or less gives no new cards.
         learn_ahead: also take cards due within this time after `now` (for example the
             ten-minute learning steps at the end of a session).
+        day_start: when the learner's day began (UTC); `None` counts no earlier reviews.
     """
     now = check_utc(now)
     horizon = now + learn_ahead
+    since = check_utc(day_start) if day_start is not None else None
     due: list[tuple[datetime, int, Deck, Question]] = []
     new: list[tuple[Deck, Question]] = []
     order = 0
@@ -77,29 +84,47 @@ def build_queue(
         if not states:  # nothing reviewed yet: only new cards, and no more than the limit
             new.extend(_first_new(deck, new_limit - len(new)))
             continue
+        fresh: list[Question] = []
+        taken: set[str] = set()  # the source sentences of the cards queued or reviewed today
         for question in deck.questions:
             if question.suspended:
                 continue
             state = states.get(question.id)
             if state is None or state.is_new:
-                if len(new) < new_limit:
-                    new.append((deck, question))
+                fresh.append(question)
             elif state.due is not None and state.due <= horizon:
                 due.append((state.due, order, deck, question))
                 order += 1
+                taken.add(question.source.sentence)
+            elif since is not None and state.last_review is not None and state.last_review >= since:
+                taken.add(question.source.sentence)
+        new.extend(_first_new(deck, new_limit - len(new), fresh, taken))
     due.sort(key=lambda item: (item[0], item[1]))
     return [(deck, question) for _due, _order, deck, question in due] + new
 
 
-def _first_new(deck: Deck, count: int) -> list[tuple[Deck, Question]]:
-    """The first `count` questions of `deck` that are not suspended."""
+def _first_new(
+    deck: Deck,
+    count: int,
+    questions: Iterable[Question] | None = None,
+    taken: set[str] | None = None,
+) -> list[tuple[Deck, Question]]:
+    """The first `count` new questions of `deck` (all of its questions unless given), skipping
+    suspended ones and those whose source sentence is taken (or was by one before them)."""
     found: list[tuple[Deck, Question]] = []
+    sentences = set(taken or ())
     if count > 0:
-        for question in deck.questions:
-            if not question.suspended:
-                found.append((deck, question))
-                if len(found) >= count:
-                    break
+        for question in deck.questions if questions is None else questions:
+            if question.suspended:
+                continue
+            sentence = question.source.sentence
+            if sentence:
+                if sentence in sentences:
+                    continue
+                sentences.add(sentence)
+            found.append((deck, question))
+            if len(found) >= count:
+                break
     return found
 
 

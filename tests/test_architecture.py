@@ -15,6 +15,7 @@ CORE = [
     "quiz.model",
     "quiz.errors",
     "quiz.decks",
+    "quiz.fastyaml",
     "quiz.paths",
     "quiz.cli",
     "quiz.scheduling",

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from quiz.model import Deck, Question, QuestionKind
+from quiz.model import Deck, Question, QuestionKind, SourceRef
 from quiz.scheduling import CardState, Rating, new_state, review
 from quiz.study import DeckCounts, build_queue, deck_counts, next_due, practice_test
 
@@ -163,3 +163,55 @@ def test_practice_test_takes_everything_when_asked_for_more() -> None:
     assert all(not q.suspended for _d, q in test)
     assert practice_test([MIXED], count=0, seed=1) == []
     assert practice_test([], count=5, seed=1) == []
+
+
+def sentence_question(qid: str, sentence: str) -> Question:
+    return Question(
+        id=qid, kind="short", prompt=f"{qid}?", answer="x", source=SourceRef(sentence=sentence)
+    )
+
+
+SIBLINGS = Deck(
+    id="sib",
+    title="Siblings",
+    questions=(
+        sentence_question("a1", "Sentence A."),
+        sentence_question("a2", "Sentence A."),
+        sentence_question("b1", "Sentence B."),
+        sentence_question("n1", ""),
+        sentence_question("n2", ""),
+        sentence_question("c1", "Sentence C."),
+        sentence_question("b2", "Sentence B."),
+    ),
+)
+
+
+def test_new_questions_from_one_sentence_wait_for_another_day() -> None:
+    queue = build_queue([(SIBLINGS, {})], now=NOW, new_limit=10)
+    # Questions without a source sentence are never siblings.
+    assert ids(queue) == ["sib/a1", "sib/b1", "sib/n1", "sib/n2", "sib/c1"]
+    # The limit counts the cards taken, so a held-back sibling leaves room for the next one.
+    assert ids(build_queue([(SIBLINGS, {})], now=NOW, new_limit=3)) == [
+        "sib/a1",
+        "sib/b1",
+        "sib/n1",
+    ]
+
+
+def test_a_sentence_due_or_reviewed_today_holds_back_its_new_siblings() -> None:
+    reviewed = review(new_state("sib", "b1"), Rating.GOOD, now=NOW - timedelta(minutes=5))
+    assert reviewed.due is not None and reviewed.due > NOW  # not due again today
+    states = {
+        "a2": seen(SIBLINGS, "a2", NOW - timedelta(days=1)),  # due now
+        "b1": reviewed,
+    }
+    day_start = NOW.replace(hour=0)
+    queue = build_queue([(SIBLINGS, states)], now=NOW, new_limit=10, day_start=day_start)
+    assert ids(queue) == ["sib/a2", "sib/n1", "sib/n2", "sib/c1"]
+    # Reviewed before the day began: its siblings are welcome again.
+    queue = build_queue(
+        [(SIBLINGS, states)], now=NOW, new_limit=10, day_start=NOW - timedelta(minutes=1)
+    )
+    assert ids(queue) == ["sib/a2", "sib/n1", "sib/n2", "sib/c1", "sib/b2"]
+    # Without a day start only the queue itself counts.
+    assert ids(build_queue([(SIBLINGS, states)], now=NOW, new_limit=10)) == ids(queue)

@@ -118,7 +118,13 @@ class QuizApp(App[None]):
         local = now.astimezone()  # the daily limit counts days in the learner's time zone
         introduced = store.new_introduced_on(None, local.date(), tz=local.tzinfo or UTC)
         with_states = [(deck, store.card_states(deck.id)) for deck in decks]
-        cards = build_queue(with_states, now=now, new_limit=self.options.new_per_day - introduced)
+        day_start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+        cards = build_queue(
+            with_states,
+            now=now,
+            new_limit=self.options.new_per_day - introduced,
+            day_start=day_start,
+        )
         if not cards:
             from quiz.tui.screens.summary import when
 

@@ -21,7 +21,7 @@ MakeApp = Callable[..., QuizApp]
 
 # The harbour deck's cards, in deck order (every one is new, so this is the study order):
 # q-vote cloze, q-chair short, q-share choice, q-open truefalse, q-steps order, q-homes basic,
-# q-signatures short, q-cost cloze.
+# q-signatures short; q-cost (cloze) waits for another day: it is made from q-share's sentence.
 
 
 async def start(pilot: Pilot[None]) -> None:
@@ -198,7 +198,7 @@ async def test_undo_takes_back_the_review_and_asks_the_card_again(
         assert store.card_state("harbour-seawall", "q-vote").state == "new"
         text = screen_text(app)
         assert "voted [...] to rebuild" in text
-        assert "1/8" in text
+        assert "1/7" in text
         await pilot.press("space", "1")
         assert ratings(store) == [("q-vote", Rating.AGAIN, False, None)]
 
