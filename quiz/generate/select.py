@@ -91,21 +91,39 @@ def date_span(answer: str) -> bool:
     return re.match(r"(?i)(?:between|from) ", answer) is not None
 
 
+_ITEM: Final = r"(?:the )?[A-Z][\w'’.-]*"
+_ITEM_AND_BEFORE: Final = re.compile(r"\b[A-Z][\w'’.-]*,? (?:and|or) (?:the )?\Z")
+_AND_ITEM_AFTER: Final = re.compile(rf",? (?:and|or) {_ITEM}")
+_ITEM_AFTER: Final = re.compile(rf", {_ITEM}")
+_ITEMS_AND_ITEM_AFTER: Final = re.compile(rf", (?:{_ITEM}, )*{_ITEM},? (?:and|or) {_ITEM}")
+_EDGE: Final = re.compile(r"\b")
+
+
 @lru_cache(maxsize=16384)
 def listed(name: str, sentence: str) -> bool:
     """Whether `name` is one item of a list of names ("Kazakhstan and Uzbekistan", "Norway, Finland
-    and Sweden"): any of the items would do as the answer, so the question asks little."""
-    if name not in sentence:  # every pattern holds the name as it is: no need to build them
-        return False
-    name = re.escape(name)
-    item = r"(?:the )?[A-Z][\w'’.-]*"
-    patterns = (
-        rf"\b[A-Z][\w'’.-]*,? (?:and|or) (?:the )?{name}\b",
-        rf"\b{name},? (?:and|or) {item}",
-        rf", {name}, {item}",
-        rf"\b{name}, (?:{item}, )*{item},? (?:and|or) {item}",
-    )
-    return any(re.search(p, sentence) for p in patterns)
+    and Sweden"): any of the items would do as the answer, so the question asks little.
+
+    At some place of the sentence the name is one of: `X and NAME`, `NAME and X`, `, NAME, X`,
+    `NAME, X, Y and Z` (`or` for `and`, each X may start with "the"). The patterns around the name
+    are fixed, so nothing is compiled per name.
+    """
+    end = len(name)
+    at = sentence.find(name)
+    while at >= 0:
+        after = at + end
+        edge_before = _EDGE.match(sentence, at) is not None
+        if (
+            (_EDGE.match(sentence, after) and _ITEM_AND_BEFORE.search(sentence, 0, at))
+            or (edge_before and _AND_ITEM_AFTER.match(sentence, after))
+            or (
+                at >= 2 and sentence.startswith(", ", at - 2) and _ITEM_AFTER.match(sentence, after)
+            )
+            or (edge_before and _ITEMS_AND_ITEM_AFTER.match(sentence, after))
+        ):
+            return True
+        at = sentence.find(name, at + 1)
+    return False
 
 
 def fact_key(candidate: Candidate) -> tuple[str, str, str]:

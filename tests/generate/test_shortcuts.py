@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
@@ -57,6 +59,34 @@ def test_a_name_missing_from_its_sentence_is_not_listed(
 ) -> None:
     assert select.listed(name, sentence) is expected
     assert select.listed.__wrapped__(name, sentence) is expected
+
+
+def _listed_by_patterns(name: str, sentence: str) -> bool:
+    """`select.listed` as first written: four patterns built around each name."""
+    name = re.escape(name)
+    item = r"(?:the )?[A-Z][\w'’.-]*"
+    patterns = (
+        rf"\b[A-Z][\w'’.-]*,? (?:and|or) (?:the )?{name}\b",
+        rf"\b{name},? (?:and|or) {item}",
+        rf", {name}, {item}",
+        rf"\b{name}, (?:{item}, )*{item},? (?:and|or) {item}",
+    )
+    return any(re.search(p, sentence) for p in patterns)
+
+
+def test_listed_agrees_with_the_patterns_built_per_name() -> None:
+    rng = random.Random(7)
+    parts = ["Norway", "Finland", "the ", "The ", "and ", "or ", ", ", ",", " ", "St. ", "Y-Z"]
+    parts += ["’s", "a ", "O'Neil", "x", ".", "(", ")", "Ünited"]
+    listed = 0
+    for _ in range(5000):
+        sentence = "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(sentence))
+        name = sentence[start : rng.randint(start, min(len(sentence), start + 12))]
+        expected = _listed_by_patterns(name, sentence)
+        assert select.listed.__wrapped__(name, sentence) is expected, (name, sentence)
+        listed += expected
+    assert listed > 20  # the cases do reach the lists
 
 
 @pytest.mark.parametrize(
