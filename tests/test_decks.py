@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -278,6 +279,47 @@ def test_cache_returns_the_same_deck_and_follows_content(tmp_path: Path) -> None
     for entry in cache.rglob("*.marshal"):
         entry.write_bytes(entry.read_bytes()[:40])
     assert read_deck(path, cache_dir=cache) == changed  # a corrupt cache entry is rebuilt
+
+
+def test_cache_entries_are_not_synced_but_decks_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parse cache can be rebuilt, so it skips fsync (a file cut short by a crash fails to
+    # load and is rebuilt, as above); the deck file itself stays durable.
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    path = tmp_path / "sample.yaml"
+    write_deck(FULL_DECK, path)
+    assert synced  # the deck file and its folder
+    synced.clear()
+    assert read_deck(path, cache_dir=tmp_path / "cache") == FULL_DECK
+    assert len(list((tmp_path / "cache").rglob("*.marshal"))) == 1
+    assert synced == []
+    assert read_deck(path, cache_dir=tmp_path / "cache") == FULL_DECK
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    path = tmp_path / "sample.yaml"
+    write_deck(FULL_DECK, path)
+    (tmp_path / "broken.yaml").write_text("questions: [", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        for _ in range(2):  # parsed and stored, then from the cache
+            assert read_deck(path, cache_dir=tmp_path / "cache") == FULL_DECK
+            assert gc.isenabled() is enabled
+        with pytest.raises(QuizError):
+            read_deck(tmp_path / "broken.yaml", cache_dir=tmp_path / "cache")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def test_writing_a_deck_can_fill_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

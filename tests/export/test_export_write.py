@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import json
 import os
+import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import genanki
 import pytest
 
 from quiz.errors import QuizError
 from quiz.export import notetypes
-from quiz.export.anki import anki_deck_id, note_guid, package_timestamp, write_apkg
+from quiz.export.anki import (
+    _MODELS,
+    AnkiDeck,
+    anki_deck_id,
+    note_guid,
+    package_timestamp,
+    to_anki_decks,
+    write_apkg,
+    write_collection,
+)
 from quiz.export.stamp import next_timestamp, reserve_timestamp
 from quiz.model import Deck, Question
 
@@ -275,3 +288,66 @@ def test_package_timestamp(tmp_path: Path, deck: Deck) -> None:
     (tmp_path / "junk.apkg").write_bytes(b"not a zip")
     assert package_timestamp(tmp_path / "junk.apkg") is None
     assert package_timestamp(tmp_path / "missing.apkg") is None
+
+
+class _GenankiNote(genanki.Note):  # type: ignore[misc]
+    """genanki's own note, with the cards quiz decided (as the exporter did before bulk rows)."""
+
+    def __init__(self, *, card_ords: tuple[int, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._card_ords = card_ords
+
+    @property
+    def cards(self) -> list[genanki.Card]:
+        return [genanki.Card(ord_) for ord_ in self._card_ords]
+
+
+def _genanki_rows(anki_decks: list[AnkiDeck], timestamp: int) -> sqlite3.Connection:
+    due = itertools.count()
+    decks = []
+    for anki_deck in anki_decks:
+        g_deck = genanki.Deck(anki_deck.deck_id, anki_deck.name)
+        for note in anki_deck.notes:
+            g_deck.add_note(
+                _GenankiNote(
+                    card_ords=note.card_ords,
+                    model=_MODELS[note.kind],
+                    fields=list(note.fields),
+                    tags=note.tags,
+                    guid=note.guid,
+                    due=next(due),
+                )
+            )
+        decks.append(g_deck)
+    conn = sqlite3.connect(":memory:")
+    genanki.Package(decks).write_to_db(conn.cursor(), timestamp, itertools.count(timestamp * 1000))
+    return conn
+
+
+def test_bulk_rows_are_the_rows_genanki_writes(make_deck: Callable[..., Deck]) -> None:
+    two = make_deck(prompt_suffix=" {{c2::again}}")
+    decks = [make_deck(), Deck(id="second", title="Second", questions=two.questions)]
+    anki_decks = to_anki_decks(decks, include_suspended=True)
+    ours = sqlite3.connect(":memory:")
+    write_collection(ours.cursor(), anki_decks, timestamp=T0)
+    theirs = _genanki_rows(anki_decks, T0)
+    assert sum(len(note.card_ords) for note in anki_decks[1].notes) > len(anki_decks[1].notes)
+    for table in ("col", "notes", "cards", "revlog", "graves", "sqlite_master"):
+        query = f"SELECT * FROM {table} ORDER BY 1, 2"
+        assert ours.execute(query).fetchall() == theirs.execute(query).fetchall(), table
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_writing_leaves_the_garbage_collector_as_it_was(
+    tmp_path: Path, deck: Deck, enabled: bool
+) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        write_apkg([deck], tmp_path / "deck.apkg", timestamp=T0)
+        assert gc.isenabled() is enabled
+        with pytest.raises(QuizError):
+            write_apkg([Deck(id="empty", title="Empty")], tmp_path / "empty.apkg", timestamp=T0)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
