@@ -18,6 +18,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -293,13 +294,65 @@ SAVED = ROOT / "benchmarks" / "data" / "steps"
 """Each step's last rows, as JSON, so `--merge` can rebuild the full table after a partial run."""
 
 
-def _save(name: str, rows: list[Row], growth: list[Growth], stamp: str) -> None:
-    SAVED.mkdir(parents=True, exist_ok=True)
-    data = {
-        "ran": stamp,
+def run_step(name: str, settings: Settings) -> tuple[list[Row], list[Growth], bool]:
+    """Run one step: its rows and growth, and whether it measured anything (False when it was
+    not available or failed; its row then says so)."""
+    title, function = STEPS[name]
+    try:
+        rows, growth = function(settings)
+    except NotAvailable as missing:
+        print(f"  not available: {missing}", flush=True)
+        unavailable = f"not available ({missing})"
+        return [Row(title, "", "", "", 0.0, unavailable=unavailable)], [], False
+    except Exception as error:  # noqa: BLE001 - one failing step must not stop the others
+        traceback.print_exc()
+        return [_failed(title, str(error))], [], False
+    return rows, growth, True
+
+
+def _failed(title: str, reason: str) -> Row:
+    text = reason.replace("|", "/").replace("\n", " ")[:200]
+    return Row(title, "", "", "", 0.0, unavailable=f"failed: {text}")
+
+
+def _run_step_in_child(name: str, args: argparse.Namespace) -> tuple[list[Row], list[Growth], bool]:
+    """Run one step in a fresh interpreter, so that no step measures in a process that an
+    earlier step filled (a 100,000-question deck leaves ~1 GB behind, which slows the garbage
+    collector and the allocator of everything measured in-process after it)."""
+    title = STEPS[name][0]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "step.json"
+        command = [sys.executable, str(Path(__file__).resolve()), "--only", name]
+        command += ["--child-out", str(out)]
+        if args.runs:
+            command += ["--runs", str(args.runs)]
+        if args.quick:
+            command.append("--quick")
+        done = subprocess.run(command, check=False)
+        try:
+            data = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return (
+                [_failed(title, f"the step's process ended with status {done.returncode}")],
+                [],
+                False,
+            )
+    rows = [Row(**row) for row in data["rows"]]
+    growth = [Growth(**entry) for entry in data["growth"]]
+    measured = not any(row.unavailable for row in rows)
+    return rows, growth, measured
+
+
+def _as_data(rows: list[Row], growth: list[Growth]) -> dict[str, object]:
+    return {
         "rows": [dataclasses.asdict(row) for row in rows],
         "growth": [dataclasses.asdict(entry) for entry in growth],
     }
+
+
+def _save(name: str, rows: list[Row], growth: list[Growth], stamp: str) -> None:
+    SAVED.mkdir(parents=True, exist_ok=True)
+    data = {"ran": stamp, **_as_data(rows, growth)}
     (SAVED / f"{name}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
@@ -335,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         help="results file (default benchmarks/RESULTS.md for a full run, "
         "benchmarks/data/RESULTS-partial.md otherwise)",
     )
+    parser.add_argument("--child-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     # The long generate step goes last, so the quick steps' figures are written first.
     names = [name.strip() for name in args.only.split(",") if name.strip()] or [
@@ -387,30 +441,22 @@ def main(argv: list[str] | None = None) -> int:
         _write(out, lines)
         return lines
 
+    if args.child_out is not None:
+        rows, growth, _measured = run_step(names[0], settings)
+        args.child_out.write_text(json.dumps(_as_data(rows, growth)), encoding="utf-8")
+        return 0
+
     for name in names:
-        title, function = STEPS[name]
+        title, _function = STEPS[name]
         print(f"{name}: {title}", flush=True)
         step_started = time.monotonic()
         done = names[: names.index(name) + 1]
-        try:
-            new_rows, new_growth = function(settings)
-        except NotAvailable as missing:
-            print(f"  not available: {missing}", flush=True)
-            unavailable = f"not available ({missing})"
-            results[name] = [Row(title, "", "", "", 0.0, unavailable=unavailable)], []
-            write(done)
-            continue
-        except Exception as error:  # noqa: BLE001 - one failing step must not stop the others
-            traceback.print_exc()
-            text = str(error).replace("|", "/").replace("\n", " ")[:200]
-            results[name] = [Row(title, "", "", "", 0.0, unavailable=f"failed: {text}")], []
-            write(done)
-            continue
+        new_rows, new_growth, measured = _run_step_in_child(name, args)
         results[name] = new_rows, new_growth
-        if not args.quick:
+        if measured and not args.quick:
             _save(name, new_rows, new_growth, _now())
         write(done)
-        for row in new_rows:
+        for row in new_rows if measured else ():
             print(f"  {row.step} [{row.measured}]: {_ratio(row)} goal {row.goal}", flush=True)
         print(f"  ({time.monotonic() - step_started:.0f} s)", flush=True)
 

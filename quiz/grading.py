@@ -372,7 +372,10 @@ def grade_typed(
     if read.numbers or not read.words:
         # Neither a surname nor an acronym.
         return prepared.not_quite if fuzzy_match is None else fuzzy_match.almost
+    last_word = read.words[-1]
     for candidate, person in prepared.people:
+        if fuzzy_match is not None and last_word != person.surname:
+            continue  # only the surname itself could still make it right
         verdict = _person_match(read, person)
         if verdict == "exact":
             return prepared.right(candidate, read, plain)

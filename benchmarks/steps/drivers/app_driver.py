@@ -27,6 +27,18 @@ SIZE = (100, 30)
 
 
 def _rss_mb() -> float:
+    """Peak RSS of this process since it started, in MB.
+
+    /proc's VmHWM, where there is one: `ru_maxrss` also counts the parent's memory at the time
+    of the fork (Linux keeps the larger of the two across exec), so a big parent inflates it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
