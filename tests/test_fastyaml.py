@@ -6,7 +6,6 @@ NaN equal to NaN, -0.0 apart from 0.0, datetimes with their time zones.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import string
 import sys
@@ -375,18 +374,6 @@ def test_printable_noise_loads_the_same_or_declines(text: str) -> None:
 # Real decks -----------------------------------------------------------------------------------
 
 
-def _datagen() -> ModuleType:
-    name = "bench_datagen"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "datagen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 DECK_FILES = sorted(
     [
         *(ROOT / "decks").glob("*.yaml"),
@@ -405,8 +392,7 @@ def test_bundled_decks_take_the_fast_path(path: Path) -> None:
     assert fast_or_declined(path.read_text(encoding="utf-8"))
 
 
-def test_a_generated_benchmark_deck_takes_the_fast_path() -> None:
-    datagen = _datagen()
+def test_a_generated_benchmark_deck_takes_the_fast_path(datagen: ModuleType) -> None:
     assert fast_or_declined(datagen.dump_yaml(datagen.deck_data(1500, seed=5)))
 
 
