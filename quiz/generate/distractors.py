@@ -11,7 +11,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
@@ -47,6 +47,8 @@ class Pool:
     """No past event's distractor may be later than this (the publication year)."""
     aliases: tuple[tuple[str, str], ...] = field(default=())
     """(short form, long form) pairs of the article's acronyms."""
+    kinds: tuple[tuple[str, str], ...] = field(default=())
+    """(name, kind) for the names the article says more about (see `name_kinds`)."""
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +82,8 @@ def _is_alias(a: str, b: str, aliases: tuple[tuple[str, str], ...]) -> bool:
             return True
     if fuzz.ratio(na, nb) >= 88:
         return True
-    return False
+    country = _country_key(a)
+    return bool(country) and country == _country_key(b)
 
 
 def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Random) -> list[str]:
@@ -96,23 +99,19 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
         ]
         return _entities(answer, names, fact, pool, rng)
     if fact.type == "quote" and slot == "speaker":
-        return _entities(answer, pool.speakers, fact, pool, rng)
+        label_of = {m.text: m.label for m in pool.mentions}
+        label = label_of.get(answer)
+        speakers = [n for n in pool.speakers if label_of.get(n) == label]  # people for people
+        return _entities(answer, speakers, fact, pool, rng)
     labels = _LABELS.get(fact.type)
     if labels is None or slot != "answer":
         return []
     if fact.type == "place" and fact.detail in labels:
-        labels = (fact.detail,) + tuple(x for x in labels if x != fact.detail)
         names = [m.text for m in pool.mentions if m.label == fact.detail]  # no mixing
     else:
         names = [m.text for m in pool.mentions if m.label in labels]
     if fact.type == "event":
         names = [n for n in names if _eventish(n)] or names
-    if fact.type == "place":
-        country = is_country(answer)
-        same = [n for n in names if is_country(n) == country]
-        names = same if len(set(same) - {answer}) >= 3 else names
-        if country:
-            names = same or names
     return _entities(answer, names, fact, pool, rng)
 
 
@@ -127,21 +126,161 @@ COUNTRIES: Final = frozenset(
     norway oman pakistan panama paraguay peru philippines poland portugal qatar romania russia
     rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
     syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
-    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe""".split()
+    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe andorra angola bahamas bahrain
+    barbados belize benin bhutan botswana brunei burundi comoros congo djibouti dominica eritrea
+    eswatini fiji gabon gambia grenada guinea guyana jamaica kiribati lesotho liberia
+    liechtenstein malawi maldives mauritania mauritius micronesia monaco nauru palau palestine
+    samoa suriname swaziland togo tonga tuvalu vanuatu england scotland wales""".split()
 ) | frozenset(
     {
         "united states", "united kingdom", "south africa", "south korea", "north korea",
         "new zealand", "saudi arabia", "sri lanka", "united arab emirates", "the netherlands",
-        "u.s.", "us", "uk", "usa", "britain", "great britain",
+        "u.s.", "us", "uk", "usa", "britain", "great britain", "united states of america",
+        "czech republic", "north macedonia", "bosnia and herzegovina", "costa rica",
+        "el salvador", "dominican republic", "sierra leone", "ivory coast", "côte d'ivoire",
+        "burkina faso", "cape verde", "central african republic", "equatorial guinea",
+        "guinea-bissau", "east timor", "timor-leste", "papua new guinea", "solomon islands",
+        "marshall islands", "south sudan", "trinidad and tobago", "antigua and barbuda",
+        "saint lucia", "san marino", "vatican city", "northern ireland", "soviet union", "ussr",
+        "democratic republic of the congo", "dr congo",
     }
 )  # fmt: skip
 """Country names, to keep country and city options apart."""
+
+
+COUNTRY_NAMES: Final = {
+    "u.s.": "united states", "us": "united states", "usa": "united states",
+    "united states of america": "united states", "uk": "united kingdom",
+    "britain": "united kingdom", "great britain": "united kingdom",
+    "the netherlands": "netherlands", "czech republic": "czechia",
+    "ivory coast": "côte d'ivoire", "east timor": "timor-leste", "swaziland": "eswatini",
+    "ussr": "soviet union", "dr congo": "democratic republic of the congo",
+}  # fmt: skip
+"""Other names of one country, so that "U.S." and "United States" are never two options."""
 
 
 def is_country(name: str) -> bool:
     """Whether `name` is a country (from a small built-in list)."""
     key = re.sub(r"^the\s+", "", name.strip().casefold())
     return key in COUNTRIES
+
+
+def _country_key(name: str) -> str:
+    """The one name of a country of the built-in list under all its names ("" for others)."""
+    key = re.sub(r"^the\s+", "", name.strip().casefold())
+    return COUNTRY_NAMES.get(key, key) if key in COUNTRIES else ""
+
+
+NOT_PLACE_NOUNS: Final = frozenset(
+    "asteroid comet planet moon star galaxy nebula spacecraft probe satellite rocket telescope "
+    "rover lander orbiter mission ship vessel ferry tanker yacht aircraft plane jet".split()
+)
+"""Nouns that say the name after them is no place on Earth ("the asteroid Korppi", "a spacecraft
+named Halla")."""
+STORM_TITLES: Final = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+"""Titles that make a name a storm ("Hurricane Ida"), capitalised or not."""
+SKY_NAMES: Final = frozenset(
+    "earth moon sun mercury venus mars jupiter saturn uranus neptune pluto".split()
+)
+"""Bodies of the solar system, which are no places to offer beside cities or countries."""
+LOCAL_NOUNS: Final = frozenset(
+    "city town village port region province county district state capital suburb".split()
+)
+"""Nouns that say the name after them is a place inside a country ("the city of Peshawar")."""
+
+_WORD: Final = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_NAME: Final = rf"{_WORD}(?: (?:of |de |la )?{_WORD})*"
+_AFTER_NOUN: Final = re.compile(
+    rf"\b(?:({'|'.join(sorted(NOT_PLACE_NOUNS | LOCAL_NOUNS))})s?"
+    rf"|((?i:{'|'.join(sorted(STORM_TITLES))})))\b"
+    rf"(?: (?:of|named|called))? ({_NAME})"
+)
+_NAME_AT: Final = re.compile(_NAME)
+_BEFORE_COMMA: Final = re.compile(rf"(?<![\w'’.-])({_NAME}), (?:the )?(?=[A-Z])")
+_MORE_IN_LIST: Final = re.compile(r", (?:and |or )?[A-Z]|,? (?:and|or) ")
+
+
+def name_kinds(names: Iterable[str], text: str) -> dict[str, str]:
+    """What `text` tells of each of `names`, for keeping wrong options of the answer's kind.
+
+    The kind is "sky" for a body of the solar system ("Mars"), "country" for a country of the
+    built-in list, else the noun that says a name is no place on Earth ("the asteroid Korppi":
+    "asteroid"; "Hurricane Ida": "hurricane"), else "local" for a place inside a country ("Tartu,
+    Estonia" when the country does not go on as a list; "the city of Peshawar"). Names the text
+    says nothing about are left out.
+    """
+    cues: dict[str, str] = {}
+    for m in _AFTER_NOUN.finditer(text):
+        noun = (m.group(1) or m.group(2)).lower()
+        kind = "local" if noun in LOCAL_NOUNS else noun
+        words = m.group(3).split()
+        for end in range(1, len(words) + 1):
+            cues.setdefault(" ".join(words[:end]), kind)
+    for place, _ in _countries_after_places(text):
+        words = place.split()
+        for start in range(len(words)):
+            cues.setdefault(" ".join(words[start:]), "local")
+    kinds: dict[str, str] = {}
+    for name in names:
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+        cue = cues.get(bare, "")
+        if bare.casefold() in SKY_NAMES:
+            kinds[name] = "sky"
+        elif is_country(bare):
+            kinds[name] = "country"  # "the tanker Iran seized" does not make Iran a ship
+        elif cue:
+            kinds[name] = cue
+    return kinds
+
+
+def _countries_after_places(text: str) -> Iterator[tuple[str, str]]:
+    """(place, country) for each "Tartu, Estonia" of `text` that is not a list of countries."""
+    for m in _BEFORE_COMMA.finditer(text):
+        country = _country_at(text, m.end())
+        if country is None or _MORE_IN_LIST.match(text, m.end() + len(country)):
+            continue  # "Denmark, Estonia, Finland and Norway": a list, not a place and its country
+        yield m.group(1), country
+
+
+def locates(name: str, sentence: str) -> bool:
+    """Whether `name` is the country that only says where the place before it lies ("Tartu,
+    Estonia"): whoever knows the place knows the country, so asking for it asks little."""
+    return any(country == name for _, country in _countries_after_places(sentence))
+
+
+def _country_at(text: str, start: int) -> str | None:
+    """The longest country name that opens `text` at `start`, as written there."""
+    found = _NAME_AT.match(text, start)
+    if found is None:
+        return None
+    parts = found.group(0).split()
+    for end in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:end])
+        if is_country(candidate):
+            return candidate
+        if is_country(candidate + "."):
+            return candidate + "."  # "U.S.": the name ends with the abbreviation's full stop
+    return None
+
+
+def kind_of(name: str, kinds: dict[str, str]) -> str:
+    """The kind of `name` as `name_kinds` found it ("" when the article does not say); a country
+    of the built-in list is a country even where the article says nothing."""
+    return kinds.get(name) or ("country" if is_country(name) else "")
+
+
+def same_kind(fact_type: str, answer: str, name: str, kinds: dict[str, str]) -> bool:
+    """Whether `name` may be a wrong option beside `answer`: for a place, a country beside a
+    country and no country beside a city or region; for any type, nothing the article calls an
+    asteroid (say) unless the answer is one too."""
+    a, b = kind_of(answer, kinds), kind_of(name, kinds)
+    if fact_type != "place":
+        a = "" if a in {"country", "local"} else a
+        b = "" if b in {"country", "local"} else b
+    elif a != "country" and b != "country":
+        a = a or "local"
+        b = b or "local"
+    return a == b
 
 
 def _eventish(name: str) -> bool:
@@ -153,6 +292,10 @@ def _eventish(name: str) -> bool:
 def _entities(
     answer: str, names: Sequence[str], fact: Fact, pool: Pool, rng: random.Random
 ) -> list[str]:
+    kinds = dict(pool.kinds)
+    if answer not in kinds:
+        kinds.update(name_kinds((answer,), fact.sentence))
+    names = [n for n in names if same_kind(fact.type, answer, n, kinds)]
     counts = Counter(names)
     in_sentence = {normalise(text) for _, text in fact.entities}
     chosen: list[str] = []

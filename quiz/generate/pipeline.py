@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from quiz.generate.distractors import Pool
+from quiz.generate.distractors import Pool, name_kinds
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import check_question
@@ -114,12 +114,15 @@ def make_deck_with_report(
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
     rejected: Counter[str] = Counter()
     candidates: list[Candidate] = []
+    no_choice: set[int] = set()  # ids of facts with too few wrong options of the answer's kind
     for fact in facts:
         for template in template_set:
             candidate, reason = render(fact, template, pool, seed=seed)
             if candidate is None:
                 if reason:
                     rejected[reason] += 1
+                if reason == "few-distractors":
+                    no_choice.add(id(fact))
                 continue
             names = _aliases(candidate, aliases, long_to_short)
             reasons = check_question(candidate.question, aliases=names)
@@ -144,6 +147,7 @@ def make_deck_with_report(
                 mentions=mentions,
                 paragraphs=len(article.paragraphs),
                 centrality=central.get(c.fact.sentence, 0.0),
+                no_choice=id(c.fact) in no_choice,
             ),
             c,
         )
@@ -207,7 +211,8 @@ def common_word(name: str, text: str) -> bool:
 
 
 def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
-    """Distractor material: the article's entities, acronym long forms and speakers."""
+    """Distractor material: the article's entities, acronym long forms and speakers, and what
+    the article says of each name's kind (a country, a city, an asteroid)."""
     mentions: list[Mention] = []
     long_forms: list[str] = []
     speakers: list[str] = []
@@ -232,12 +237,14 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
                 seen.add((label, fact.answer))
                 mentions.append(Mention(label, fact.answer, fact.sentence, fact.paragraph))
     latest = article.published.year if article.published else None
+    kinds = name_kinds(dict.fromkeys(m.text for m in mentions), body)
     return Pool(
         mentions=tuple(mentions),
         long_forms=tuple(dict.fromkeys(long_forms)),
         speakers=tuple(dict.fromkeys(speakers)),
         latest_year=latest,
         aliases=tuple(dict.fromkeys(aliases)),
+        kinds=tuple(sorted(kinds.items())),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from quiz.generate.distractors import normalise
+from quiz.generate.distractors import locates, normalise
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
@@ -50,12 +50,21 @@ def score(
     mentions: dict[str, int],
     paragraphs: int,
     centrality: float = 0.0,
+    no_choice: bool = False,
 ) -> float:
-    """How good `candidate` is likely to be; higher first."""
+    """How good `candidate` is likely to be; higher first.
+
+    `no_choice` says the fact's multiple-choice question was refused for want of wrong options of
+    the answer's kind; its cloze then keeps the rank the choice would have had, since how many
+    such options the article holds says nothing of how worth asking the fact is.
+    """
     fact = candidate.fact
     question = candidate.question
     value = fact.score * candidate.template.weight
-    value += KIND_BONUS.get(question.kind, 0.0)
+    bonus = KIND_BONUS.get(question.kind, 0.0)
+    if no_choice and question.kind == "cloze":
+        bonus = max(bonus, KIND_BONUS["choice"])
+    value += bonus
     if fact.paragraph and paragraphs:
         value += 0.1 * (1 - min(fact.paragraph - 1, paragraphs) / paragraphs)
     elif paragraphs:
@@ -80,6 +89,8 @@ def score(
     value += 0.3 * centrality
     if fact.type in {"place", "organisation"} and listed(fact.answer, fact.sentence):
         value -= LISTED_PENALTY
+    if fact.type == "place" and locates(fact.answer, fact.sentence):
+        value -= LISTED_PENALTY  # "Tartu, _____": the place before it gives the country away
     return value
 
 

@@ -1,0 +1,177 @@
+"""Wrong options of the answer's kind: cities for a city, countries for a country, no asteroid
+among places; too few of them and the fact is asked another way than by multiple choice."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from quiz.generate.distractors import Pool, distractors, is_alias, locates, name_kinds
+from quiz.generate.facts import Fact, Mention
+from quiz.generate.grammar import GAP
+from quiz.generate.pipeline import build_pool
+from quiz.generate.questions import render
+from quiz.generate.select import KIND_BONUS, score
+from quiz.generate.templates import load_templates
+from quiz.model import Article
+
+ARRIVAL = "A small spacecraft named Halla has arrived at the asteroid Korppi after a long journey."
+TARTU = (
+    "Flight controllers at the Mission Operations Centre in Tartu, Estonia, confirmed that the "
+    "probe had fired its engine."
+)
+MEMBERS = "Its members are Denmark, Finland, Iceland, Latvia, Lithuania, Norway and Sweden."
+CITIES = "The team celebrated in Riga, Oslo and Vilnius."
+TWO_CITIES = "The team celebrated in Riga and Oslo."
+MOVE = "The agency moved its offices from Latvia to Estonia in 2015."
+TALKS = "The talks moved from Nepal to Bhutan in 2015."
+DELEGATES = "Delegates came from India, China and Bangladesh."
+
+COUNTRY_NAMES = ("Denmark", "Finland", "Iceland", "Latvia", "Lithuania", "Norway", "Sweden")
+ASIA = ("Nepal", "Bhutan", "India", "China", "Bangladesh")
+
+
+def place(answer: str, sentence: str, paragraph: int, *others: str) -> Fact:
+    """A place fact whose sentence names `answer` and the places `others`."""
+    return Fact(
+        "place",
+        answer,
+        sentence,
+        paragraph,
+        detail="GPE",
+        slots=(("context", sentence.replace(answer, GAP, 1)),),
+        entities=tuple(("GPE", name) for name in (answer, *others)),
+    )
+
+
+def article_and_facts(*sentences: str) -> tuple[Article, list[Fact]]:
+    """The sentences as paragraphs, with a place fact for each place each of them names."""
+    names = ("Korppi", "Tartu", "Estonia", "Riga", "Oslo", "Vilnius", *COUNTRY_NAMES, *ASIA)
+    facts: list[Fact] = []
+    for number, sentence in enumerate(sentences, start=1):
+        here = [n for n in names if n in sentence]
+        facts.extend(place(n, sentence, number, *(o for o in here if o != n)) for n in here)
+    article = Article("Halla", tuple(sentences), published=date(2024, 3, 6))
+    return article, facts
+
+
+def options(answer: str, sentence: str, *sentences: str, seeds: int = 20) -> set[str]:
+    """Every wrong option offered for the place `answer` of `sentence` over several seeds."""
+    article, facts = article_and_facts(*sentences)
+    pool = build_pool(article, facts)
+    fact = next(f for f in facts if f.answer == answer and f.sentence == sentence)
+    found: set[str] = set()
+    for seed in range(seeds):
+        found.update(distractors(fact, answer, "answer", pool, random.Random(seed)))
+    return found
+
+
+def test_a_city_followed_by_its_country_gets_other_cities() -> None:
+    found = options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES)
+    assert found == {"Riga", "Oslo", "Vilnius"}
+
+
+def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
+    found = options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES)
+    assert found == {"Riga", "Oslo"}
+
+
+def test_an_asteroid_is_no_place_to_offer() -> None:
+    found = options("Tartu", TARTU, ARRIVAL, TARTU, CITIES)
+    assert "Korppi" not in found
+
+
+def test_a_country_gets_only_countries() -> None:
+    found = options("Estonia", MOVE, ARRIVAL, TARTU, MEMBERS, CITIES, MOVE)
+    assert found and found <= set(COUNTRY_NAMES) - {"Latvia"}  # Latvia is in the sentence
+    found = options("Bhutan", TALKS, ARRIVAL, CITIES, DELEGATES, TALKS)
+    assert found == {"India", "China", "Bangladesh"}
+
+
+def test_a_country_with_no_other_countries_gets_no_options() -> None:
+    assert options("Estonia", MOVE, ARRIVAL, CITIES, MOVE) == set()
+
+
+def test_too_few_options_of_the_kind_make_no_choice_but_another_kind() -> None:
+    article, facts = article_and_facts(ARRIVAL, TARTU, MEMBERS, TWO_CITIES)
+    pool = build_pool(article, facts)
+    tartu = next(f for f in facts if f.answer == "Tartu" and f.sentence == TARTU)
+    made: dict[str, str] = {}
+    for template in load_templates():
+        candidate, reason = render(tartu, template, pool)
+        if candidate is not None:
+            made[template.kind] = candidate.question.prompt
+        elif reason:
+            made.setdefault(f"{template.kind} refused", reason)
+    assert "choice" not in made
+    assert made["choice refused"] == "few-distractors"
+    assert made["cloze"].startswith("Flight controllers at the Mission Operations Centre in {{c1")
+
+
+def test_a_person_quoted_gets_people_not_organisations() -> None:
+    speakers = ("Mikkel Strand", "Aino Kettunen", "Jonas Vik", "Saara Lindholm")
+    mentions = [("PERSON", s) for s in speakers] + [("ORG", "NBSA"), ("ORG", "NASA")]
+    pool = Pool(
+        mentions=tuple(Mention(label, text, "", 1) for label, text in mentions),
+        speakers=(*speakers, "NBSA", "NASA"),
+    )
+    quote = Fact("quote", "We are in orbit", '"We are in orbit," said Mikkel Strand.', 1)
+    quote = quote.with_slots(speaker="Mikkel Strand", quote="We are in orbit")
+    found: set[str] = set()
+    for seed in range(20):
+        found.update(distractors(quote, "Mikkel Strand", "speaker", pool, random.Random(seed)))
+    assert found == set(speakers[1:])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("Tartu", "at the centre in Tartu, Estonia, confirmed", "local"),
+        ("Tartu", "in Tartu, Estonia.", "local"),
+        ("Springfield", "a plant in Springfield, U.S. The plant", "local"),
+        ("Peshawar", "with the Pakistani city of Peshawar", "local"),
+        ("Korppi", "has arrived at the asteroid Korppi, ending", "asteroid"),
+        ("Halla", "A small spacecraft named Halla has arrived", "spacecraft"),
+        ("Ida", "after Hurricane Ida struck", "hurricane"),
+        ("Earth", "bring material back to Earth", "sky"),
+        ("Denmark", "Its members are Denmark, Estonia, Finland and Norway.", "country"),
+        ("Iran", "the tanker Iran seized", "country"),
+        ("Beijing", "an ambassador in Beijing", ""),
+        ("Riga", "in Riga, Oslo and Vilnius", ""),
+    ],
+)
+def test_what_an_article_says_a_name_is(name: str, text: str, kind: str) -> None:
+    assert name_kinds([name], text).get(name, "") == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "expected"),
+    [
+        ("Estonia", TARTU, True),
+        ("Tartu", TARTU, False),
+        ("Estonia", "Its members are Denmark, Estonia, Finland and Norway.", False),
+        ("Illinois", "a plant in Springfield, Illinois, closed", False),
+        ("U.S.", "a plant in Springfield, U.S., closed", True),
+    ],
+)
+def test_a_country_after_a_place_only_locates_it(name: str, sentence: str, expected: bool) -> None:
+    assert locates(name, sentence) is expected
+
+
+def test_two_names_of_one_country_are_never_two_options() -> None:
+    assert is_alias("U.S.", "United States") and is_alias("the UK", "Britain")
+    assert not is_alias("United States", "United Kingdom")
+
+
+def test_a_cloze_asked_for_want_of_options_keeps_the_choices_rank() -> None:
+    article, facts = article_and_facts(TARTU, TWO_CITIES)
+    pool = build_pool(article, facts)
+    tartu = next(f for f in facts if f.answer == "Tartu")
+    cloze = next(t for t in load_templates() if t.id == "place-cloze")
+    candidate, _ = render(tartu, cloze, pool)
+    assert candidate is not None
+    plain = score(candidate, mentions={}, paragraphs=2)
+    kept = score(candidate, mentions={}, paragraphs=2, no_choice=True)
+    assert kept - plain == pytest.approx(KIND_BONUS["choice"] - KIND_BONUS["cloze"])
