@@ -184,8 +184,14 @@ def test_stopping_early_stops_the_workers_at_once(tmp_path: Path) -> None:
         [quick, *stuck], GenerateOptions(), generate=fake_generate, workers=2
     )
     assert next(outcomes).source == quick
+    started = time.monotonic()
     outcomes.close()  # what Ctrl-C does; without stopping the workers this would hang
+    # The stuck sources sleep for 600 s: workers still alive after a few seconds were not stopped.
+    # (A worker the pool started just before the stop may take a moment to go on a busy machine.)
+    while multiprocessing.active_children() and time.monotonic() - started < 10:
+        time.sleep(0.05)
     assert multiprocessing.active_children() == []
+    assert time.monotonic() - started < 10
 
 
 # Saving ----------------------------------------------------------------------------------------
