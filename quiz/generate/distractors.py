@@ -298,12 +298,16 @@ def _entities(
     names = [n for n in names if same_kind(fact.type, answer, n, kinds)]
     counts = Counter(names)
     in_sentence = {normalise(text) for _, text in fact.entities}
+    # A name the sentence itself mentions plays another part in it, entity or not ("IS-K claimed
+    # responsibility for the attack on _____": IS-K is no option).
+    sentence = f" {normalise(fact.sentence)} "
     chosen: list[str] = []
     key_words = len(answer.split())
     ordered = sorted(counts, key=lambda n: (abs(len(n.split()) - key_words), -counts[n], n))
     candidates: list[str] = []
     for name in ordered:
-        if normalise(name) in in_sentence or is_alias(name, answer, pool.aliases):
+        key = normalise(name)
+        if key in in_sentence or f" {key} " in sentence or is_alias(name, answer, pool.aliases):
             continue
         if any(is_alias(name, other, pool.aliases) for other in candidates):
             continue

@@ -175,3 +175,26 @@ def test_a_cloze_asked_for_want_of_options_keeps_the_choices_rank() -> None:
     plain = score(candidate, mentions={}, paragraphs=2)
     kept = score(candidate, mentions={}, paragraphs=2, no_choice=True)
     assert kept - plain == pytest.approx(KIND_BONUS["choice"] - KIND_BONUS["cloze"])
+
+
+def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
+    # The parser may miss a name in the question's own sentence ("IS-K claimed responsibility for
+    # the attack on _____"); it plays another part there and must not be offered.
+    sentence = "Flights from Riga landed in Tartu, Estonia, on time."
+    others = "The team celebrated in Riga, Oslo, Vilnius and Kaunas."
+    article = Article("Flights", (sentence, others), published=date(2024, 3, 6))
+    tartu = Fact(
+        "place",
+        "Tartu",
+        sentence,
+        1,
+        detail="GPE",
+        slots=(("context", sentence.replace("Tartu", GAP, 1)),),
+        entities=(("GPE", "Tartu"), ("GPE", "Estonia")),  # Riga not tagged here
+    )
+    cities = [place(name, others, 2) for name in ("Riga", "Oslo", "Vilnius", "Kaunas")]
+    pool = build_pool(article, [tartu, *cities])
+    found: set[str] = set()
+    for seed in range(20):
+        found.update(distractors(tartu, "Tartu", "answer", pool, random.Random(seed)))
+    assert found == {"Oslo", "Vilnius", "Kaunas"}
