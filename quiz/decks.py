@@ -190,7 +190,7 @@ def _parse(text: str, path: str) -> tuple[Deck | None, list[Problem]]:
 
     from quiz import fastyaml
 
-    with _gc_paused():
+    with gc_paused():
         try:
             data = fastyaml.load(text)
             if data is fastyaml.NOT_HANDLED:  # anchors, tags, errors...: PyYAML decides
@@ -210,13 +210,13 @@ def _parse(text: str, path: str) -> tuple[Deck | None, list[Problem]]:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Keep Python's cyclic garbage collector off inside the block; on again after, if it was on.
 
-    Loading and checking a deck makes hundreds of thousands of objects and no garbage cycles: the
-    collector would only scan them again and again as they pile up (about 5% of the time to read
-    a 10,000-question deck). Unreachable cycles made in the block are still collected, by the
-    first collection after it.
+    For work that makes many objects and no garbage cycles (loading and checking a deck, building
+    an Anki package): the collector would only scan them again and again as they pile up (about 5%
+    of the time to read a 10,000-question deck). Unreachable cycles made in the block are still
+    collected, by the first collection after it.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -799,7 +799,7 @@ def _load_cached(cache_dir: Path, key: str) -> Deck | None:
     # two to three times faster than json for a 10,000-question deck.
     try:
         data = _cache_file(cache_dir, key).read_bytes()
-        with _gc_paused():
+        with gc_paused():
             return _deck_from_cache(marshal.loads(data))
     except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError):
         return None  # a missing or stale cache entry is simply rebuilt
@@ -808,7 +808,7 @@ def _load_cached(cache_dir: Path, key: str) -> Deck | None:
 def _store_cached(cache_dir: Path, key: str, deck: Deck) -> None:
     target = _cache_file(cache_dir, key)
     with contextlib.suppress(OSError, QuizError):  # the cache is an optimisation, never an error
-        with _gc_paused():
+        with gc_paused():
             data = marshal.dumps(_deck_to_cache(deck))
         # Not synced to disk: a cache file cut short by a crash fails to load (marshal raises)
         # and is rebuilt, so durability would only cost time (and, on slow disks, a lot of it).
