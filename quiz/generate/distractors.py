@@ -160,9 +160,8 @@ COUNTRY_NAMES: Final = {
 
 
 def is_country(name: str) -> bool:
-    """Whether `name` is a country (from a small built-in list)."""
-    key = re.sub(r"^the\s+", "", name.strip().casefold())
-    return key in COUNTRIES
+    """Whether `name` is a country (from a built-in list)."""
+    return bool(_country_key(name))
 
 
 def _country_key(name: str) -> str:
@@ -297,17 +296,15 @@ def _entities(
         kinds.update(name_kinds((answer,), fact.sentence))
     names = [n for n in names if same_kind(fact.type, answer, n, kinds)]
     counts = Counter(names)
-    in_sentence = {normalise(text) for _, text in fact.entities}
-    # A name the sentence itself mentions plays another part in it, entity or not ("IS-K claimed
-    # responsibility for the attack on _____": IS-K is no option).
+    # A name the sentence itself mentions plays another part in it, tagged as an entity there or
+    # not ("IS-K claimed responsibility for the attack on _____": IS-K is no option).
     sentence = f" {normalise(fact.sentence)} "
-    chosen: list[str] = []
     key_words = len(answer.split())
     ordered = sorted(counts, key=lambda n: (abs(len(n.split()) - key_words), -counts[n], n))
     candidates: list[str] = []
     for name in ordered:
         key = normalise(name)
-        if key in in_sentence or f" {key} " in sentence or is_alias(name, answer, pool.aliases):
+        if f" {key} " in sentence or is_alias(name, answer, pool.aliases):
             continue
         if any(is_alias(name, other, pool.aliases) for other in candidates):
             continue
@@ -318,8 +315,7 @@ def _entities(
             break
     top = candidates[:6]
     rng.shuffle(top)
-    chosen = top[:3]
-    return chosen
+    return top[:3]
 
 
 def _pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
