@@ -41,6 +41,7 @@ def run_study(args: argparse.Namespace) -> int:
             options = StudyOptions(
                 new_per_day=settings.new_per_day if args.new_per_day is None else args.new_per_day,
                 retention=settings.retention if args.retention is None else args.retention,
+                theme=settings.theme,
             )
             app = build_app(
                 decks, store, options=options, study_now=bool(files), folder=_shown(folder)

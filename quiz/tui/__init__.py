@@ -34,7 +34,7 @@ def build_app(
         decks: the decks to list and study.
         store: the progress store; `None` for a practice test, which writes nothing.
         clock: the time source (tests pass a fixed one).
-        options: new cards a day and desired retention; defaults to the store's settings.
+        options: new cards a day, desired retention and theme; defaults to the store's settings.
         practice: the questions of a practice test (see `quiz.study.practice_test`); the app asks
             them, shows the score and every answer, then ends.
         study_now: start a study session of all `decks` at once, over the deck list.
@@ -43,7 +43,11 @@ def build_app(
     if options is None:
         settings = store.get_settings() if store is not None else None
         options = (
-            StudyOptions(new_per_day=settings.new_per_day, retention=settings.retention)
+            StudyOptions(
+                new_per_day=settings.new_per_day,
+                retention=settings.retention,
+                theme=settings.theme,
+            )
             if settings is not None
             else StudyOptions()
         )

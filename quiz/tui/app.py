@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class StudyOptions:
-    """How to study: the daily limit of new cards and the desired retention."""
+    """How to study: the daily limit of new cards, the desired retention and the colour theme."""
 
     new_per_day: int = 20
     retention: float = 0.9
+    theme: str = ""
+    """The theme saved with the settings; empty (or unknown to Textual) for the default."""
 
 
 class QuizApp(App[None]):
@@ -39,7 +41,7 @@ class QuizApp(App[None]):
         decks: the decks, already read and validated.
         store: the progress store; `None` for a practice test (nothing is written).
         clock: the time source.
-        options: the daily new-card limit and desired retention.
+        options: the daily new-card limit, desired retention and theme.
         practice: the questions of a practice test; the app opens on them and ends after the score.
         study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
@@ -71,11 +73,9 @@ class QuizApp(App[None]):
         self._study_now = study_now
         self._folder = folder
         self._deck_list: DeckListScreen | None = None
-        self._saved_theme = ""
-        if store is not None:
-            self._saved_theme = store.get_settings().theme
-            if self._saved_theme in self.available_themes:
-                self.theme = self._saved_theme
+        self._saved_theme = options.theme
+        if options.theme in self.available_themes:
+            self.theme = options.theme
 
     def watch_theme(self, theme: str) -> None:
         """Keep the theme chosen (ctrl+p, "Change theme") for the next start."""

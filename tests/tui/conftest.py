@@ -58,7 +58,9 @@ def make_app(decks: list[Deck], store: ProgressStore) -> Callable[..., QuizApp]:
             decks if chosen is None else chosen,
             store,
             clock=lambda: NOW,
-            options=StudyOptions(new_per_day=new_per_day, retention=0.9),
+            options=StudyOptions(
+                new_per_day=new_per_day, retention=0.9, theme=store.get_settings().theme
+            ),
             **kwargs,  # type: ignore[arg-type]
         )
 
