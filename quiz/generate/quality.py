@@ -52,6 +52,11 @@ PRONOUNS: Final = frozenset(
     "he she it they them him his her its their theirs hers we us our i me my".split()
 )
 DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+TIME_NOUNS: Final = frozenset(
+    "year week month season summer winter spring autumn fall morning afternoon evening weekend "
+    "decade century quarter semester term".split()
+)
+"""After "this"/"that", a time ("this year"), not a reference to something said before."""
 STOPWORDS: Final = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be it its this that "
     "these those he she they them his her their".split()
@@ -237,12 +242,15 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
         return []
     if statement:
         first = tokens[0]
-        if first in PRONOUNS or first in DEMONSTRATIVES or first == "that" and len(tokens) > 1:
+        relative_time = len(tokens) > 1 and tokens[1] in TIME_NOUNS  # "This year the ..."
+        demonstrative = first in DEMONSTRATIVES or first == "that" and len(tokens) > 1
+        if first in PRONOUNS or (demonstrative and not relative_time):
             return ["dangling-pronoun"]
-        if re.match(
-            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b",
+        m = re.match(
+            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
             stem.strip(),
-        ):
+        )
+        if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):

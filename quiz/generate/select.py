@@ -76,10 +76,11 @@ def score(
     elif words > 30:
         value -= 0.1 * (words - 30) / 10
     count = mentions.get(fact.answer.casefold(), 1)
-    if question.kind != "order" and count > 1:
+    if question.kind != "order" and count >= TOPIC_MENTIONS:
         # an answer the article keeps repeating is its topic: asking for it gives little away
-        penalty = min(0.7, 0.06 * (count - 1))
-        value -= penalty
+        value -= min(0.5, 0.05 * count)
+    elif question.kind != "order" and count > 1:
+        value += REPEATED_BONUS * (count - 1)  # a name the story comes back to matters to it
     if fact.slot("position") == "subject":
         value += 0.05
     if fact.type == "date" and date_span(fact.answer):
@@ -95,6 +96,9 @@ def score(
 
 
 LISTED_PENALTY: Final = 0.25
+TOPIC_MENTIONS: Final = 6
+"""From this many mentions on, an answer is the article's topic (a weak question)."""
+REPEATED_BONUS: Final = 0.04
 
 
 def date_span(answer: str) -> bool:

@@ -268,3 +268,14 @@ def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
     )
     assert not [f for f in facts if f.answer == "Miami"]
     assert find(facts, "person", "Jerome Powell")
+
+
+def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:
+    facts = article_facts(
+        "When a brain chemical called glutamate is present, the nerve cell becomes excited.",
+        "The colour was dubbed Green Diamond Flare by the marketing team.",
+        "Economists fear the so-called soft landing may not last.",
+    )
+    for answer in ("glutamate", "Green Diamond Flare", "soft landing"):
+        assert find(facts, "event", answer).detail == "TERM"
+    assert "so-called \x00 may" in find(facts, "event", "soft landing").slot("context")

@@ -275,3 +275,21 @@ def test_a_whole_quotation_is_no_gap_but_a_short_quoted_phrase_is() -> None:
         sentence=QUOTE,
     )
     assert "answer-too-long" not in check_question(short_gap)
+
+
+def test_this_year_is_a_time_not_a_dangling_reference() -> None:
+    sentence = "This year the ferry fair opens on June 3 in Vell."
+    timed = q(
+        "This year the ferry fair opens on {{c1::June 3}} in Vell.",
+        "June 3",
+        kind="cloze",
+        sentence=sentence,
+    )
+    assert "dangling-pronoun" not in check_question(timed)
+    vague = q(
+        "This decision opens the ferry fair on {{c1::June 3}} in Vell.",
+        "June 3",
+        kind="cloze",
+        sentence="This decision opens the ferry fair on June 3 in Vell.",
+    )
+    assert "dangling-pronoun" in check_question(vague)
