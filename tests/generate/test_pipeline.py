@@ -15,9 +15,9 @@ import yaml
 from quiz.generate.facts import Fact
 from quiz.generate.pipeline import (
     about_the_page,
-    first_names,
     extract_facts,
     fact_to_dict,
+    first_names,
     generate_deck,
     make_deck,
 )
