@@ -133,6 +133,8 @@ def render(
                 truth = True
             filler = answer if truth else wrong[0]
             values["statement"] = context.replace(GAP, filler)
+            if "answer" in values:
+                values["answer"] = filler  # a yes-or-no question about the answer or a wrong one
             final_answer = TRUE if truth else FALSE
             accept = ()
     prompt = template.prompt.format_map(values)
