@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.distractors import Pool, distractors, is_alias, locates, name_kinds
+from quiz.generate.distractors import Pool, distractors
+from quiz.generate.names import is_alias, locates, name_kinds
 from quiz.generate.facts import Fact, Mention
 from quiz.generate.grammar import GAP
 from quiz.generate.pipeline import build_pool
@@ -74,8 +75,9 @@ def test_a_city_followed_by_its_country_gets_other_cities() -> None:
 
 
 def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
+    # the article has two other cities; the gazetteer adds the capital of the city's country
     found = options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES)
-    assert found == {"Riga", "Oslo"}
+    assert found == {"Riga", "Oslo", "Tallinn"}
 
 
 def test_an_asteroid_is_no_place_to_offer() -> None:
@@ -90,24 +92,29 @@ def test_a_country_gets_only_countries() -> None:
     assert found == {"India", "China", "Bangladesh"}
 
 
-def test_a_country_with_no_other_countries_gets_no_options() -> None:
-    assert options("Estonia", MOVE, ARRIVAL, CITIES, MOVE) == set()
+def test_a_country_with_no_other_countries_gets_its_neighbours_from_the_gazetteer() -> None:
+    # Estonia borders Latvia and Russia; Latvia is in the sentence, so only Russia is left
+    assert options("Estonia", MOVE, ARRIVAL, CITIES, MOVE) == {"Russia"}
 
 
-def test_too_few_options_of_the_kind_make_no_choice_but_another_kind() -> None:
-    article, facts = article_and_facts(ARRIVAL, TARTU, MEMBERS, TWO_CITIES)
-    pool = build_pool(article, facts)
-    tartu = next(f for f in facts if f.answer == "Tartu" and f.sentence == TARTU)
+def test_a_place_of_uncertain_kind_makes_no_choice_but_another_kind() -> None:
+    # The gazetteer does not know the town, so its kind is uncertain: no options of other kinds
+    # beside it, the fact is asked as a cloze instead.
+    sentence = "Flight controllers in Vaskemaeki, Estonia, confirmed that the probe had fired."
+    article = Article("Halla", (sentence, CITIES), published=date(2024, 3, 6))
+    town = place("Vaskemaeki", sentence, 1, "Estonia")
+    cities = [place(name, CITIES, 2) for name in ("Riga", "Oslo", "Vilnius")]
+    pool = build_pool(article, [town, *cities])
     made: dict[str, str] = {}
     for template in load_templates():
-        candidate, reason = render(tartu, template, pool)
+        candidate, reason = render(town, template, pool)
         if candidate is not None:
             made[template.kind] = candidate.question.prompt
         elif reason:
             made.setdefault(f"{template.kind} refused", reason)
     assert "choice" not in made
     assert made["choice refused"] == "few-distractors"
-    assert made["cloze"].startswith("Flight controllers at the Mission Operations Centre in {{c1")
+    assert made["cloze"].startswith("Flight controllers in {{c1::Vaskemaeki}}")
 
 
 def test_a_person_quoted_gets_people_not_organisations() -> None:

