@@ -139,10 +139,19 @@ def _entities(
         cues.update(name_kinds((answer,), fact.sentence))
     long_of = dict(pool.aliases)
 
+    person_words = {
+        w for m in pool.mentions if m.label == "PERSON" for w in normalise(m.text).split()
+    }
+
     def kind(name: str, name_label: str) -> str:
         if name_label == "long form":
             return name_label
-        return fine_kind(long_of.get(name, name), name_label, cues.get(name, ""))
+        if _DANGLING.search(name):
+            return ""  # a name cut off by the parser ("Department of")
+        found = fine_kind(long_of.get(name, name), name_label, cues.get(name, ""))
+        if found != PERSON and set(normalise(name).split()) <= person_words:
+            return ""  # also a person's name in the article ("Anna", a town too)
+        return found
 
     want = kind(answer, label)
     if not want:
@@ -179,12 +188,29 @@ def _entities(
             taken.append(name)
     picked = list(taken)  # best first: the caller shuffles the options, a false statement
     # takes the first, so that the same article gives the same statements under any seed
-    if len(picked) < 3:  # the article has too few: the gazetteer's nearest of the kind
+    if len(picked) < 3 and not _placed_elsewhere(answer, fact.sentence):
+        # the article has too few: the gazetteer's nearest of the kind
         for name in _fill_ins(want, answer):
             if len(picked) < 3 and usable(name, False):
                 taken.append(name)
                 picked.append(name)
     return picked
+
+
+_DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
+
+
+def _placed_elsewhere(answer: str, sentence: str) -> bool:
+    """Whether the sentence puts the answer in a place the gazetteer's namesake is not in
+    ("Moscow, Idaho"): its nearest places would be the namesake's."""
+    home = place_of(answer)
+    if home is None:
+        return False
+    for m in re.finditer(rf"{re.escape(answer)},\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)", sentence):
+        where = place_of(m.group(1))
+        if where is not None and where.key not in {home.country, home.within}:
+            return True
+    return False
 
 
 def _fill_ins(kind: str, answer: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
-from quiz.generate.places import COUNTRY, Place, place, related
+from quiz.generate.places import CITY, COUNTRY, Place, place, related
 
 
 @lru_cache(maxsize=65536)
@@ -61,6 +61,7 @@ _MINOR_WORDS: Final = frozenset({"of", "the", "for", "and", "on", "in", "&", "de
 
 def initials_of(short: str, long: str) -> bool:
     """Whether `short` is written as the initials of `long` ("UN", "United Nations")."""
+    short, long = (re.sub(r"(?i)^the\s+", "", x.strip()) for x in (short, long))
     letters = short.replace(".", "").replace(" ", "")
     if not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper():
         return False
@@ -71,12 +72,21 @@ def initials_of(short: str, long: str) -> bool:
 
 
 def overlaps(a: str, b: str, aliases: Iterable[tuple[str, str]] = ()) -> bool:
-    """Whether both could be right: aliases, or one place within the other (Scotland and Great
-    Britain, Texas and the United States)."""
-    if is_alias(a, b, aliases):
+    """Whether both could be right: aliases, one name within the other however spelt ("Ministry
+    of Defense", "Israeli Ministry of Defence"), or one place within the other (Scotland and
+    Great Britain, Texas and the United States)."""
+    if is_alias(a, b, aliases) or _words_within(a, b) or _words_within(b, a):
         return True
     pa, pb = place(a), place(b)
     return pa is not None and pb is not None and related(pa, pb)
+
+
+def _words_within(short: str, long: str) -> bool:
+    """Whether every word of `short` (two or more) is, spelt about the same, a word of `long`."""
+    words, others = normalise(short).split(), normalise(long).split()
+    if len(words) < 2 or len(words) >= len(others):
+        return False
+    return all(any(fuzz.ratio(w, o) >= 85 for o in others) for w in words)
 
 
 def is_country(name: str) -> bool:
@@ -88,6 +98,8 @@ def is_country(name: str) -> bool:
 # ----------------------------------------------------------------------------- fine kinds
 
 PERSON = "person"
+SMALL_CITY: Final = 50_000
+"""A city smaller than this is a city only where the article says so ("Tartu, Estonia")."""
 PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 
 _ORG_WORDS: Final = (
@@ -163,7 +175,11 @@ def fine_kind(name: str, label: str, cue: str = "") -> str:
         return cue
     if label in PLACE_LABELS:
         found = place(name)
-        return found.kind if found is not None else ""
+        if found is None:
+            return ""
+        if found.kind == CITY and found.population < SMALL_CITY and cue != "local":
+            return ""  # a small town of the name somewhere ("Anna"): the article must say so
+        return found.kind
     if label == "PERSON":
         return PERSON if looks_like_person(name) else ""
     if label == "ORG":

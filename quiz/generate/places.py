@@ -87,7 +87,9 @@ def _place(key: str) -> Place | None:
     if regions:
         if city is not None and (city.population >= BIG_CITY or _is_capital(key)):
             return city
-        return regions[0] if city is None or city.population < 100_000 else None
+        if any(c.country == regions[0].country for c in cities):
+            return None  # a region and a city of one country share the name
+        return regions[0]
     return city
 
 
@@ -198,13 +200,21 @@ def _nations() -> dict[str, Place]:
     return out
 
 
+_GENERIC_WORDS: Final = frozenset(
+    "north south east west centre center central capital coast littoral northern southern "
+    "eastern western islands island lakes highlands".split()
+)
+"""Parts of countries named by a plain word ("East", "Centre"), which in a text are rarely
+the part meant."""
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[Place, ...]]:
     found: dict[str, list[Place]] = {}
     nations = _nations()
     for name, code, country, _ in _subdivisions():
         key = fold(name)
-        if key in nations or not key:
+        if key in nations or not key or key in _GENERIC_WORDS:
             continue
         found.setdefault(key, []).append(Place(REGION, code, country, within=country))
     return {k: tuple(v) for k, v in found.items()}
@@ -248,13 +258,15 @@ def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
 
 @lru_cache(maxsize=1)
 def _city_index() -> dict[str, tuple[Place, ...]]:
-    """Cities by folded name ("New York City" also as "New York")."""
+    """Cities by folded name (a big "New York City" also as "New York")."""
     found: dict[str, list[Place]] = {}
     for gid, name, country, population, admin in _city_rows():
         city = Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population)
         key = fold(name)
+        if name.startswith("The "):
+            key = "the " + key  # "The Valley" is no city called "Valley"
         found.setdefault(key, []).append(city)
-        if key.endswith(" city") and key != "city":
+        if key.endswith(" city") and population >= BIG_CITY:  # "New York", not "Texas"
             found.setdefault(key[:-5], []).append(city)
     return {k: tuple(v) for k, v in found.items()}
 
@@ -269,7 +281,21 @@ def _unescape(text: bytes) -> str:
 
 
 def capitals_near(city: Place) -> tuple[str, ...]:
-    """The capital of the city's country, then those of the countries bordering it."""
+    """The capital of the city's country, its cities of a million people or more, then the
+    capitals of the countries bordering it."""
     rows = _country_rows()
-    codes = [city.country, *str(rows.get(city.country, {}).get("neighbours", "")).split(",")]
-    return tuple(str(rows[c]["capital"]) for c in codes if c in rows and rows[c]["capital"])
+    home = rows.get(city.country, {})
+    big = _big_cities().get(city.country, ())
+    near = [rows[c]["capital"] for c in str(home.get("neighbours", "")).split(",") if c in rows]
+    names = [home.get("capital", ""), *big, *near]
+    return tuple(dict.fromkeys(str(n) for n in names if n))
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[str, tuple[str, ...]]:
+    """Each country's cities of a million people or more, biggest first."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for _, name, country, population, _ in _city_rows():
+        if population >= BIG_CITY:
+            found.setdefault(country, []).append((population, name))
+    return {c: tuple(n for _, n in sorted(v, reverse=True)) for c, v in found.items()}
