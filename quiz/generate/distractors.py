@@ -71,6 +71,8 @@ class Pool:
     """(name, kind) for the names the article says more about (see `name_kinds`)."""
     with_the: tuple[str, ...] = field(default=())
     """Names the article mostly writes after "the" ("the Netherlands", "the Senate")."""
+    authors: tuple[str, ...] = field(default=())
+    """Who wrote the article: never an option, and no options beside them."""
 
 
 def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Random) -> list[str]:
@@ -154,11 +156,12 @@ def _entities(
         return found
 
     want = kind(answer, label)
-    if not want:
-        return []  # uncertain: a cloze or a typed question asks it better
+    if not want or normalise(answer) in {normalise(a) for a in pool.authors}:
+        return []  # uncertain, or the page's author: a cloze or a typed question asks it
+    if _fragment(answer, want, fact.slot("context")):
+        return []
     if want == PERSON and len(answer.split()) == 1:
-        # a surname: other people's surnames, not full names beside it
-        names = [(n.split()[-1], lbl) for n, lbl in names if len(n.split()) >= 2]
+        names = _same_name_part(answer, names)
     counts = Counter(n for n, lbl in names if kind(n, lbl) == want)
     if want == PERSON and len(answer.split()) >= 2:
         counts = Counter({n: c for n, c in counts.items() if len(n.split()) >= 2})
@@ -211,6 +214,46 @@ def _placed_elsewhere(answer: str, sentence: str) -> bool:
         if where is not None and where.key not in {home.country, home.within}:
             return True
     return False
+
+
+def _same_name_part(answer: str, names: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Other people's names written like the one-word answer: their surnames for a surname,
+    their first names for a first name, one-word names for a one-word name."""
+    full = [n.split() for n, label in names if label == "PERSON" and len(n.split()) >= 2]
+    if any(words[-1] == answer for words in full):
+        return [(words[-1], "PERSON") for words in full]
+    if any(words[0] == answer for words in full):
+        return [(words[0], "PERSON") for words in full]
+    return [(n, label) for n, label in names if len(n.split()) == 1]
+
+
+_TITLES: Final = frozenset(
+    "mr mrs ms miss dr prof sen rep gov pope cardinal saint st sir dame lord lady coach rev "
+    "father mother sister brother king queen prince princess president judge justice general "
+    "minister secretary chancellor mayor governor senator officer detective captain".split()
+)
+
+
+def _fragment(answer: str, kind: str, context: str) -> bool:
+    """Whether the gap takes only part of a longer name ("Inter _____", "Colman _____"): a
+    capitalised word that is no title nor a sentence's first word stands right before it."""
+    if GAP not in context:
+        return False
+    before = context.split(GAP, 1)[0]
+    m = re.search(r"(\S+)\s+$", before)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1).rstrip(".").casefold()
+    if word in _OPENERS or re.search(r"[,;:(\"“‘]", m.group(1)):
+        return False  # "In _____, ...": a capital only because the sentence opens there
+    return kind != PERSON or word not in _TITLES
+
+
+_OPENERS: Final = frozenset(
+    "the a an in at on from for by after before with without and but or when while since as "
+    "to of under over into near across during until like unlike both only even also then "
+    "last this that these those yesterday today tomorrow".split()
+)
 
 
 def _fill_ins(kind: str, answer: str) -> list[str]:

@@ -259,6 +259,7 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
         aliases=tuple(dict.fromkeys(aliases)),
         kinds=tuple(sorted(kinds.items())),
         with_the=tuple(n for n in names if _mostly_after_the(n, body)),
+        authors=tuple(a for a in article.authors if a.strip()),
     )
 
 
