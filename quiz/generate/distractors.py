@@ -329,9 +329,9 @@ def false_statement(
 def unnamed_ok(statement: str) -> bool:
     """Whether a statement names who it is about: it opens with no pronoun and speaks of no "I"
     or "we" outside quotation marks."""
-    if _UNNAMED.match(statement.lstrip("\"“‘' ")):
-        return False
     outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", statement)
+    if _UNNAMED.match(outside.lstrip(" ,")):
+        return False
     return _FIRST_PERSON.search(outside) is None
 
 

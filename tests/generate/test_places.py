@@ -88,3 +88,11 @@ def test_neighbours_and_nearby_capitals() -> None:
 def test_lookup_keys_ignore_case_accents_and_the() -> None:
     assert fold("The Hague") == "hague"
     assert fold("Côte d’Ivoire") == "cote d ivoire"
+
+
+def test_a_borough_is_one_place_with_its_city_but_a_suburb_is_not() -> None:
+    manhattan, new_york = place("Manhattan"), place("New York City")
+    tempe, phoenix = place("Tempe"), place("Phoenix")
+    assert manhattan and new_york and tempe and phoenix
+    assert related(manhattan, new_york)
+    assert not related(tempe, phoenix)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from quiz.generate import distractors, names, pipeline, select, values
+from quiz.generate import names, pipeline, select, values
 from quiz.generate.nlp import UNUSED_COMPONENTS
 
 DATES = (
