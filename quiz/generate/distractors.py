@@ -439,7 +439,7 @@ def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
         cand = round(v * f / step) * step
         if digits == 0:
             cand = round(cand)
-        if cand <= 0 or (percent and cand > 100) or cand == v:
+        if cand <= 0 or (percent and cand >= 100) or cand == v:
             continue
         if cand == 1 and number.suffix.strip().endswith("s"):
             continue  # "1 decades": a plural noun needs more than one

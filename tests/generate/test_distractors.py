@@ -383,3 +383,13 @@ def test_a_borough_and_its_city_are_never_two_options() -> None:
     pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
     found = all_options(entity_fact("place", "GPE", "Manhattan", sentence), pool)
     assert "New York City" not in found and len(found) == 3
+
+
+def test_a_share_is_never_offered_as_all_or_nothing() -> None:
+    fact = Fact(
+        "number", "60%", "About 60% of the town voted.", 1, detail="percent", value="60",
+        slots=(("context", f"About {GAP} of the town voted."),),
+    )  # fmt: skip
+    for seed in range(30):
+        options = distractors(fact, "60%", "answer", Pool(), random.Random(seed))
+        assert len(options) == 3 and "100%" not in options and "0%" not in options
