@@ -25,6 +25,7 @@ from quiz.generate.grammar import GAP
 from quiz.generate.names import (
     PERSON,
     fine_kind,
+    is_alias,
     name_kinds,
     normalise,
     overlaps,
@@ -177,9 +178,16 @@ def _entities(
     sentence = f" {normalise(fact.sentence)} "
     taken: list[str] = []
 
+    in_sentence = [text for _, text in fact.entities if text != answer]
+    short = _abbreviation(answer)
+
     def usable(name: str, from_article: bool) -> bool:
         if f" {normalise(name)} " in sentence or overlaps(name, answer, pool.aliases):
             return False
+        if _abbreviation(name) != short:
+            return False  # "U.S." beside "UK", "United States" beside "Canada"
+        if any(is_alias(name, other, pool.aliases) for other in in_sentence):
+            return False  # another name of something the sentence already mentions
         if any(overlaps(name, other, pool.aliases) for other in taken):
             return False
         if answer[:1].isupper() and not name[:1].isupper():
@@ -216,15 +224,23 @@ def _placed_elsewhere(answer: str, sentence: str) -> bool:
     return False
 
 
+def _abbreviation(name: str) -> bool:
+    """Whether a name is written as capital initials ("U.S.", "NATO"), which, unlike full names,
+    also serve as modifiers ("U.S. chip capacity")."""
+    letters = re.sub(r"(?i)^the\s+", "", name).replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def _same_name_part(answer: str, names: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """Other people's names written like the one-word answer: their surnames for a surname,
-    their first names for a first name, one-word names for a one-word name."""
+    their first names for a first name; none when the article never gives the answer in full
+    (a one-word "person" may be anything the parser took for one: "Advent", "Botox")."""
     full = [n.split() for n, label in names if label == "PERSON" and len(n.split()) >= 2]
     if any(words[-1] == answer for words in full):
         return [(words[-1], "PERSON") for words in full]
     if any(words[0] == answer for words in full):
         return [(words[0], "PERSON") for words in full]
-    return [(n, label) for n, label in names if len(n.split()) == 1]
+    return []
 
 
 _TITLES: Final = frozenset(
@@ -241,10 +257,13 @@ def _fragment(answer: str, kind: str, context: str) -> bool:
         return False
     before = context.split(GAP, 1)[0]
     m = re.search(r"(\S+)\s+$", before)
-    if m is None or not m.group(1)[:1].isupper():
+    if m is None:
         return False
-    word = m.group(1).rstrip(".").casefold()
-    if word in _OPENERS or re.search(r"[,;:(\"“‘]", m.group(1)):
+    raw = m.group(1).lstrip("([\"“‘'")
+    if not raw[:1].isupper() or raw[-1:] in {",", ";", ":", ")", "”", '"'}:
+        return False
+    word = raw.rstrip(".").casefold()
+    if word in _OPENERS:
         return False  # "In _____, ...": a capital only because the sentence opens there
     return kind != PERSON or word not in _TITLES
 
@@ -318,7 +337,7 @@ def false_statement(
     question; None when there is none of the answer's kind, or the statement is about someone it
     does not name ("I", "he"), so that no absurd or unanswerable statement is asked."""
     context = fact.slot("context" if slot == "answer" else f"context:{slot}")
-    if GAP not in context or not unnamed_ok(context):
+    if GAP not in context or not statement_ok(context):
         return None
     wrong = distractors(fact, answer, slot, pool, rng)
     if not wrong:
@@ -326,11 +345,14 @@ def false_statement(
     return context.replace(GAP, wrong[0])
 
 
-def unnamed_ok(statement: str) -> bool:
-    """Whether a statement names who it is about: it opens with no pronoun and speaks of no "I"
-    or "we" outside quotation marks."""
+def statement_ok(statement: str) -> bool:
+    """Whether a statement may carry a swapped name or value for a true/false question: it names
+    who it is about (no opening pronoun, no "I" or "we" outside quotation marks) and the gap, if
+    any, is not inside a quotation (a swap there would put words in someone's mouth)."""
     outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", statement)
     if _UNNAMED.match(outside.lstrip(" ,")):
+        return False
+    if GAP in statement and GAP not in outside:
         return False
     return _FIRST_PERSON.search(outside) is None
 

@@ -30,7 +30,8 @@ OTHER_COUNTRY_NAMES: Final = {
     "great britain": "GB", "netherlands": "NL", "holland": "NL", "czech republic": "CZ",
     "cote d ivoire": "CI", "côte d ivoire": "CI", "cape verde": "CV", "east timor": "TL",
     "timor leste": "TL", "palestine": "PS", "swaziland": "SZ", "burma": "MM", "dr congo": "CD",
-    "drc": "CD", "vatican city": "VA", "macedonia": "MK",
+    "drc": "CD", "vatican city": "VA", "macedonia": "MK", "uae": "AE", "u a e": "AE",
+    "prc": "CN", "roc": "TW",
 }  # fmt: skip
 """Everyday short names the gazetteer lists under a longer one ("U.S.", "Britain")."""
 

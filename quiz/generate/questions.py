@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from quiz.generate.distractors import Pool, distractors, unnamed_ok
+from quiz.generate.distractors import Pool, distractors, statement_ok
 from quiz.generate.facts import Fact
 from quiz.generate.grammar import GAP
 from quiz.generate.names import is_alias
@@ -129,7 +129,7 @@ def render(
             rng.shuffle(options)
             choices = tuple(options)
         else:
-            if not wrong or not unnamed_ok(context):
+            if not wrong or not statement_ok(context):
                 return None, "no-false-statement"
             truth = rng.random() < 0.5
             filler = answer if truth else wrong[0]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.distractors import Pool, distractors, false_statement, unnamed_ok
+from quiz.generate.distractors import Pool, distractors, false_statement, statement_ok
 from quiz.generate.facts import Fact, Mention
 from quiz.generate.grammar import GAP
 from quiz.generate.names import is_alias, locates, name_kinds
@@ -354,7 +354,7 @@ def test_years_stay_on_the_side_of_the_publication_year() -> None:
     ],
 )
 def test_a_false_statement_names_who_it_is_about(statement: str, ok: bool) -> None:
-    assert unnamed_ok(statement) is ok
+    assert statement_ok(statement) is ok
 
 
 def test_a_false_statement_swaps_in_a_validated_option() -> None:
@@ -393,3 +393,39 @@ def test_a_share_is_never_offered_as_all_or_nothing() -> None:
     for seed in range(30):
         options = distractors(fact, "60%", "answer", Pool(), random.Random(seed))
         assert len(options) == 3 and "100%" not in options and "0%" not in options
+
+
+def test_a_swap_inside_a_quotation_is_no_false_statement() -> None:
+    assert not statement_ok(f'"We expect {GAP} to lead the team," the coach said.')
+    assert statement_ok(f'"We expect a lot," said {GAP}.')
+
+
+def test_an_abbreviation_gets_abbreviations_and_a_full_name_full_names() -> None:
+    sentence = "The U.S. chip output fell last year."
+    countries = ("UK", "EU", "UAE", "Canada", "Mexico", "China")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    found = all_options(entity_fact("place", "GPE", "U.S.", sentence), pool)
+    assert found == {"UK", "UAE"}  # the EU is no country
+    found = all_options(entity_fact("place", "GPE", "France", "France voted no."), pool)
+    assert found == {"Canada", "Mexico", "China"}
+
+
+def test_no_option_is_another_name_of_something_the_sentence_mentions() -> None:
+    sentence = "Despite efforts by the U.S. and Israel, opinion turned."
+    countries = ("America", "Egypt", "Jordan", "Lebanon")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    fact = entity_fact("place", "GPE", "Israel", sentence, ("GPE", "U.S."))
+    assert all_options(fact, pool) == {"Egypt", "Jordan", "Lebanon"}
+
+
+def test_a_one_word_person_needs_the_article_to_give_names_in_full() -> None:
+    sentence = "Later, Varga signed the contract."
+    people = ("Ilse Varga", "Peter Holm", "Sanna Lind", "Jonas Ekberg", "Advent", "Botox")
+    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    assert all_options(entity_fact("person", "PERSON", "Varga", sentence), pool) == {
+        "Holm",
+        "Lind",
+        "Ekberg",
+    }
+    lone = entity_fact("person", "PERSON", "Sophia", "Later, Sophia signed the contract.")
+    assert all_options(lone, pool) == set()
