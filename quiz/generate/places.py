@@ -31,7 +31,7 @@ OTHER_COUNTRY_NAMES: Final = {
     "cote d ivoire": "CI", "côte d ivoire": "CI", "cape verde": "CV", "east timor": "TL",
     "timor leste": "TL", "palestine": "PS", "swaziland": "SZ", "burma": "MM", "dr congo": "CD",
     "drc": "CD", "vatican city": "VA", "macedonia": "MK", "uae": "AE", "u a e": "AE",
-    "prc": "CN", "roc": "TW",
+    "prc": "CN",
 }  # fmt: skip
 """Everyday short names the gazetteer lists under a longer one ("U.S.", "Britain")."""
 
@@ -80,7 +80,7 @@ def _place(key: str) -> Place | None:
         return continent
     country = _countries().get(key)
     regions = _regions().get(key, ())
-    cities = _city_index().get(key, ())
+    cities = _cities(key)
     if country is not None:
         if any(r.country != country.key for r in regions):
             return None  # "Georgia": the country or the US state
@@ -289,18 +289,43 @@ def _city_rows() -> tuple[tuple[str, str, str, int, str, float, float], ...]:
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> dict[str, tuple[Place, ...]]:
-    """Cities by folded name (a big "New York City" also as "New York")."""
-    found: dict[str, list[Place]] = {}
-    for gid, name, country, population, admin, lat, lon in _city_rows():
-        city = Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population, (lat, lon))
-        key = fold(name)
+def _city_index() -> dict[str, tuple[int, ...]]:
+    """Rows of `_city_rows` by folded name (a big "New York City" also as "New York"); the
+    places are made only for the names looked up."""
+    found: dict[str, list[int]] = {}
+    for index, (_, name, _, population, *_) in enumerate(_city_rows()):
+        key = _fold_plain(name) if name.isascii() else fold(name)
         if name.startswith("The "):
             key = "the " + key  # "The Valley" is no city called "Valley"
-        found.setdefault(key, []).append(city)
+        found.setdefault(key, []).append(index)
         if key.endswith(" city") and population >= BIG_CITY:  # "New York", not "Texas"
-            found.setdefault(key[:-5], []).append(city)
+            found.setdefault(key[:-5], []).append(index)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def _cities(key: str) -> tuple[Place, ...]:
+    rows = _city_rows()
+    out = []
+    for index in _city_index().get(key, ()):
+        gid, _, country, population, admin, lat, lon = rows[index]
+        out.append(
+            Place(CITY, f"city:{gid}", country, f"{country}-{admin}", population, (lat, lon))
+        )
+    return tuple(out)
+
+
+_NOT_WORD: Final = re.compile(r"[^\w\s]")
+
+
+def _fold_plain(name: str) -> str:
+    """`fold` for a name without accents, about ten times faster."""
+    text = name.casefold()
+    if "'" in text:
+        text = re.sub(r"'s\b", "", text)
+    words = _NOT_WORD.sub(" ", text).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _unescape(text: bytes) -> str:
