@@ -8,7 +8,13 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.distractors import Pool, distractors, false_statement, statement_ok
+from quiz.generate.distractors import (
+    Pool,
+    answer_kind,
+    distractors,
+    false_statement,
+    statement_ok,
+)
 from quiz.generate.facts import Fact, Mention
 from quiz.generate.grammar import GAP
 from quiz.generate.names import is_alias, locates, name_kinds
@@ -429,3 +435,21 @@ def test_a_one_word_person_needs_the_article_to_give_names_in_full() -> None:
     }
     lone = entity_fact("person", "PERSON", "Sophia", "Later, Sophia signed the contract.")
     assert all_options(lone, pool) == set()
+
+
+@pytest.mark.parametrize(
+    ("answer", "label", "kind"),
+    [
+        ("Oslo", "GPE", "city"),
+        ("Vaskemaeki", "GPE", ""),
+        ("Orsa", "ORG", ""),
+        ("High Court", "ORG", "court"),
+    ],
+)
+def test_the_answers_kind_says_whether_options_can_be_offered(
+    answer: str, label: str, kind: str
+) -> None:
+    fact = entity_fact(
+        "place" if label == "GPE" else "organisation", label, answer, f"It was {answer}."
+    )
+    assert answer_kind(fact, answer, "answer", Pool()) == kind
