@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,9 @@ def _entities(
             if len(picked) < 3 and usable(name, False):
                 taken.append(name)
                 picked.append(name)
+    if picked:  # the first (a false statement's swap) varies from sentence to sentence
+        turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
+        picked = picked[turn:] + picked[:turn]
     return picked
 
 

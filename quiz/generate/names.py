@@ -287,9 +287,3 @@ def _country_at(text: str, start: int) -> str | None:
                 return candidate + "."  # "U.S.": the name ends with the abbreviation's full stop
             return candidate
     return None
-
-
-def kind_of(name: str, kinds: dict[str, str]) -> str:
-    """The kind of `name` as `name_kinds` found it ("" when the article does not say); a country
-    is a country even where the article says nothing."""
-    return kinds.get(name) or ("country" if is_country(name) else "")
