@@ -125,7 +125,7 @@ def answer_kind(fact: Fact, answer: str, slot: str, pool: Pool) -> str:
         label = {m.text: m.label for m in pool.mentions}.get(answer, "")
     cues = dict(pool.kinds)
     if answer not in cues:
-        cues.update(name_kinds((answer,), fact.sentence))
+        cues.update(_cue(answer, fact.sentence))
     long = dict(pool.aliases).get(answer, answer)
     return fine_kind(long, "ORG" if label == "ACRONYM" else label, cues.get(answer, ""))
 
@@ -140,12 +140,10 @@ def _entities(
 ) -> list[str]:
     cues = dict(pool.kinds)
     if answer not in cues:
-        cues.update(name_kinds((answer,), fact.sentence))
+        cues.update(_cue(answer, fact.sentence))
     long_of = dict(pool.aliases)
 
-    person_words = {
-        w for m in pool.mentions if m.label == "PERSON" for w in normalise(m.text).split()
-    }
+    person_words = _person_words(pool.mentions)
 
     def kind(name: str, name_label: str) -> str:
         if name_label == "long form":
@@ -213,6 +211,18 @@ def _entities(
 
 
 _DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
+
+
+@lru_cache(maxsize=4096)
+def _cue(answer: str, sentence: str) -> dict[str, str]:
+    """What the answer's own sentence says of its kind (cached: each template of a fact asks)."""
+    return name_kinds((answer,), sentence)
+
+
+@lru_cache(maxsize=64)
+def _person_words(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The words of the article's people's names (cached per article)."""
+    return frozenset(w for m in mentions if m.label == "PERSON" for w in normalise(m.text).split())
 
 
 def _placed_elsewhere(answer: str, sentence: str) -> bool:

@@ -132,6 +132,7 @@ _TIME_ZONE: Final = re.compile(r"^(?:GMT|UTC|[A-Z]{1,3}[SD]T)$")
 """Time-zone abbreviations the parser takes for organisations ("GMT")."""
 
 
+@lru_cache(maxsize=65536)
 def org_kind(name: str) -> str:
     """What an organisation is by its words: a court, a newspaper, a team..., or ""."""
     if _TIME_ZONE.match(name.strip()):
@@ -155,6 +156,7 @@ def _team(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def looks_like_person(name: str) -> bool:
     """Capitalised words, no digits, no place: the shape of a person's name."""
     words = name.replace("’", "'").split()
@@ -166,6 +168,7 @@ def looks_like_person(name: str) -> bool:
     return place(name) is None
 
 
+@lru_cache(maxsize=65536)
 def fine_kind(name: str, label: str, cue: str = "") -> str:
     """The answer-kind of a name: "country", "region", "city", "continent", "person", an
     organisation's kind ("court", "outlet", "team"...), "event" or "law"; what the article calls

@@ -65,9 +65,10 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def place(name: str) -> Place | None:
     """The place `name` names, or None when the gazetteer does not know it or it may name places
-    of different kinds ("Georgia": a country and a US state)."""
+    of different kinds ("Georgia": a country and a US state). Cached: every option is asked."""
     return _place(fold(name))
 
 
@@ -197,17 +198,37 @@ def _continent_of(country: str) -> str:
     return str(row["continentcode"]) if row else ""
 
 
-def _subdivisions() -> list[tuple[str, str, str, str]]:
-    """(name, code, country code, type) of each first-level part of a country."""
-    import pycountry
+@lru_cache(maxsize=1)
+def _subdivisions() -> tuple[tuple[str, str, str, str], ...]:
+    """(name, code, country code, type) of each first-level part of a country.
 
-    out: list[tuple[str, str, str, str]] = []
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue
-        name = re.sub(r"\s*\[.*?\]\s*", " ", str(sub.name)).strip()
-        out.append((name, str(sub.code), str(sub.country_code), str(sub.type)))
-    return out
+    Read from pycountry's ISO 3166-2 file directly (about 5x faster than building its objects);
+    pycountry's own interface is the fallback should the file's layout change.
+    """
+    import json
+
+    rows: list[tuple[str, str, str]] = []
+    try:
+        data = json.loads(
+            (resources.files("pycountry") / "databases" / "iso3166-2.json").read_bytes()
+        )
+        rows = [
+            (str(r["name"]), str(r["code"]), str(r["type"]))
+            for r in data["3166-2"]
+            if not r.get("parent")
+        ]
+    except (OSError, KeyError, TypeError, ValueError):
+        import pycountry
+
+        rows = [
+            (str(sub.name), str(sub.code), str(sub.type))
+            for sub in pycountry.subdivisions
+            if not getattr(sub, "parent_code", None)
+        ]
+    return tuple(
+        (re.sub(r"\s*\[.*?\]\s*", " ", name).strip(), code, code.split("-")[0], kind)
+        for name, code, kind in rows
+    )
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +255,7 @@ def _regions() -> dict[str, tuple[Place, ...]]:
     found: dict[str, list[Place]] = {}
     nations = _nations()
     for name, code, country, _ in _subdivisions():
-        key = fold(name)
+        key = _fold_plain(name) if name.isascii() else fold(name)
         if key in nations or not key or key in _GENERIC_WORDS:
             continue
         found.setdefault(key, []).append(Place(REGION, code, country, within=country))
