@@ -291,7 +291,7 @@ def _outside(name: str, outsiders: tuple[str, ...]) -> bool:
     squashed = re.sub(r"[^a-z0-9]", "", key)
     for other in outsiders:
         if other.startswith("site:"):
-            if len(squashed) >= 4 and squashed == other[5:]:
+            if len(squashed) >= 3 and squashed == other[5:]:
                 return True
         elif key == other or (len(key.split()) == 1 and key in other.split()):
             return True

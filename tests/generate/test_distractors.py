@@ -453,3 +453,14 @@ def test_the_answers_kind_says_whether_options_can_be_offered(
         "place" if label == "GPE" else "organisation", label, answer, f"It was {answer}."
     )
     assert answer_kind(fact, answer, "answer", Pool()) == kind
+
+
+def test_the_outlet_that_published_the_page_is_no_option() -> None:
+    body = ("The Harbour Times, the Daily Courier and the Evening Post all ran the story.",)
+    article = Article(
+        "Story", body, published=date(2024, 3, 6), url="https://www.harbourtimes.example/news/1"
+    )
+    outlets = ("Harbour Times", "Daily Courier", "Evening Post", "Morning Herald")
+    facts = [entity_fact("organisation", "ORG", n, body[0]) for n in outlets]
+    pool = build_pool(article, facts)
+    assert "Harbour Times" not in {m.text for m in pool.mentions}
