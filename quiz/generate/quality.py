@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from quiz.generate.distractors import is_alias, normalise
+from quiz.generate.names import is_alias, normalise
 from quiz.generate.values import is_relative, parse_date
 from quiz.model import FALSE, TRUE, Question
 

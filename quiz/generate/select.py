@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from quiz.generate.distractors import locates, normalise
+from quiz.generate.names import locates, normalise
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
