@@ -34,7 +34,7 @@ from typing import Final
 import genanki
 
 from quiz.decks import gc_paused
-from quiz.errors import QuizError
+from quiz.errors import QuizError, without_controls
 from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
 from quiz.files import is_regular_file, write_bytes_atomic
 from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
@@ -110,9 +110,16 @@ def anki_deck_id(deck_id: str) -> int:
 
 def anki_deck_name(deck: Deck, parent: str) -> str:
     """`parent::Title`; a run of colons inside the title (`::`, `:::`...) would make a sub-deck, so
-    it becomes one `:`. The parent's `::` do make sub-decks (that is what they are for)."""
-    title = _COLONS_RE.sub(":", " ".join((deck.title or deck.id).split()))
-    parts = [part.strip() for part in _COLONS_RE.split(parent) if part.strip(" :")]
+    it becomes one `:`, and colons at its ends go (Anki drops them). The parent's `::` do make
+    sub-decks (that is what they are for). Escape sequences and control characters, which Anki
+    would strip, go too, so the name is the one Anki shows.
+    """
+    title = _COLONS_RE.sub(":", without_controls(deck.title)).strip(" :")
+    if not title:
+        title = _COLONS_RE.sub(":", deck.id).strip(" :") or "deck"
+    parts = [
+        part.strip(" :") for part in _COLONS_RE.split(without_controls(parent)) if part.strip(" :")
+    ]
     return "::".join([*parts, title])
 
 

@@ -252,22 +252,26 @@ def test_the_package_keeps_its_mode_and_stale_temporary_files_go(
         ("A:::B", "quiz::A:B"),
         ("A::::B", "quiz::A:B"),
         ("A::B", "quiz::A:B"),
-        (":::Lead", "quiz:::Lead"),
-        ("Trail:::", "quiz::Trail:"),
+        (":::Lead", "quiz::Lead"),
+        ("Trail:::", "quiz::Trail"),
         ("Ratio 3:1", "quiz::Ratio 3:1"),
+        (":::", "quiz::small"),
+        ("Evil\x1b]0;PWNED\x07 title\x1b[2J", "quiz::Evil title"),
     ],
 )
 def test_colons_in_a_title_never_make_sub_decks(title: str, name: str) -> None:
     made = anki_deck_name(small_deck(title), "quiz")
     assert made == name
-    assert made.split("::")[1:] == [name.removeprefix("quiz::")]
+    assert len(made.split("::")) == 2
 
 
 def test_the_parent_may_name_sub_decks() -> None:
     assert anki_deck_name(small_deck("T"), "News:::Quizzes") == "News::Quizzes::T"
 
 
-def test_export_prints_titles_sanitised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_prints_titles_and_paths_sanitised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     deck = tmp_path / "evil.yaml"
     deck.write_text(
         DECK.replace(
@@ -275,7 +279,42 @@ def test_export_prints_titles_sanitised(tmp_path: Path, capsys: pytest.CaptureFi
         ),
         encoding="utf-8",
     )
-    assert main(["export", str(deck), "-o", str(tmp_path / "d.apkg")]) == 0
+    out_path = tmp_path / "d\x1b]0;PWNED\x07\u202e.apkg"
+    assert main(["export", str(deck), "-o", str(out_path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
-    assert "quiz::Evil\\x1b]0;PWNED\\x07" in out
+    assert "d\\x1b]0;PWNED\\x07\\u202e.apkg: 1 deck" in out
+    assert "  quiz::Evil: 1 notes" in out
+
+
+@pytest.mark.slow
+def test_odd_titles_and_a_poisoned_stamp_import_into_anki(tmp_path: Path) -> None:
+    collection_module = pytest.importorskip("anki.collection")
+    titles = ["A:::B", "C::::D", ":::Lead", "Trail::", "Новости дня", "Погода", "Evil\x1b]0;X\x07"]
+    decks = []
+    for number, title in enumerate(titles):
+        path = tmp_path / f"{number}.yaml"
+        path.write_text(
+            f"title: {json.dumps(title)}\nquestions:\n  - prompt: Q{number}?\n    answer: A\n",
+            encoding="utf-8",
+        )
+        decks.append(path)
+    state = data_dir() / STAMP_FILE
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"last_timestamp": ABSURD}), encoding="utf-8")
+    out = tmp_path / "odd.apkg"
+    assert main(["export", *map(str, decks), "-o", str(out)]) == 0
+    (tmp_path / "col").mkdir()
+    col = collection_module.Collection(str(tmp_path / "col" / "collection.anki2"))
+    try:
+        options = col._backend.get_import_anki_package_presets()
+        col.import_anki_package(
+            collection_module.ImportAnkiPackageRequest(package_path=str(out), options=options)
+        )
+        names = {name for name in col.decks.all_names() if name.startswith("quiz::")}
+        cards = {name: len(col.find_cards(f'"deck:{name}" -"deck:{name}::*"')) for name in names}
+    finally:
+        col.close()
+    expected = {anki_deck_name(small_deck(title), "quiz") for title in titles}
+    assert names == expected  # one level under quiz each, named as quiz named them
+    assert all(count == 1 for count in cards.values())
