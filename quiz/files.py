@@ -37,6 +37,13 @@ def file_kind(mode: int) -> str:
     return "file"
 
 
+def _kind_of(path: Path) -> str:
+    try:
+        return file_kind(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return ""
+
+
 def is_regular_file(path: Path) -> bool:
     """Whether `path` (its link target, for a symbolic link) is an existing regular file."""
     try:
@@ -67,7 +74,9 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     except IsADirectoryError:
         raise QuizError(f"is a folder, not a {what}", path=path) from None
     except OSError as error:
-        raise QuizError(f"cannot read: {error.strerror or error}", path=path) from None
+        kind = _kind_of(path)  # a socket cannot even be opened
+        reason = f"is a {kind}, not a {what}" if kind not in ("file", "") else None
+        raise QuizError(reason or f"cannot read: {error.strerror or error}", path=path) from None
     try:
         mode = os.fstat(handle).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):

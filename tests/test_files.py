@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -38,6 +39,18 @@ def test_a_device_is_refused_not_read() -> None:
     # /dev/zero reports size 0 and never ends: a size check lets it through, reading never stops.
     with pytest.raises(QuizError, match="is a device, not a deck file"):
         read_capped(Path("/dev/zero"), 10**9, what="deck file")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
+def test_a_socket_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    with socket.socket(socket.AF_UNIX) as server:
+        try:
+            server.bind(str(path))
+        except OSError:
+            pytest.skip("cannot bind a Unix socket here")
+        with pytest.raises(QuizError, match="is a socket, not a deck file"):
+            read_capped(path, 1000, what="deck file")
 
 
 @needs_fifo

@@ -16,6 +16,7 @@ import pytest
 from quiz.cli import main
 from quiz.commands.generate import ProgressBar
 from quiz.decks import read_deck
+from quiz.errors import QuizError
 from quiz.generate import batch
 from quiz.generate.batch import GenerateOptions
 from tests.test_batch import fake_generate, fake_generate_with_reference, write
@@ -160,3 +161,29 @@ def test_a_fact_sheet_title_loses_its_escapes(tmp_path: Path) -> None:
     deck = batch.generate_source(str(sheet), GenerateOptions())
     assert deck.title == "Harbour news"
     assert deck.id == "harbour-news"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_named_as_a_fact_sheet_is_refused(tmp_path: Path) -> None:
+    sheet = tmp_path / "zero.yaml"
+    sheet.symlink_to("/dev/zero")
+    with pytest.raises(QuizError, match="is a device, not a YAML file"):
+        batch.read_facts(str(sheet))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_as_a_fact_sheet_does_not_wait(tmp_path: Path) -> None:
+    sheet = tmp_path / "pipe.yaml"
+    os.mkfifo(sheet)
+    errors: list[QuizError] = []
+
+    def read() -> None:
+        try:
+            batch.read_facts(str(sheet))
+        except QuizError as error:
+            errors.append(error)
+
+    runner = threading.Thread(target=read, daemon=True)
+    runner.start()
+    runner.join(60)
+    assert len(errors) == 1  # an empty sheet, at once (it used to wait for a writer forever)
