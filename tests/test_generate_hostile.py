@@ -53,7 +53,7 @@ def test_a_smaller_max_keeps_edited_and_suspended_questions(
     out = capsys.readouterr().out
     assert out == (
         "wrote decks/a.yaml (4 questions; kept 2 edited or suspended beyond the limit, "
-        "1 no longer generated, dropped)\n"
+        "1 left out by --max)\n"
     )
     deck = read_deck(target)
     assert [q.prompt for q in deck.questions] == ["q", "r", "My own t?", "u"]

@@ -235,7 +235,7 @@ def test_questions_left_out_by_max_are_dropped_unless_edited_or_suspended() -> N
     assert merged.questions[3].prompt == "My own wording?"
     assert merged.questions[4].suspended
     assert summarise_merge(GENERATED, existing, reference=FULL) == MergeSummary(
-        kept_beyond=2, dropped=1
+        kept_beyond=2, left_out=1
     )
     # Again with the same limit: nothing more is lost, and nothing changes.
     assert merge_edits(GENERATED, merged, reference=FULL) == merged

@@ -42,6 +42,8 @@ class MergeSummary:
     """Generated questions of the existing deck that the generator no longer makes."""
     kept_beyond: int = 0
     """Edited or suspended questions kept although this run did not make them (`--max`)."""
+    left_out: int = 0
+    """Untouched generated questions the `--max` cap left out this time (dropped)."""
 
     def describe(self) -> str:
         """A short phrase such as "kept 2 edited, 1 hand-written", or "" when nothing was kept."""
@@ -54,6 +56,8 @@ class MergeSummary:
             parts.append(f"kept {self.kept_beyond} edited or suspended beyond the limit")
         if self.restored:
             parts.append(f"{self.restored} added")
+        if self.left_out:
+            parts.append(f"{self.left_out} left out by --max")
         if self.dropped:
             parts.append(f"{self.dropped} no longer generated, dropped")
         return ", ".join(parts)
@@ -144,7 +148,7 @@ def summarise_merge(
     fresh = {question.id: question for question in generated.questions}
     others = _reference(reference)
     old_ids = {question.id for question in existing.questions}
-    edited = handwritten = dropped = kept_beyond = 0
+    edited = handwritten = dropped = kept_beyond = left_out = 0
     for question in existing.questions:
         if question.id in fresh:
             new = fresh[question.id]
@@ -154,6 +158,8 @@ def summarise_merge(
             handwritten += 1
         elif _kept_beyond(question, others):
             kept_beyond += 1
+        elif question.id in others:
+            left_out += 1
         else:
             dropped += 1
     restored = sum(1 for question in generated.questions if question.id not in old_ids)
@@ -163,4 +169,5 @@ def summarise_merge(
         restored=restored,
         dropped=dropped,
         kept_beyond=kept_beyond,
+        left_out=left_out,
     )
