@@ -887,6 +887,8 @@ def title_before(sent: Span, tokens: range) -> str:
         token = doc[start - 1]
         if token.dep_ not in {"compound", "amod", "nmod", "poss", "case"} or token.is_punct:
             break
+        if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            break  # "Thursday Trump campaign spokesman": the day is no part of the title
         if token.head.i < start - 1 or token.head.i > head.i:
             break
         start -= 1

@@ -108,6 +108,8 @@ def make_deck_with_report(
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     facts = [f for f in facts if not about_the_page(f, article)]
+    firsts = first_names(facts)
+    facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     pool = build_pool(article, facts)
@@ -216,6 +218,18 @@ def about_the_page(fact: Fact, article: Article) -> bool:
             return True
     site = _site(article.url)
     return bool(site) and answer in {site, site.removeprefix("the")}
+
+
+def first_names(facts: Iterable[Fact]) -> set[str]:
+    """One-word names that are the first name of someone the article names in full ("Mary" when
+    it also says "Mary Trump"): as an answer, a first name alone is half the name."""
+    full = {name for f in facts for label, name in f.entities if label == "PERSON"}
+    full |= {f.answer for f in facts if f.type == "person"}
+    return {n.split()[0] for n in full if len(n.split()) >= 2} - {
+        n
+        for n in full
+        if " " not in n and n in {m.split()[-1] for m in full if len(m.split()) >= 2}
+    }
 
 
 def _squash(text: str) -> str:

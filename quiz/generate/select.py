@@ -22,10 +22,10 @@ MAX_ORDER: Final = 2
 MAX_PER_FACT: Final = 2
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
 """Fact types worth a second question of another kind; the others get one."""
-MAX_PER_SENTENCE: Final = 5
+MAX_PER_SENTENCE: Final = 3
 BIO_PENALTY: Final = 1.0
 ASIDE_PENALTY: Final = 0.35
-MAX_FACTS_PER_SENTENCE: Final = 4
+MAX_FACTS_PER_SENTENCE: Final = 3
 
 
 @dataclass(frozen=True, slots=True)

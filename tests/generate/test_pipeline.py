@@ -17,6 +17,7 @@ from quiz.generate.pipeline import (
     about_the_page,
     extract_facts,
     fact_to_dict,
+    first_names,
     generate_deck,
     make_deck,
 )
@@ -213,3 +214,11 @@ def test_nothing_is_asked_about_the_writer_or_the_outlet() -> None:
     )
     assert about_the_page(fact("Tomas Vell", paragraph=0), article)  # a line of the bio
     assert not about_the_page(fact("Tomas Vell"), article)
+
+
+def test_a_first_name_alone_is_no_answer_when_the_full_name_is_known() -> None:
+    def person(answer: str) -> Fact:
+        return Fact(type="person", answer=answer, sentence="s", paragraph=1)
+
+    facts = [person("Mary Trump"), person("Mary"), person("Lindqvist"), person("Ada Lindqvist")]
+    assert first_names(facts) == {"Mary", "Ada"}
