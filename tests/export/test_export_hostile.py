@@ -318,3 +318,13 @@ def test_odd_titles_and_a_poisoned_stamp_import_into_anki(tmp_path: Path) -> Non
     expected = {anki_deck_name(small_deck(title), "quiz") for title in titles}
     assert names == expected  # one level under quiz each, named as quiz named them
     assert all(count == 1 for count in cards.values())
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_stamp_file_that_never_ends_is_read_no_further_than_a_stamp(
+    tmp_path: Path, deck_file: Path
+) -> None:
+    state = data_dir() / STAMP_FILE
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.symlink_to("/dev/zero")  # read whole, it used to fill the memory
+    assert main(["export", str(deck_file), "-o", str(tmp_path / "d.apkg")]) == 0
