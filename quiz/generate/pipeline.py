@@ -16,7 +16,8 @@ from typing import Any, Final
 
 from quiz.generate.distractors import Pool, name_kinds
 from quiz.generate.facts import Fact, Mention, extract_from_doc
-from quiz.generate.nlp import parse_paragraphs
+from quiz.generate.fluency import check_contexts
+from quiz.generate.nlp import load_nlp, parse_paragraphs
 from quiz.generate.quality import check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
@@ -39,6 +40,7 @@ def extract_facts(article: Article) -> list[Fact]:
         facts.extend(
             f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
         )
+    facts = check_contexts(facts, load_nlp())
     unique: dict[tuple[str, str, str, str], Fact] = {}
     for fact in facts:
         key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))
