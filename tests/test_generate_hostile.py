@@ -187,3 +187,37 @@ def test_a_pipe_named_as_a_fact_sheet_does_not_wait(tmp_path: Path) -> None:
     runner.start()
     runner.join(60)
     assert len(errors) == 1  # an empty sheet, at once (it used to wait for a writer forever)
+
+
+ARTICLE = (
+    Path(__file__).resolve().parent.parent / "content" / "halla-probe-reaches-asteroid-korppi.md"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ARTICLE.is_file(), reason="no bundled article")
+def test_edits_survive_a_larger_then_a_smaller_max_with_the_real_generator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "deck.yaml"
+    assert main(["generate", str(ARTICLE), "-o", str(target), "--max", "50"]) == 0
+    deck = read_deck(target)
+    assert len(deck.questions) > 40  # more than the default size
+    edited, suspended = deck.questions[-1].id, deck.questions[-2].id
+    text = target.read_text(encoding="utf-8")
+    start = text.index(f"- id: {edited}\n")
+    at = text.index("  prompt: ", start) + len("  prompt: ")
+    text = text[:at] + "MY WORDS " + text[at:]
+    start = text.index(f"- id: {suspended}\n")
+    text = (
+        text[: start + len(f"- id: {suspended}\n")]
+        + "  suspended: true\n"
+        + text[start + len(f"- id: {suspended}\n") :]
+    )
+    target.write_text(text, encoding="utf-8")
+    assert main(["generate", str(ARTICLE), "-o", str(target), "--max", "5"]) == 0
+    kept = {q.id: q for q in read_deck(target).questions}
+    assert "MY WORDS" in kept[edited].prompt
+    assert kept[suspended].suspended
+    assert len(kept) < 15
+    assert "edited or suspended beyond the limit" in capsys.readouterr().out

@@ -172,8 +172,18 @@ def generate_with_reference(source: str, options: GenerateOptions) -> Generated:
         return Generated(generate_source(source, options))
     article, facts = read_facts(source)
     deck = _make_deck(source, article, facts, options)
-    unlimited = replace(options, max_questions=None)
-    return Generated(deck, reference=_make_deck(source, article, facts, unlimited))
+    # The deck of the default size: the questions an earlier run most likely made, rendered as it
+    # made them. Then, for a deck once made with a larger --max, every other question the
+    # generator can make (their options may differ: an edit is then assumed, and they are kept).
+    usual = _make_deck(source, article, facts, replace(options, max_questions=None))
+    everything = _make_deck(source, article, facts, replace(options, max_questions=_EVERY))
+    known = {question.id for question in usual.questions}
+    extra = tuple(question for question in everything.questions if question.id not in known)
+    return Generated(deck, reference=replace(usual, questions=usual.questions + extra))
+
+
+_EVERY: Final = 100_000
+"""A --max no article reaches: every question the generator can make."""
 
 
 def _make_deck(source: str, article: Article, facts: list[Any], options: GenerateOptions) -> Deck:
