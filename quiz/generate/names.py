@@ -224,7 +224,11 @@ _AFTER_NOUN: Final = re.compile(
     rf"(?: (?:of|named|called))? ({_NAME})"
 )
 _NAME_AT: Final = re.compile(_NAME)
-_BEFORE_COMMA: Final = re.compile(rf"(?<![\w'’.-])({_NAME}), (?:the )?(?=[A-Z])")
+# A name before ", " is found as a whole run of capitalised words (atomic: never backtracked) and
+# the comma checked after it. Searching for "name, " in one pattern tried every word of a long
+# run of names as a start and read the run to its end each time: quadratic time.
+_NAME_RUN: Final = re.compile(rf"(?<![\w'’.-])(?>{_NAME})")
+_COMMA_AFTER: Final = re.compile(r", (?:the )?(?=[A-Z])")
 _MORE_IN_LIST: Final = re.compile(r", (?:and |or )?[A-Z]|,? (?:and|or) ")
 
 
@@ -263,11 +267,14 @@ def name_kinds(names: Iterable[str], text: str) -> dict[str, str]:
 
 def _countries_after_places(text: str) -> Iterator[tuple[str, str]]:
     """(place, country) for each "Tartu, Estonia" of `text` that is not a list of countries."""
-    for m in _BEFORE_COMMA.finditer(text):
-        country = _country_at(text, m.end())
-        if country is None or _MORE_IN_LIST.match(text, m.end() + len(country)):
+    for m in _NAME_RUN.finditer(text):
+        comma = _COMMA_AFTER.match(text, m.end())
+        if comma is None:
+            continue
+        country = _country_at(text, comma.end())
+        if country is None or _MORE_IN_LIST.match(text, comma.end() + len(country)):
             continue  # "Denmark, Estonia, Finland and Norway": a list, not a place and its country
-        yield m.group(1), country
+        yield m.group(0), country
 
 
 def locates(name: str, sentence: str) -> bool:
@@ -276,12 +283,16 @@ def locates(name: str, sentence: str) -> bool:
     return any(country == name for _, country in _countries_after_places(sentence))
 
 
+MAX_COUNTRY_WORDS: Final = 6
+"""No country's name is longer ("Democratic Republic of the Congo"): a longer run is not read."""
+
+
 def _country_at(text: str, start: int) -> str | None:
     """The longest country name that opens `text` at `start`, as written there."""
     found = _NAME_AT.match(text, start)
     if found is None:
         return None
-    parts = found.group(0).split()
+    parts = found.group(0).split()[:MAX_COUNTRY_WORDS]
     for end in range(len(parts), 0, -1):
         candidate = " ".join(parts[:end])
         if is_country(candidate):
