@@ -14,7 +14,7 @@ import hashlib
 import marshal
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -132,6 +132,34 @@ def parse_deck(text: str, *, path: str) -> Deck:
         raise QuizError(first.message + more, path=first.path, line=first.line)
     assert deck is not None
     return deck
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenDeck:
+    """A deck file that cannot be read, with its first problem."""
+
+    path: Path
+    problem: str
+    """The first problem, as `quiz check` prints it (file:line: message)."""
+
+
+def read_decks_apart(
+    paths: Iterable[Path], *, cache_dir: Path | None = None
+) -> tuple[list[Deck], list[BrokenDeck]]:
+    """Read every deck file, keeping the good ones and setting the broken ones apart (one bad
+    file in a folder must not hide the others).
+
+    Returns:
+        The decks read, in order, and the files that could not be, each with its first problem.
+    """
+    decks: list[Deck] = []
+    broken: list[BrokenDeck] = []
+    for path in paths:
+        try:
+            decks.append(read_deck(path, cache_dir=cache_dir))
+        except QuizError as error:
+            broken.append(BrokenDeck(path, str(error)))
+    return decks, broken
 
 
 def check_deck(path: Path) -> list[Problem]:

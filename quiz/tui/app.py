@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from quiz.decks import BrokenDeck
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore, Settings
@@ -49,6 +50,7 @@ class QuizApp(App[None]):
         practice: the questions of a practice test; the app opens on them and ends after the score.
         study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
+        broken: deck files that could not be read, listed as broken.
     """
 
     CSS_PATH = "app.tcss"
@@ -67,6 +69,7 @@ class QuizApp(App[None]):
         practice: Sequence[Card] | None = None,
         study_now: bool = False,
         folder: str = "",
+        broken: Sequence[BrokenDeck] = (),
     ) -> None:
         super().__init__()
         self.decks = tuple(decks)
@@ -76,6 +79,7 @@ class QuizApp(App[None]):
         self._practice = None if practice is None else tuple(practice)
         self._study_now = study_now
         self._folder = folder
+        self._broken = tuple(broken)
         self._deck_list: DeckListScreen | None = None
         self._saved_theme = options.theme
         if options.theme in self.available_themes:
@@ -105,7 +109,11 @@ class QuizApp(App[None]):
 
         if self._deck_list is None:
             self._deck_list = DeckListScreen(
-                self.decks, store=self.store, clock=self.clock, folder=self._folder
+                self.decks,
+                store=self.store,
+                clock=self.clock,
+                folder=self._folder,
+                broken=self._broken,
             )
             self.push_screen(self._deck_list)
 
