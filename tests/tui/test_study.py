@@ -368,12 +368,16 @@ async def test_ctrl_z_while_typing_undoes_the_typing_then_the_last_answer(
         await start(pilot)
         await pilot.press("space", "3")  # q-vote rated; q-chair (typed) is asked
         box = app.screen.query_one("#answer-input", Input)
-        await pilot.press("T", "r", "a")
-        assert box.value == "Tra"
+        await pilot.press(*"the chia", "backspace", "backspace", *"air")
+        assert box.value == "the chair"
         await pilot.press("ctrl+z")
-        assert box.value == "Tr"  # the typing, not the answer before, is undone
+        assert box.value == "the ch"  # the typing, not the answer before, is undone: a word
         assert [r.question_id for r in store.reviews()] == ["q-vote"]
-        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.press("ctrl+z")
+        assert box.value == "the chi"  # a deletion is a step of its own
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # "the chia", "the ", "the"
+        assert box.value == "the"
+        await pilot.press("ctrl+z")
         assert box.value == ""
         await pilot.press("ctrl+z")  # nothing typed to undo: the last answer is taken back
         assert store.reviews() == []
