@@ -272,7 +272,7 @@ async def test_settings_are_changed_in_the_app_and_kept(
         assert (store.get_settings().new_per_day, store.get_settings().retention) == (3, 0.85)
         assert (app.options.new_per_day, app.options.retention) == (3, 0.85)
         await pilot.press("a")
-        assert app.screen.session.total == 3  # type: ignore[attr-defined]
+        assert isinstance(app.screen, StudyScreen) and app.screen.session.total == 3
 
 
 async def test_study_now_opens_on_the_first_card(decks: list[Deck], make_app: MakeApp) -> None:
