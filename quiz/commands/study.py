@@ -1,7 +1,8 @@
 """`quiz study` (the default command) and `quiz test`: read and check the decks, then open the app.
 
-Decks are read and validated before Textual starts, so a broken deck is a one-line `file:line`
-error with exit status 2, never a failure inside the app.
+Decks are read and validated before Textual starts. A deck file named on the command line that is
+broken is a one-line `file:line` error with exit status 2; in a deck folder, a broken deck is
+listed as broken (with its first problem) and the others can be studied.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from quiz import paths
-from quiz.decks import find_decks, read_deck
+from quiz.decks import BrokenDeck, find_decks, read_deck, read_decks_apart
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.scheduling import MAX_RETENTION, MIN_RETENTION
@@ -24,16 +25,21 @@ def run_study(args: argparse.Namespace) -> int:
     _check_options(args)
     files, folder = _sources(args)
     with _start_up() as started:
+        broken: list[BrokenDeck] = []
         if files:
             decks = read_decks(files)
             _require_questions(decks)
         else:
-            decks = read_decks(_folder_decks(folder))
+            decks, broken = read_decks_apart(_folder_decks(folder), cache_dir=paths.cache_dir())
+            if not decks:
+                raise QuizError(broken[0].problem)
             _require_questions(decks, folder=folder)
 
         from quiz.progress import ProgressStore, default_progress_path
 
         with ProgressStore.open(default_progress_path()) as store:
+            if args.save:
+                store.set_settings(new_per_day=args.new_per_day, retention=args.retention)
             settings = store.get_settings()
             # Textual is imported only once the decks are known to be good.
             from quiz.tui import StudyOptions, build_app
@@ -44,7 +50,12 @@ def run_study(args: argparse.Namespace) -> int:
                 theme=settings.theme,
             )
             app = build_app(
-                decks, store, options=options, study_now=bool(files), folder=_shown(folder)
+                decks,
+                store,
+                options=options,
+                study_now=bool(files),
+                folder="" if files else _shown(folder),
+                broken=broken,
             )
             started()
             app.run()
@@ -154,6 +165,8 @@ def _require_questions(decks: Sequence[Deck], *, folder: Path | None = None) -> 
 
 
 def _check_options(args: argparse.Namespace) -> None:
+    if args.save and args.new_per_day is None and args.retention is None:
+        raise QuizError("--save keeps --new-per-day or --retention: give one of them")
     if args.new_per_day is not None and args.new_per_day < 0:
         raise QuizError(f"--new-per-day must be 0 or more, not {args.new_per_day}")
     if args.retention is not None and not MIN_RETENTION <= args.retention <= MAX_RETENTION:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
+from quiz.session import Card, Clock
 from quiz.tui.app import QuizApp, StudyOptions
-from quiz.tui.session import Card, Clock
 
 __all__ = ["QuizApp", "StudyOptions", "build_app", "utc_now"]
 
@@ -27,6 +28,7 @@ def build_app(
     practice: Sequence[Card] | None = None,
     study_now: bool = False,
     folder: str = "",
+    broken: Sequence[BrokenDeck] = (),
 ) -> QuizApp:
     """Make the app from decks already read and validated.
 
@@ -39,6 +41,7 @@ def build_app(
             them, shows the score and every answer, then ends.
         study_now: start a study session of all `decks` at once, over the deck list.
         folder: the deck folder, shown above the list.
+        broken: deck files of the folder that could not be read, listed as broken.
     """
     if options is None:
         settings = store.get_settings() if store is not None else None
@@ -59,4 +62,5 @@ def build_app(
         practice=practice,
         study_now=study_now,
         folder=folder,
+        broken=broken,
     )

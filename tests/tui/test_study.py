@@ -12,6 +12,7 @@ from quiz.progress import ProgressStore
 from quiz.scheduling import Rating
 from quiz.tui import QuizApp
 from quiz.tui.screens.deck_list import DeckListScreen
+from quiz.tui.screens.settings import MoreNewScreen, SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 
@@ -235,15 +236,43 @@ async def test_new_card_limit_and_study_all(make_app: MakeApp, store: ProgressSt
         await pilot.press("enter")
         assert "2/3" not in screen_text(app)
         assert "Who is the council's chair" in screen_text(app)
+        assert "again 1/1" in screen_text(app).splitlines()[0]  # not "3/3": counted apart
         await type_answer(pilot, "Elin Trask")
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
         assert [r.question_id for r in store.reviews()] == ["q-vote", "q-chair", "q-chair"]
         await pilot.press("enter", "a")
-        # Two new cards were introduced today: nothing more to study.
+        # Two new cards were introduced today: the limit is what stops the decks, and it says so.
+        assert isinstance(app.screen, MoreNewScreen)
+        assert "Study 2 more new cards today?" in screen_text(app)
+        await pilot.press("n")
         assert isinstance(app.screen, DeckListScreen)
-        await pilot.pause()
-        assert "Nothing to study now" in screen_text(app)
+        await pilot.press("a", "y")  # this time, yes: two more new cards
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.session.current[1].id == "q-share"  # type: ignore[index]
+        assert app.screen.session.total == 2
+
+
+async def test_settings_are_changed_in_the_app_and_kept(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#new-per-day", Input).value = "3"
+        app.screen.query_one("#retention", Input).value = "0.5"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SettingsScreen)  # out of range: said, nothing saved
+        assert "retention must be" in screen_text(app)
+        assert store.get_settings().retention == 0.9
+        app.screen.query_one("#retention", Input).value = "0.85"
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeckListScreen)
+        assert (store.get_settings().new_per_day, store.get_settings().retention) == (3, 0.85)
+        assert (app.options.new_per_day, app.options.retention) == (3, 0.85)
+        await pilot.press("a")
+        assert isinstance(app.screen, StudyScreen) and app.screen.session.total == 3
 
 
 async def test_study_now_opens_on_the_first_card(decks: list[Deck], make_app: MakeApp) -> None:
@@ -307,9 +336,67 @@ async def test_a_long_deck_title_leaves_the_counts_visible(
     app = make_app([replace(decks[0], title=long_title)])
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
+        await pilot.press("space")
         bar = screen_text(app).splitlines()[0]
         assert "✓ 0  ✗ 0" in bar
         assert "A very long article title" in bar and "…" in bar
+
+
+async def test_the_deck_title_shows_only_once_the_card_is_answered(
+    make_app: MakeApp, decks: list[Deck]
+) -> None:
+    from dataclasses import replace
+
+    # A headline holding the answer of the card asked ("9 to 2").
+    app = make_app([replace(decks[0], title="Council votes 9 to 2 for a new seawall")])
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert "9 to 2" not in screen_text(app).splitlines()[0]
+        await pilot.press("space")  # revealed: the answer is on screen anyway
+        assert "Council votes 9 to 2" in screen_text(app).splitlines()[0]
+        await pilot.press("3")  # the next card (short answer) is asked: the title goes again
+        assert "Council votes" not in screen_text(app).splitlines()[0]
+        await type_answer(pilot, "Trask")
+        assert "Council votes" in screen_text(app).splitlines()[0]
+
+
+async def test_ctrl_z_while_typing_undoes_the_typing_then_the_last_answer(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")  # q-vote rated; q-chair (typed) is asked
+        box = app.screen.query_one("#answer-input", Input)
+        await pilot.press(*"the chia", "backspace", "backspace", *"air")
+        assert box.value == "the chair"
+        await pilot.press("ctrl+z")
+        assert box.value == "the ch"  # the typing, not the answer before, is undone: a word
+        assert [r.question_id for r in store.reviews()] == ["q-vote"]
+        await pilot.press("ctrl+z")
+        assert box.value == "the chi"  # a deletion is a step of its own
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # "the chia", "the ", "the"
+        assert box.value == "the"
+        await pilot.press("ctrl+z")
+        assert box.value == ""
+        await pilot.press("ctrl+z")  # nothing typed to undo: the last answer is taken back
+        assert store.reviews() == []
+        assert "voted [...] to rebuild" in screen_text(app)
+
+
+async def test_a_pasted_page_is_cut_to_fit_the_answer_box(make_app: MakeApp) -> None:
+    from textual import events
+
+    from quiz.session import MAX_ANSWER_CHARS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        box = app.screen.query_one("#answer-input", Input)
+        box.post_message(events.Paste("Elin Trask " + "x" * 1_000_000))
+        await pilot.pause()
+        assert len(box.value) == MAX_ANSWER_CHARS and box.value.startswith("Elin Trask")
 
 
 async def test_the_theme_chosen_is_used_at_the_next_start(

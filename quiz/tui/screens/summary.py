@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.session import Answer, Clock, Summary
 from quiz.tui import text
-from quiz.tui.session import Answer, Clock, Summary
 from quiz.tui.widgets.key_bar import KeyBar
 
 
@@ -26,6 +26,17 @@ def duration(seconds: float) -> str:
     if minutes:
         return f"{minutes} min {secs} s"
     return f"{secs} s"
+
+
+def percent(part: int, whole: int) -> int:
+    """`part` of `whole` as a whole percentage, rounded (6 of 7 is 86), but 100 only when all and
+    0 only when none."""
+    value = round(100 * part / whole)
+    if part < whole:
+        value = min(value, 99)
+    if part > 0:
+        value = max(value, 1)
+    return value
 
 
 def when(moment: datetime | None, now: datetime) -> str:
@@ -67,7 +78,7 @@ class SummaryScreen(Screen[None]):
 
     def _totals(self) -> Content:
         summary = self.summary
-        share = f" ({100 * summary.correct // summary.answered}%)" if summary.answered else ""
+        share = f" ({percent(summary.correct, summary.answered)}%)" if summary.answered else ""
         rows: list[tuple[str, str]] = []
         if summary.practice:
             rows.append(("Score", f"{summary.correct} of {summary.answered}{share}"))
