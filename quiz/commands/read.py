@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from quiz.generate.article import read_source
+from quiz.reading import read_source
 from quiz.model import Article
 
 

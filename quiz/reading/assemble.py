@@ -1,0 +1,174 @@
+"""Paragraph candidates to an `Article`: body, metadata, clutter and bios sorted apart; text articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from quiz.errors import QuizError
+from quiz.model import Article
+from quiz.reading.clutter import _is_heading_like, is_clutter
+from quiz.reading.markdown import FrontMatter, _Line, _markdown_lines
+from quiz.reading.metadata import (
+    _bio_name,
+    _byline,
+    _date_line,
+    _names,
+    _split_bios,
+    _strip_dateline,
+    parse_date,
+)
+from quiz.reading.text import clean_text
+
+
+@dataclass(slots=True)
+class _Meta:
+    """What the reader learns about the article beside its paragraphs."""
+
+    authors: list[str] = field(default_factory=list)
+    published: date | None = None
+    updated: date | None = None
+
+    def add_authors(self, names: Iterable[str]) -> None:
+        for name in names:
+            if name not in self.authors:
+                self.authors.append(name)
+
+    def add_date(self, day: date, *, updated: bool) -> None:
+        if updated:
+            self.updated = self.updated or day
+        else:
+            self.published = self.published or day
+
+
+def _assemble(
+    lines: Sequence[_Line],
+    *,
+    title: str,
+    meta: _Meta,
+    url: str,
+    file: str,
+) -> Article:
+    """Sort paragraph candidates into body, metadata, clutter and bios; build the Article."""
+    kept: list[_Line] = []
+    seen_body = False
+    for line in lines:
+        text = line.text
+        if line.kind == "heading":
+            continue
+        if line.kind != "item" and text == title:
+            continue
+        byline = _byline(text, names_alone=not seen_body and line.kind == "text")
+        if byline is not None:
+            meta.add_authors(byline.authors)
+            if byline.day is not None:
+                meta.add_date(byline.day, updated=False)
+            continue
+        dated = _date_line(text)
+        if dated is not None:
+            meta.add_date(dated.day, updated=dated.updated)
+            continue
+        if is_clutter(text):
+            continue
+        if line.kind != "item" and _is_heading_like(text):
+            continue
+        if not seen_body:
+            text = _strip_dateline(text)
+            if not text:
+                continue
+        seen_body = True
+        kept.append(_Line(text, line.kind))
+    bios: list[str] = []
+    while kept:
+        name = _bio_name(kept[-1].text, meta.authors)
+        if name is None:
+            break
+        bios[:0] = _split_bios(kept.pop().text)
+    if not meta.authors:
+        for bio in bios:
+            name = _bio_name(bio, ())
+            if name:
+                meta.add_authors([name])
+    return Article(
+        title=title,
+        paragraphs=tuple(line.text for line in kept),
+        authors=tuple(meta.authors),
+        published=meta.published or meta.updated,
+        url=url,
+        file=file,
+        bios=tuple(bios),
+    )
+
+
+def _title_from(lines: list[_Line], file: str) -> str:
+    """Take the title off the front of `lines`: the first heading, else the first title-like line."""
+    for index, line in enumerate(lines[:8]):
+        text = line.text
+        if _byline(text) or _date_line(text) or is_clutter(text):
+            continue
+        if line.kind == "heading" or (line.kind == "text" and _is_title_like(text)):
+            del lines[index]
+            return text
+        break
+    first_heading = next((i for i, line in enumerate(lines) if line.kind == "heading"), None)
+    if first_heading is not None and first_heading < 8:
+        return lines.pop(first_heading).text
+    stem = Path(file).stem if file else ""
+    return clean_text(re.sub(r"[-_]+", " ", stem)).capitalize() if stem else "Untitled article"
+
+
+def _is_title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 25 and len(text) <= 200 and not re.search(r"[.!?]\s+[A-Z]", text)
+
+
+def read_text_article(text: str, *, file: str = "") -> Article:
+    """Read a plain-text or Markdown article (pure: no I/O).
+
+    The title is the first heading or first line; bylines and "Published" lines become metadata; page
+    clutter and section headings are dropped; author bios at the end go to `bios`.
+
+    Raises:
+        QuizError: when no paragraph of article text is left.
+    """
+    front, lines = _markdown_lines(text)
+    meta = _Meta()
+    raw_title = front.get("title")
+    title = clean_text(raw_title) if isinstance(raw_title, str) else ""
+    _front_meta(front, meta)
+    if not title:
+        title = _title_from(lines, file)
+    article = _assemble(lines, title=title, meta=meta, url="", file=file)
+    if not article.paragraphs:
+        raise QuizError("no article text found", path=file or None)
+    return article
+
+
+def _front_meta(front: FrontMatter, meta: _Meta) -> None:
+    raw_authors = front.get("authors", front.get("author"))
+    if isinstance(raw_authors, str):
+        meta.add_authors(_names(raw_authors) or [clean_text(raw_authors)])
+    elif isinstance(raw_authors, list):
+        meta.add_authors(clean_text(name) for name in raw_authors if name.strip())
+    raw_date = front.get("published", front.get("date"))
+    if isinstance(raw_date, str):
+        found = _iso_date(raw_date) or parse_date(raw_date)
+        if found is not None:
+            meta.add_date(found, updated=False)
+
+
+_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[Tt ]\d)")
+
+
+def _iso_date(text: str) -> date | None:
+    """The day of a YAML timestamp ("2024-03-01", "2024-03-01T10:00:00Z"), if it is a real day."""
+    match = _ISO_DATE.match(text)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None

@@ -1,0 +1,130 @@
+"""HTML pages to an `Article`, with trafilatura for the body and the page's own metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+from quiz.errors import QuizError
+from quiz.model import Article
+from quiz.reading.assemble import _assemble, _Meta, _title_from
+from quiz.reading.markdown import LineKind, _Line
+from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
+from quiz.reading.text import clean_text, has_words
+
+
+def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
+    """Read the article body of an HTML page with trafilatura (pure: no I/O).
+
+    Navigation, asides, figures, share buttons, comments and footers are left out; title, authors and
+    date come from the page's metadata (meta tags, JSON-LD), else from the text.
+
+    Raises:
+        QuizError: naming `file` or `url` when the page holds no article text.
+    """
+    where = file or url or None
+    document = _extract(html, url=url, with_metadata=True)
+    if document is _FAILED:
+        # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
+        # e.g. an <svg> before <html>: the page is read without its metadata.
+        document = _extract(html, url=url, with_metadata=False)
+    if document is _FAILED:
+        raise QuizError("no article text found", path=where)
+    body = getattr(document, "body", None) if document is not None else None
+    if body is None:
+        raise QuizError("no article text found", path=where)
+    lines = list(_html_lines(body))
+    meta = _Meta()
+    meta.add_authors(_metadata_authors(str(document.author or "")))
+    if document.date:
+        found = parse_date(str(document.date))
+        if found is not None:
+            meta.add_date(found, updated=False)
+    title = clean_text(str(document.title or ""))
+    if not title:
+        title = _title_from(lines, file)
+    article = _assemble(lines, title=title, meta=meta, url=url, file=file)
+    if not article.paragraphs:
+        raise QuizError("no article text found", path=where)
+    return article
+
+
+_FAILED: Final = object()
+"""What `_extract` returns when trafilatura raised."""
+
+
+def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of `html`: its Document, None for no text, `_FAILED` if it raised.
+
+    Returns Any: trafilatura's Document is loosely typed.
+    """
+    import trafilatura  # deferred: ~250 ms, and only HTML needs it
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=with_metadata,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
+        return _FAILED
+
+
+def _metadata_authors(text: str) -> list[str]:
+    """Authors from page metadata ("Jo Park; Staff Writer" -> ["Jo Park"]); agencies and roles go."""
+    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
+    pieces = [piece for piece in pieces if piece and piece.lower() not in _AGENCIES]
+    names = [piece for piece in pieces if _is_name(piece)]
+    if names:
+        return names
+    # Names in other scripts do not match the pattern: keep what is not a role word.
+    return [
+        piece
+        for piece in pieces
+        if not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
+    ]
+
+
+def _html_lines(body: Any) -> Iterator[_Line]:
+    """Paragraph candidates from trafilatura's XML body: paragraphs, list items, quotes, headings."""
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            text = clean_text("".join(element.itertext()))
+            if text:
+                yield _Line(text, "heading")
+        elif tag in ("list", "quote") and any(child.tag in ("item", "p") for child in element):
+            kind: LineKind = "item" if tag == "list" else "quote"
+            for child in element:
+                if child.tag in ("item", "p"):
+                    yield from _split_breaks(child, kind)
+        elif tag not in _SKIPPED_TAGS:
+            yield from _split_breaks(element, "quote" if tag == "quote" else "text")
+
+
+_SKIPPED_TAGS: Final = frozenset({"table", "graphic", "code", "figure", "hr", "lb"})
+"""Parts of trafilatura's body that hold no prose (any other element is read as a paragraph)."""
+
+
+def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
+    """One line per <lb/>-separated run of text inside an element."""
+    parts: list[str] = []
+    _collect_text(element, parts)
+    for piece in "".join(parts).split("\n"):
+        text = clean_text(piece)
+        if text and has_words(text):
+            yield _Line(text, kind)
+
+
+def _collect_text(element: Any, parts: list[str]) -> None:
+    if element.tag == "lb":
+        parts.append("\n")
+    elif element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
