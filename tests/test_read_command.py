@@ -36,7 +36,18 @@ def test_read_json(capsys: pytest.CaptureFixture[str]) -> None:
     source = str(DATA / "harbour.html")
     assert main(["read", source, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["title", "authors", "published", "url", "file", "paragraphs", "bios"]
+    assert list(data) == [
+        "title",
+        "authors",
+        "published",
+        "url",
+        "file",
+        "language",
+        "paragraphs",
+        "bios",
+        "blocks",
+        "text",
+    ]
     assert data["title"] == "Harbour town votes to rebuild its seawall"
     assert data["authors"] == ["Mara Quinlan"]
     assert data["published"] == "2024-03-14"

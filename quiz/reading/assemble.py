@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from quiz.errors import QuizError
-from quiz.model import Article
+from quiz.model import Article, Block, BlockKind
 from quiz.reading.clutter import _is_heading_like, is_clutter
 from quiz.reading.markdown import FrontMatter, _Line, _markdown_lines
 from quiz.reading.metadata import (
@@ -52,13 +52,18 @@ def _assemble(
     url: str,
     file: str,
 ) -> Article:
-    """Sort paragraph candidates into body, metadata, clutter and bios; build the Article."""
+    """Sort paragraph candidates into body, headings, metadata, clutter and bios; build the Article."""
     kept: list[_Line] = []
     seen_body = False
+    in_clutter_section = False
     for line in lines:
         text = line.text
         if line.kind == "heading":
+            in_clutter_section = _start_section(kept, line, title)
             continue
+        if in_clutter_section and line.kind == "item":
+            continue
+        in_clutter_section = False
         if line.kind != "item" and text == title:
             continue
         byline = _byline(text, names_alone=not seen_body and line.kind == "text")
@@ -74,6 +79,9 @@ def _assemble(
         if is_clutter(text):
             continue
         if line.kind != "item" and _is_heading_like(text):
+            # A title-like line in the body is a section heading; before the body, a kicker or label.
+            if seen_body:
+                in_clutter_section = _start_section(kept, _Line(text, "heading", 2), title)
             continue
         if not seen_body:
             text = _strip_dateline(text)
@@ -83,6 +91,9 @@ def _assemble(
         kept.append(_Line(text, line.kind))
     bios: list[str] = []
     while kept:
+        if kept[-1].kind == "heading":
+            kept.pop()
+            continue
         name = _bio_name(kept[-1].text, meta.authors)
         if name is None:
             break
@@ -92,15 +103,68 @@ def _assemble(
             name = _bio_name(bio, ())
             if name:
                 meta.add_authors([name])
+    blocks = _blocks(kept)
     return Article(
         title=title,
-        paragraphs=tuple(line.text for line in kept),
+        paragraphs=tuple(block.text for block in blocks if block.kind != "heading"),
         authors=tuple(meta.authors),
         published=meta.published or meta.updated,
         url=url,
         file=file,
         bios=tuple(bios),
+        blocks=blocks,
     )
+
+
+def _start_section(kept: list[_Line], heading: _Line, title: str) -> bool:
+    """Keep a section heading unless it is the title or page furniture; whether it is furniture."""
+    clutter = is_clutter(heading.text) or _is_clutter_heading(heading.text)
+    if not clutter and heading.text != title:
+        kept.append(_Line(heading.text, "heading", heading.level or 2))
+    return clutter
+
+
+_CLUTTER_HEADING = re.compile(
+    r"^(?:more|related|recommended|popular|trending|latest|top|most|also|further|what to read"
+    r"|read (?:more|next)|up next|more (?:from|on|in|about)|you (?:may|might))\b.{0,60}$"
+    r"|\b(?:newsletters?|podcasts?|(?:our|the) (?:writers|experts|journalists) explore)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_clutter_heading(text: str) -> bool:
+    """A heading over page furniture: "More from Sport", "Related coverage", "Our writers explore"."""
+    return len(text) <= 80 and _CLUTTER_HEADING.search(text) is not None
+
+
+def _blocks(lines: Sequence[_Line]) -> tuple[Block, ...]:
+    """Body lines to blocks: a heading with no text under it goes; each block learns its heading."""
+    useful: list[_Line] = []
+    for index, line in enumerate(lines):
+        if line.kind == "heading":
+            after = next(
+                (
+                    other
+                    for other in lines[index + 1 :]
+                    if other.kind != "heading" or other.level <= line.level
+                ),
+                None,
+            )
+            if after is None or (after.kind == "heading" and after.level <= line.level):
+                continue
+        useful.append(line)
+    blocks: list[Block] = []
+    stack: list[tuple[int, str]] = []
+    for line in useful:
+        if line.kind == "heading":
+            while stack and stack[-1][0] >= line.level:
+                stack.pop()
+            blocks.append(Block(line.text, "heading", stack[-1][1] if stack else "", line.level))
+            stack.append((line.level, line.text))
+        else:
+            kind: BlockKind = "item" if line.kind == "item" else "paragraph"
+            blocks.append(Block(line.text, kind, stack[-1][1] if stack else ""))
+    return tuple(blocks)
 
 
 def _title_from(lines: list[_Line], file: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -95,7 +96,9 @@ def _html_lines(body: Any) -> Iterator[_Line]:
         if tag == "head":
             text = clean_text("".join(element.itertext()))
             if text:
-                yield _Line(text, "heading")
+                rend = str(element.get("rend") or "")
+                level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+                yield _Line(text, "heading", level)
         elif tag in ("list", "quote") and any(child.tag in ("item", "p") for child in element):
             kind: LineKind = "item" if tag == "list" else "quote"
             for child in element:
