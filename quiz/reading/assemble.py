@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -168,7 +168,11 @@ def _blocks(lines: Sequence[_Line]) -> tuple[Block, ...]:
 
 
 def _title_from(lines: list[_Line], file: str) -> str:
-    """Take the title off the front of `lines`: the first heading, else the first title-like line."""
+    """Take the title off the front of `lines`: the first heading, else a first line set as a headline.
+
+    A headline is a short first line that does not end like a sentence ("Council passes the budget").
+    Returns "" when the text marks no title: its first paragraph then stays in the body.
+    """
     for index, line in enumerate(lines[:8]):
         text = line.text
         if _byline(text) or _date_line(text) or is_clutter(text):
@@ -180,34 +184,82 @@ def _title_from(lines: list[_Line], file: str) -> str:
     first_heading = next((i for i, line in enumerate(lines) if line.kind == "heading"), None)
     if first_heading is not None and first_heading < 8:
         return lines.pop(first_heading).text
-    stem = Path(file).stem if file else ""
-    return clean_text(re.sub(r"[-_]+", " ", stem)).capitalize() if stem else "Untitled article"
+    return ""
 
 
 def _is_title_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 25 and len(text) <= 200 and not re.search(r"[.!?]\s+[A-Z]", text)
+    return (
+        0 < len(words) <= 25
+        and len(text) <= 200
+        and not re.search(r"[.!?]\s+[A-Z]", text)
+        and not re.search(r"[.,;:][\"'”’»)\]]*$", text)
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def _title_of_body(article: Article, file: str) -> str:
+    """A title for an article whose text marks none: the file's name, else its first sentence."""
+    stem = clean_text(re.sub(r"[-_]+", " ", Path(file).stem)).capitalize() if file else ""
+    if stem or not article.paragraphs:
+        return stem or "Untitled article"
+    sentence = _SENTENCE_END.split(article.paragraphs[0], maxsplit=1)[0].strip()
+    if len(sentence) > 90:
+        cut = sentence[:90].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+        sentence = f"{cut}…"
+    return sentence
+
+
+_HEADER_LINE = re.compile(
+    r"^(?P<key>title|source|url|link|published|date|updated|authors?|by)\s*:\s*(?P<value>.*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _header_lines(text: str) -> tuple[dict[str, str], str]:
+    """Split off a block of `Title:` / `Source:` / `Published:` / `Author:` lines at the very top."""
+    head, blank, rest = text.lstrip("\ufeff").replace("\r\n", "\n").partition("\n\n")
+    found: dict[str, str] = {}
+    for line in head.split("\n"):
+        match = _HEADER_LINE.match(line.strip())
+        if match is None:
+            return {}, text
+        found[match.group("key").lower()] = match.group("value")
+    if not blank or not {"title", "published", "date", "source", "url"} & found.keys():
+        return {}, text
+    return found, rest
 
 
 def read_text_article(text: str, *, file: str = "") -> Article:
     """Read a plain-text or Markdown article (pure: no I/O).
 
-    The title is the first heading or first line; bylines and "Published" lines become metadata; page
-    clutter and section headings are dropped; author bios at the end go to `bios`.
+    The title is what the text marks as one: front matter, a `Title:` line, a heading, or a first line
+    set as a headline; otherwise it is the file's name (else the first sentence), and the first
+    paragraph stays in the body. Bylines, `Published:` lines and a block of `Title:` / `Source:` / `Published:` lines at the
+    top become metadata; page clutter is dropped; author bios at the end go to `bios`.
 
     Raises:
         QuizError: when no paragraph of article text is left.
     """
+    header, text = _header_lines(text)
     front, lines = _markdown_lines(text)
+    for key, value in header.items():
+        front.setdefault({"by": "author", "date": "published", "link": "url"}.get(key, key), value)
     meta = _Meta()
     raw_title = front.get("title")
     title = clean_text(raw_title) if isinstance(raw_title, str) else ""
     _front_meta(front, meta)
     if not title:
         title = _title_from(lines, file)
-    article = _assemble(lines, title=title, meta=meta, url="", file=file)
+    source = front.get("url", front.get("source"))
+    url = clean_text(source) if isinstance(source, str) and re.match(r"https?://", source) else ""
+    article = _assemble(lines, title=title, meta=meta, url=url, file=file)
     if not article.paragraphs:
         raise QuizError("no article text found", path=file or None)
+    if not title:
+        article = replace(article, title=_title_of_body(article, file))
     return article
 
 

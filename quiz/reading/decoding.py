@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO, Final
 
 from quiz.errors import QuizError
 
 
 def _read_file_bytes(path: Path, shown: str, *, max_bytes: int) -> bytes:
+    """The bytes of a regular file or a pipe, at most `max_bytes` of them (counted as read).
+
+    Devices, sockets and other special files are refused; a pipe with no writer reads as empty rather
+    than waiting for one.
+    """
     hint = ""
     if not path.exists():
         if re.match(r"(www\.|[\w-]+\.(com|org|net|co\.\w\w)\b)", shown):
@@ -19,12 +27,16 @@ def _read_file_bytes(path: Path, shown: str, *, max_bytes: int) -> bytes:
     if path.is_dir():
         raise QuizError("this is a folder, not an article file", path=shown)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise QuizError(
-                f"the file is {size:,} bytes, more than the {max_bytes:,} quiz reads", path=shown
-            )
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise QuizError("not a regular file: quiz reads article files and pipes", path=shown)
+        # O_NONBLOCK: opening a pipe nobody writes to returns at once instead of waiting forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            os.set_blocking(descriptor, True)
+            data = _read_capped(handle, max_bytes)
+        if data is None:
+            raise QuizError(f"the file is more than the {max_bytes:,} bytes quiz reads", path=shown)
     except PermissionError:
         raise QuizError("permission denied: cannot read this file", path=shown) from None
     except OSError as error:
@@ -32,6 +44,18 @@ def _read_file_bytes(path: Path, shown: str, *, max_bytes: int) -> bytes:
     if not data.strip():
         raise QuizError("the file is empty", path=shown)
     return data
+
+
+def _read_capped(handle: BinaryIO, max_bytes: int) -> bytes | None:
+    """At most `max_bytes` bytes of `handle`, None when there are more."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := handle.read(min(1 << 20, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+    return b"".join(chunks)
 
 
 def _decode_text(data: bytes, shown: str) -> str:
@@ -106,22 +130,45 @@ def sniff_charset(head: bytes) -> str | None:
 
 
 def decode_page(body: bytes, *, header_charset: str | None = None) -> str:
-    """Decode a page: the header's charset, else the page's own declaration, else UTF-8.
+    """Decode a page: the header's charset, else the page's own declaration, else detected.
 
-    Unknown charset names fall back to UTF-8; undecodable bytes become U+FFFD rather than failing.
+    Only text encodings count: a label such as "zlib", "base64" or "rot13", or one the bytes cannot be
+    (UTF-16 on a page without a byte order mark or NUL bytes), is ignored. Detection reads UTF-8 when the
+    bytes are mostly valid UTF-8, else windows-1252. Undecodable bytes become U+FFFD rather than failing.
     """
     for name in (header_charset, sniff_charset(body)):
-        if name and _known_codec(name):
-            return body.decode(_python_codec(name), errors="replace")
-    return body.decode("utf-8-sig", errors="replace")
+        codec = _text_codec(name, body) if name else None
+        if codec is not None:
+            try:
+                return body.decode(codec, errors="replace")
+            except (UnicodeError, LookupError, TypeError, ValueError):
+                continue
+    text = body.decode("utf-8-sig", errors="replace")
+    invalid = text.count("\ufffd")
+    if invalid and invalid * 2 > sum(1 for ch in text if ord(ch) > 127):
+        # Mostly bytes that are not UTF-8: a legacy single-byte page.
+        return body.decode("cp1252", errors="replace")
+    return text
 
 
-def _known_codec(name: str) -> bool:
+_NOT_PAGE_CODECS: Final = frozenset(
+    {"idna", "punycode", "undefined", "unicode_escape", "raw_unicode_escape", "mbcs", "oem"}
+)
+"""Text codecs Python knows that no web page is written in."""
+
+
+def _text_codec(name: str, body: bytes) -> str | None:
+    """The Python codec for a declared charset, or None when it is no text encoding for this page."""
     try:
-        codecs.lookup(_python_codec(name))
-    except LookupError:
-        return False
-    return True
+        info = codecs.lookup(_python_codec(name))
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    if info.name.startswith(("utf-16", "utf-32")) and b"\x00" not in body[:4096]:
+        # Browsers do the same: a page whose bytes are ASCII-compatible is not UTF-16.
+        return None
+    return info.name if info.name != "utf-8" else "utf-8-sig"
 
 
 def _python_codec(name: str) -> str:
@@ -129,6 +176,4 @@ def _python_codec(name: str) -> str:
     lowered = name.strip().lower()
     if lowered in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}:
         return "cp1252"
-    if lowered == "utf-8":
-        return "utf-8-sig"
     return lowered

@@ -7,6 +7,7 @@ failure becomes one QuizError naming the URL.
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import time
@@ -49,6 +50,12 @@ class Page:
 
 def check_url(url: str) -> None:
     """Raise QuizError unless `url` is an absolute http or https URL with a host and a valid port."""
+    if without_credentials(url) != url:
+        raise QuizError(
+            "web addresses with a user name or password are not supported; "
+            "save the page and read the file instead",
+            path=without_credentials(url),
+        )
     try:
         parts = urllib.parse.urlsplit(url)
     except ValueError as error:  # "Invalid IPv6 URL", characters NFKC turns into separators
@@ -67,6 +74,11 @@ def check_url(url: str) -> None:
         raise QuizError(
             "not a valid web address: the port is not a number from 0 to 65535", path=url
         ) from None
+
+
+def without_credentials(url: str) -> str:
+    """`url` with any user name and password replaced by `***`, for showing it."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", r"\1***@", url)
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, Final
 
 from quiz.errors import QuizError
 from quiz.model import Article
-from quiz.reading.assemble import _assemble, _Meta, _title_from
+from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
 from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
 from quiz.reading.text import clean_text, has_words
@@ -47,6 +48,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     article = _assemble(lines, title=title, meta=meta, url=url, file=file)
     if not article.paragraphs:
         raise QuizError("no article text found", path=where)
+    if not title:
+        article = replace(article, title=_title_of_body(article, file))
     return article
 
 
@@ -62,8 +65,11 @@ def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
     import trafilatura  # deferred: ~250 ms, and only HTML needs it
 
     try:
+        tree = parse_html(html)
+        if tree is None:
+            return None
         return trafilatura.bare_extraction(
-            html,
+            tree,
             url=url or None,
             include_comments=False,
             include_tables=False,
@@ -72,6 +78,86 @@ def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
         )
     except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
         return _FAILED
+
+
+def parse_html(html: str) -> Any:
+    """The page parsed by lxml, after `bounded_html`; None when there is no document.
+
+    Deeply nested pages keep their text: the parser's depth limit is lifted (up to about 2,000
+    levels), and deeper `<div>` and `<span>` nesting is dropped before parsing.
+    """
+    import lxml.etree
+    import lxml.html
+
+    html = bounded_html(html)
+    parser = lxml.html.HTMLParser(
+        huge_tree=True,
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    data = html.encode("utf-8", errors="replace")
+    try:
+        return lxml.html.fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None
+
+
+_MAX_ATTRIBUTES_TEXT: Final = 2000
+"""Longer attribute text on one tag is dropped: the HTML libraries take time quadratic in its size."""
+_LONG_TAG = re.compile(rf"<([A-Za-z][\w:.-]{{0,40}})(\s[^<>]{{{_MAX_ATTRIBUTES_TEXT},}})>")
+_KEPT_ATTRIBUTE = re.compile(
+    r"""\s(?:class|id|itemprop|itemtype|property|name)\s*=\s*(?:"[^"]{0,300}"|'[^']{0,300}')"""
+)
+_NESTING_TAG = re.compile(r"</?(?:div|span)\b[^<>]{0,2000}>", re.IGNORECASE)
+_MAX_NESTING: Final = 400
+"""Past this many `<div>`/`<span>` tags open at once, the parser would drop the text inside."""
+
+
+def bounded_html(html: str) -> str:
+    """`html` with what would make parsing slow or lossy taken out, in linear time.
+
+    A tag with more than `_MAX_ATTRIBUTES_TEXT` characters of attributes keeps only its class, id and
+    metadata attributes; `<div>` and `<span>` tags nested deeper than `_MAX_NESTING` go.
+    """
+    if len(html) > _MAX_ATTRIBUTES_TEXT:
+        html = _LONG_TAG.sub(_shorten_tag, html)
+    if html.count("<div") + html.count("<span") > _MAX_NESTING:
+        html = _flatten(html)
+    return html
+
+
+def _shorten_tag(match: re.Match[str]) -> str:
+    kept = "".join(found.group(0) for found in _KEPT_ATTRIBUTE.finditer(match.group(2)[:20_000]))
+    return f"<{match.group(1)}{kept}>"
+
+
+def _flatten(html: str) -> str:
+    depth = 0
+    dropped = 0
+    parts: list[str] = []
+    last = 0
+    for match in _NESTING_TAG.finditer(html):
+        closing = match.group(0).startswith("</")
+        if closing:
+            if dropped:
+                dropped -= 1
+                parts.append(html[last : match.start()])
+                last = match.end()
+                continue
+            depth = max(depth - 1, 0)
+        elif match.group(0).endswith("/>"):
+            continue
+        elif depth >= _MAX_NESTING:
+            dropped += 1
+            parts.append(html[last : match.start()])
+            last = match.end()
+        else:
+            depth += 1
+    parts.append(html[last:])
+    return "".join(parts)
 
 
 def _metadata_authors(text: str) -> list[str]:
