@@ -12,7 +12,7 @@ from quiz.model import Article
 from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
 from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
-from quiz.reading.text import clean_text, has_words
+from quiz.reading.text import clean_text, has_words, strip_controls
 
 
 def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
@@ -119,9 +119,10 @@ _MAX_NESTING: Final = 400
 def bounded_html(html: str) -> str:
     """`html` with what would make parsing slow or lossy taken out, in linear time.
 
-    A tag with more than `_MAX_ATTRIBUTES_TEXT` characters of attributes keeps only its class, id and
+    Terminal escape sequences and control characters go; a tag with more than `_MAX_ATTRIBUTES_TEXT` characters of attributes keeps only its class, id and
     metadata attributes; `<div>` and `<span>` tags nested deeper than `_MAX_NESTING` go.
     """
+    html = strip_controls(html)
     if len(html) > _MAX_ATTRIBUTES_TEXT:
         html = _LONG_TAG.sub(_shorten_tag, html)
     if html.count("<div") + html.count("<span") > _MAX_NESTING:

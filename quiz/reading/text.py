@@ -24,13 +24,18 @@ Nothing in prose is longer, and the tokenizer's time grows with the square of a 
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
+def strip_controls(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (whitespace stays)."""
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
 def clean_text(text: str) -> str:
     """Plain text of one block: NFC, terminal escape sequences and control characters removed, invisible
     characters (zero-width space, BOM, soft hyphen) removed, whitespace collapsed, overlong runs without
     a space broken every `MAX_TOKEN` characters."""
-    if "\x1b" in text:
-        text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", _INVISIBLE.sub("", text))
+    text = strip_controls(_INVISIBLE.sub("", text))
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     return _LONG_RUN.sub(_break_run, text)
 
