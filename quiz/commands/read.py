@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from quiz.reading import read_source
 from quiz.model import Article
+from quiz.reading import read_source
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
