@@ -48,8 +48,10 @@ def format_article(article: Article) -> str:
         f"Authors:   {', '.join(article.authors) if article.authors else '(unknown)'}",
         f"Published: {article.published.isoformat() if article.published else '(unknown)'}",
         f"Source:    {article.url or article.file}",
-        "",
     ]
+    if article.language != "en":
+        lines.append(f"Language:  {article.language} (not supported: no deck can be made from it)")
+    lines.append("")
     number = 0
     for block in article.blocks or article.body_blocks:
         if block.kind == "heading":
@@ -66,7 +68,7 @@ def format_article(article: Article) -> str:
 
 def run_read(args: argparse.Namespace) -> int:
     """Read `args.source` and print it (as JSON with `args.json`); returns the exit status."""
-    article = read_source(args.source)
+    article = read_source(args.source, english_only=False)
     if args.json:
         json.dump(article_to_dict(article), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

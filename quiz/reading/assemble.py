@@ -11,6 +11,7 @@ from pathlib import Path
 from quiz.errors import QuizError
 from quiz.model import Article, Block, BlockKind
 from quiz.reading.clutter import _is_heading_like, is_clutter
+from quiz.reading.language import is_english
 from quiz.reading.markdown import FrontMatter, _Line, _markdown_lines
 from quiz.reading.metadata import (
     _bio_name,
@@ -66,7 +67,9 @@ def _assemble(
         in_clutter_section = False
         if line.kind != "item" and text == title:
             continue
-        byline = _byline(text, names_alone=not seen_body and line.kind == "text")
+        byline = _byline(
+            text, names_alone=not seen_body and line.kind == "text" and not meta.authors
+        )
         if byline is not None:
             meta.add_authors(byline.authors)
             if byline.day is not None:
@@ -113,6 +116,7 @@ def _assemble(
         file=file,
         bios=tuple(bios),
         blocks=blocks,
+        language="en" if is_english(block.text for block in blocks) else "und",
     )
 
 

@@ -11,7 +11,8 @@ from quiz.errors import QuizError
 from quiz.model import Article
 from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
-from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
+from quiz.reading.metadata import parse_date
+from quiz.reading.structured import PageMeta, author_names, page_metadata, strip_site_suffix
 from quiz.reading.text import clean_text, has_words, strip_controls
 
 
@@ -25,11 +26,13 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         QuizError: naming `file` or `url` when the page holds no article text.
     """
     where = file or url or None
-    document = _extract(html, url=url, with_metadata=True)
+    tree = _parse_or_none(html)
+    page = page_metadata(tree) if tree is not None else PageMeta()
+    document = _extract(tree, url=url, with_metadata=True)
     if document is _FAILED:
         # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
         # e.g. an <svg> before <html>: the page is read without its metadata.
-        document = _extract(html, url=url, with_metadata=False)
+        document = _extract(_parse_or_none(html), url=url, with_metadata=False)
     if document is _FAILED:
         raise QuizError("no article text found", path=where)
     body = getattr(document, "body", None) if document is not None else None
@@ -37,12 +40,17 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
     meta = _Meta()
-    meta.add_authors(_metadata_authors(str(document.author or "")))
-    if document.date:
+    meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
+    if page.published is not None:
+        meta.add_date(page.published, updated=False)
+    elif document.date:
         found = parse_date(str(document.date))
         if found is not None:
             meta.add_date(found, updated=False)
-    title = clean_text(str(document.title or ""))
+    title = page.headline or strip_site_suffix(
+        clean_text(str(document.title or "")), page.site_names
+    )
+    title = title or page.title
     if not title:
         title = _title_from(lines, file)
     article = _assemble(lines, title=title, meta=meta, url=url, file=file)
@@ -50,24 +58,32 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         raise QuizError("no article text found", path=where)
     if not title:
         article = replace(article, title=_title_of_body(article, file))
+    if article.language != "en" and page.language not in ("", "en"):
+        article = replace(article, language=page.language)
     return article
+
+
+def _parse_or_none(html: str) -> Any:
+    try:
+        return parse_html(html)
+    except Exception:  # noqa: BLE001 - lxml on odd markup
+        return None
 
 
 _FAILED: Final = object()
 """What `_extract` returns when trafilatura raised."""
 
 
-def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
-    """trafilatura's extraction of `html`: its Document, None for no text, `_FAILED` if it raised.
+def _extract(tree: Any, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of a parsed page: its Document, None for no text, `_FAILED` if it raised.
 
     Returns Any: trafilatura's Document is loosely typed.
     """
     import trafilatura  # deferred: ~250 ms, and only HTML needs it
 
+    if tree is None:
+        return None
     try:
-        tree = parse_html(html)
-        if tree is None:
-            return None
         return trafilatura.bare_extraction(
             tree,
             url=url or None,
@@ -159,21 +175,6 @@ def _flatten(html: str) -> str:
             depth += 1
     parts.append(html[last:])
     return "".join(parts)
-
-
-def _metadata_authors(text: str) -> list[str]:
-    """Authors from page metadata ("Jo Park; Staff Writer" -> ["Jo Park"]); agencies and roles go."""
-    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
-    pieces = [piece for piece in pieces if piece and piece.lower() not in _AGENCIES]
-    names = [piece for piece in pieces if _is_name(piece)]
-    if names:
-        return names
-    # Names in other scripts do not match the pattern: keep what is not a role word.
-    return [
-        piece
-        for piece in pieces
-        if not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
-    ]
 
 
 def _html_lines(body: Any) -> Iterator[_Line]:

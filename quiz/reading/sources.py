@@ -17,7 +17,13 @@ HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 """File suffixes read as HTML; any other file is read as text or Markdown (unless it holds HTML)."""
 
 
-def read_source(source: str, *, timeout: float = 15.0, max_bytes: int = 5_000_000) -> Article:
+def read_source(
+    source: str,
+    *,
+    timeout: float = 15.0,
+    max_bytes: int = 5_000_000,
+    english_only: bool = True,
+) -> Article:
     """Read an article from an http(s) URL, an HTML file, or a text/Markdown file.
 
     A .txt or .md file whose content is an HTML page is read as HTML.
@@ -26,10 +32,23 @@ def read_source(source: str, *, timeout: float = 15.0, max_bytes: int = 5_000_00
         source: a URL or a path, as the user typed it (kept in `Article.url` / `Article.file`).
         timeout: seconds to wait on the network (URLs only).
         max_bytes: the largest page or file accepted.
+        english_only: refuse an article that is not in English (questions are made from English).
 
     Raises:
-        QuizError: naming the file or URL, when it cannot be read or holds no article text.
+        QuizError: naming the file or URL, when it cannot be read, holds no article text, or (with
+            `english_only`) is not in English.
     """
+    article = _read(source, timeout=timeout, max_bytes=max_bytes)
+    if english_only and article.language != "en":
+        shown = f" ({article.language})" if article.language != "und" else ""
+        raise QuizError(
+            f"language not supported{shown}: quiz makes questions from English articles only",
+            path=article.url or source,
+        )
+    return article
+
+
+def _read(source: str, *, timeout: float, max_bytes: int) -> Article:
     if _looks_like_url(source):
         return _read_url(source, timeout=timeout, max_bytes=max_bytes)
     path = Path(source).expanduser()
