@@ -55,6 +55,21 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^[—–-]+\s*(?:reuters|ap|afp|pti|ians|ani|bloomberg|associated press)\s*$",
         r"^(?:edited|editing|compiled|additional reporting) by\b.{0,120}$",
         r"^(?:tags|topics|filed under|categories)\s*:",
+        # credits, corrections and notes about the article rather than its story
+        r"^contributing\s*:",
+        r"^(?:contact|reach|email)\b.{0,160}\bfollow (?:him|her|them|us)\b",
+        r"^follow (?:him|her|them) on\b",
+        r"^(?:correction|clarification|editor'?s note)\s*[:\-–—]",
+        r"^(?:an earlier version of this (?:article|story)|this (?:article|story) has been"
+        r" (?:corrected|updated))\b",
+        r"\bappeared in (?:the )?print edition\b|^(?:a version of )?this article appears? in\b",
+        r"^our standards\s*:",
+        r"^link copied[!.]?$",
+        r"\b(?:comments? (?:are|is) (?:moderated|reviewed)|community guidelines)\b",
+        # podcast and series prompts
+        r"\b(?:subscribe|listen|follow)\b.{0,120}\bwherever you get your podcasts\b",
+        r"^click (?:here )?to (?:subscribe|listen|follow)\b",
+        r"\bour (?:writers|reporters|critics|editors|journalists) explore\s*:?$",
     )
 )
 

@@ -41,16 +41,19 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = list(_html_lines(body))
     meta = _Meta()
     meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
+    shown = parse_date(str(document.date)) if document.date else None
     if page.published is not None:
-        meta.add_date(page.published, updated=False)
-    elif document.date:
-        found = parse_date(str(document.date))
-        if found is not None:
-            meta.add_date(found, updated=False)
-    title = page.headline or strip_site_suffix(
-        clean_text(str(document.title or "")), page.site_names
+        # A UTC timestamp's day can be the next day where the page is published: the local day
+        # found on the page wins when it is the day before.
+        local = shown is not None and (page.published - shown).days == 1 and page.published_in_utc
+        meta.add_date(shown if local and shown else page.published, updated=False)
+    elif shown is not None:
+        meta.add_date(shown, updated=False)
+    title = (
+        page.headline
+        or page.title
+        or strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
     )
-    title = title or page.title
     if not title:
         title = _title_from(lines, file)
     article = _assemble(lines, title=title, meta=meta, url=url, file=file)

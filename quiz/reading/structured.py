@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from quiz.reading.clutter import is_clutter
 from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
 from quiz.reading.text import clean_text
 
@@ -43,6 +44,8 @@ class PageMeta:
     """The <title>, og:title or JSON-LD headline, site name suffix removed."""
     authors: tuple[str, ...] = ()
     published: date | None = None
+    published_in_utc: bool = False
+    """Whether `published` is the day of a UTC timestamp, which may be the next day where the page is."""
     site_names: frozenset[str] = frozenset()
     """The outlet's names in lower case (og:site_name, the publisher), never authors."""
     language: str = ""
@@ -65,12 +68,12 @@ def page_metadata(tree: Any) -> PageMeta:
         if name
     }
     raw_title = (
-        _first_text(tree, "//title")
+        _first_text(tree, "//head/title")
         or metas.get("og:title", "")
         or next((str(obj.get("headline") or "") for obj in articles if obj.get("headline")), "")
     )
     references = [
-        clean_text(text)
+        strip_site_suffix(clean_text(text), site_names)
         for text in (
             _first_text(tree, "//title"),
             metas.get("og:title", ""),
@@ -79,11 +82,13 @@ def page_metadata(tree: Any) -> PageMeta:
         )
         if text
     ]
+    published, in_utc = _published(articles, metas)
     return PageMeta(
-        headline=_headline(tree, references),
+        headline=_headline(tree, references, site_names),
         title=strip_site_suffix(clean_text(raw_title), site_names),
         authors=tuple(_authors(articles, metas, site_names)),
-        published=_published(articles, metas),
+        published=published,
+        published_in_utc=in_utc,
         site_names=frozenset(site_names),
         language=_declared_language(tree),
     )
@@ -97,12 +102,13 @@ def _declared_language(tree: Any) -> str:
 
 
 def _meta_tags(tree: Any) -> dict[str, str]:
+    """Meta tag contents by lower-case name or property; a repeated tag's contents joined by "; "."""
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = str(element.get("property") or element.get("name") or "").strip().lower()
-        content = element.get("content")
-        if key and content and key not in found:
-            found[key] = clean_text(str(content))
+        content = clean_text(str(element.get("content") or ""))
+        if key and content:
+            found[key] = f"{found[key]}; {content}" if key in found else content
     return found
 
 
@@ -166,14 +172,21 @@ def _overlap(a: str, b: str) -> float:
     return 2 * common / (len(set(words_a)) + len(set(words_b)))
 
 
-def _headline(tree: Any, references: list[str]) -> str:
-    """The page's <h1> that states the same headline as its title or metadata, if any."""
+def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> str:
+    """The page's main heading: the <h1> that states the same headline as its title or metadata, else
+    its only <h1> of three words or more that does not name the site."""
+    candidates: list[str] = []
     for element in tree.xpath("//h1")[:5]:
         text = clean_text(" ".join(element.itertext()))
         if len(text.split()) < 2 or len(text) > 300:
             continue
+        if any(_overlap(text, site) >= 0.5 for site in site_names):
+            continue
         if any(_overlap(text, reference) >= 0.6 for reference in references):
             return text
+        candidates.append(text)
+    if len(candidates) == 1 and len(candidates[0].split()) >= 3 and not is_clutter(candidates[0]):
+        return candidates[0]
     return ""
 
 
@@ -247,14 +260,13 @@ def _unique(names: list[str]) -> list[str]:
 def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
     """People named in an author field ("By Jo Park and Ann Lee"); outlets, agencies, URLs and roles go."""
     text = clean_text(re.sub(r"^\s*by\s+", "", text, flags=re.IGNORECASE))
-    if not text or re.search(r"https?:|www\.|\.com\b|/", text):
-        return []
     sites = {_plain(name).lower() for name in site_names}
     pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
     pieces = [
         piece
         for piece in pieces
         if piece
+        and not re.search(r"https?:|www\.|^www\b|\.com\b|/", piece, re.IGNORECASE)
         and piece.lower() not in _AGENCIES
         and _plain(piece).lower() not in sites
         and not any(_overlap(piece, site) >= 0.8 for site in sites)
@@ -275,18 +287,20 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
 
-def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> date | None:
-    """The publication day the page declares (JSON-LD datePublished, article:published_time)."""
+def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[date | None, bool]:
+    """The publication day the page declares (JSON-LD datePublished, article:published_time), and
+    whether it is the day of a UTC timestamp."""
     values = [str(obj.get("datePublished") or "") for obj in articles]
     values += [metas.get("article:published_time", ""), metas.get("og:published_time", "")]
     for value in values:
         match = _ISO_DAY.match(value)
         if match:
             try:
-                return date.fromisoformat(match.group(1))
+                day = date.fromisoformat(match.group(1))
             except ValueError:
                 continue
+            return day, re.search(r"T[\d:.]+(?:Z|[+-]00:?00)$", value.strip()) is not None
         found = parse_date(value) if value else None
         if found is not None:
-            return found
-    return None
+            return found, False
+    return None, False

@@ -1,0 +1,50 @@
+"""Page furniture written as general patterns, each on a line the project's authors wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.reading import read_text_article
+from quiz.reading.clutter import is_clutter
+
+BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
+BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contributing: Jo Park and Ann Lee of the Valley Post",
+        "Contact Ann Lee at ann.lee@example.org. Follow her on X @annlee_writes.",
+        "Follow him on Bluesky for more on city politics",
+        "Correction: An earlier version of this story gave the wrong date for the vote.",
+        "An earlier version of this article misstated the size of the council.",
+        "Editor's note: This story was updated with the final vote.",
+        "A version of this article appears in print on page 4 of the city section.",
+        "This article appeared in the print edition of the weekend paper.",
+        "Our Standards: how the newsroom checks its facts.",
+        "Link Copied!",
+        "Comments are moderated and may take a few hours to appear.",
+        "Please read our community guidelines before posting.",
+        "Follow The Council Hour wherever you get your podcasts.",
+        "Click to subscribe to City Talk on your favourite app.",
+        "What makes a good neighbourhood? Our reporters explore:",
+    ],
+)
+def test_notes_about_the_article_are_clutter(line: str) -> None:
+    assert is_clutter(line)
+    article = read_text_article(f"Budget passes\n\n{BODY_1}\n\n{line}\n\n{BODY_2}\n")
+    assert article.paragraphs == (BODY_1, BODY_2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contributing factors included the cold winter and the late harvest, the report said.",
+        "The correction in prices came after a long rise, analysts said on Monday.",
+        "Readers who follow her on social media will know the plan well, she said.",
+        "The paper said its print edition would shrink to four days a week from March.",
+    ],
+)
+def test_story_sentences_with_the_same_words_stay(line: str) -> None:
+    assert not is_clutter(line)
