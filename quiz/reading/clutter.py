@@ -74,6 +74,25 @@ _CLUTTER_PATTERNS: Final = tuple(
 )
 
 
+_NEEDS: Final[dict[str, tuple[str, ...]]] = {
+    pattern.pattern: needs
+    for pattern in _CLUTTER_PATTERNS
+    for key, needs in (
+        ("cookies", ("cookie", "continuing")),
+        ("AP Photo/", ("photo/",)),
+        ("explore", ("explore",)),
+        ("moderated", ("moderated", "reviewed", "guidelines")),
+        ("print edition", ("print", "appear")),
+        ("(?:photo|image|picture)\\s+(?:credit", ("credit", "courtesy")),
+        ("podcasts", ("podcast",)),
+        ("newsletters?", ("newsletter",)),
+        ("all rights reserved", ("rights",)),
+    )
+    if key in pattern.pattern
+}
+"""Words a text must hold for the unanchored patterns (costly on long paragraphs) to be tried."""
+
+
 def is_clutter(text: str) -> bool:
     """Whether a line is page furniture rather than article text.
 
@@ -84,7 +103,12 @@ def is_clutter(text: str) -> bool:
         return False
     if len(text) <= 140 and _CREDIT_AT_END.search(text):
         return True
-    return any(pattern.search(text) for pattern in _CLUTTER_PATTERNS)
+    lower = text.lower()
+    return any(
+        pattern.search(text)
+        for pattern in _CLUTTER_PATTERNS
+        if not (needs := _NEEDS.get(pattern.pattern)) or any(word in lower for word in needs)
+    )
 
 
 _CREDIT_AT_END = re.compile(

@@ -14,7 +14,7 @@ ENGLISH_WORDS: Final = frozenset(
 """Function words frequent in any English prose and rare in other languages' text."""
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE_WORDS: Final = 3000
+_SAMPLE_WORDS: Final = 400
 _MIN_WORDS: Final = 40
 _MIN_SHARE: Final = 0.10
 """English prose has about a quarter of its words in ENGLISH_WORDS; other languages a few percent."""

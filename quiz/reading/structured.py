@@ -216,6 +216,8 @@ def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
 
 def _plain(text: str) -> str:
     """`text` without accents, for comparing names."""
+    if text.isascii():
+        return text
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )

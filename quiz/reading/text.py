@@ -6,7 +6,6 @@ import re
 import unicodedata
 from typing import Final
 
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
@@ -14,8 +13,6 @@ _ESCAPES = re.compile(
     r"|\x1b[PX^_][^\x1b]{0,4096}(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
     r"|\x1b.?"
 )
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters other than whitespace, and DEL."""
 
 MAX_TOKEN: Final = 80
 """The longest run of characters without a space the reader passes on; longer runs are broken.
@@ -24,19 +21,33 @@ Nothing in prose is longer, and the tokenizer's time grows with the square of a 
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
+_DROPPED: Final = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)], None
+)
+"""C0 and C1 control characters other than whitespace, and DEL: for `str.translate`."""
+_DROPPED_AND_INVISIBLE: Final = {
+    **_DROPPED,
+    **dict.fromkeys([0x200B, 0x2060, 0xFEFF, 0x00AD], None),
+}
+
+
 def strip_controls(text: str) -> str:
     """`text` without terminal escape sequences and control characters (whitespace stays)."""
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+    return text.translate(_DROPPED)
 
 
 def clean_text(text: str) -> str:
     """Plain text of one block: NFC, terminal escape sequences and control characters removed, invisible
     characters (zero-width space, BOM, soft hyphen) removed, whitespace collapsed, overlong runs without
     a space broken every `MAX_TOKEN` characters."""
-    text = strip_controls(_INVISIBLE.sub("", text))
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    text = text.translate(_DROPPED_AND_INVISIBLE)
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if len(text) <= MAX_TOKEN or max(map(len, text.split(" "))) <= MAX_TOKEN:
+        return text
     return _LONG_RUN.sub(_break_run, text)
 
 
