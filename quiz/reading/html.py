@@ -12,7 +12,13 @@ from quiz.model import Article
 from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
 from quiz.reading.metadata import parse_date
-from quiz.reading.structured import PageMeta, author_names, page_metadata, strip_site_suffix
+from quiz.reading.structured import (
+    PageMeta,
+    author_names,
+    names_site,
+    page_metadata,
+    strip_site_suffix,
+)
 from quiz.reading.text import clean_text, has_words, strip_controls
 
 
@@ -49,11 +55,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         meta.add_date(shown if local and shown else page.published, updated=False)
     elif shown is not None:
         meta.add_date(shown, updated=False)
-    title = (
-        page.headline
-        or page.title
-        or strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
-    )
+    found = strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
+    title = page.headline or (found if not names_site(found, page.site_names) else "") or page.title
     if not title:
         title = _title_from(lines, file)
     article = _assemble(lines, title=title, meta=meta, url=url, file=file)

@@ -172,6 +172,11 @@ def _overlap(a: str, b: str) -> float:
     return 2 * common / (len(set(words_a)) + len(set(words_b)))
 
 
+def names_site(text: str, site_names: Iterable[str]) -> bool:
+    """Whether `text` is mostly one of the site's names ("The Northside Courier")."""
+    return any(_overlap(text, site) >= 0.5 for site in site_names)
+
+
 def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> str:
     """The page's main heading: the <h1> that states the same headline as its title or metadata, else
     its only <h1> of three words or more that does not name the site."""
@@ -180,7 +185,7 @@ def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> st
         text = clean_text(" ".join(element.itertext()))
         if len(text.split()) < 2 or len(text) > 300:
             continue
-        if any(_overlap(text, site) >= 0.5 for site in site_names):
+        if names_site(text, site_names):
             continue
         if any(_overlap(text, reference) >= 0.6 for reference in references):
             return text
