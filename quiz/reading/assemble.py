@@ -80,6 +80,8 @@ def _assemble(
             meta.add_date(dated.day, updated=dated.updated)
             continue
         if is_clutter(text):
+            # "Now, see some more of our picks:" introduces a list of links, which goes with it.
+            in_clutter_section = text.rstrip().endswith(":")
             continue
         if line.kind != "item" and _is_heading_like(text):
             # A title-like line in the body is a section heading; before the body, a kicker or label.

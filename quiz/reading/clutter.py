@@ -66,6 +66,19 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^our standards\s*:",
         r"^link copied[!.]?$",
         r"\b(?:comments? (?:are|is) (?:moderated|reviewed)|community guidelines)\b",
+        # editorial badges, references and disclaimers
+        r"^this (?:article|story|content) (?:has been|was) reviewed according to\b",
+        r"^(?:fact[- ]checked|peer[- ]reviewed(?: publication)?|trusted source|proofread"
+        r"|reputable news agency|preprint)$",
+        r"^(?:more information|journal information|citation|provided by)\s*:",
+        r"^provided by\b[^.!?,;]{2,80}$",
+        r"^(?:opinion|analysis|commentary|exclusive|editorial|sponsored)\s*:?$",
+        r"\bindependently selected by our editors\b|\bwe may earn an? (?:affiliate )?commission\b",
+        r"^now,? (?:see|watch|read|shop|check out)\b.{0,100}$",
+        r"^this content can also be viewed on the site it originates from\b",
+        r"^(?:instagram|twitter|x|youtube|tiktok|facebook|spotify|podcast) (?:content|post|video"
+        r"|embed)$",
+        r"^(?:install|download|get) (?:the )?[\w .&'’-]{0,40}\bapp\b(?: for free)?[.!]?$",
         # podcast and series prompts
         r"\b(?:subscribe|listen|follow)\b.{0,120}\bwherever you get your podcasts\b",
         r"^click (?:here )?to (?:subscribe|listen|follow)\b",

@@ -270,6 +270,7 @@ def _bio_name(text: str, authors: Sequence[str]) -> str | None:
     """The person a bio line describes, "" for "The writer is ...", None if it is no bio."""
     if len(text) > 600:
         return None
+    text = re.sub(r"^[•·*–—-]\s+", "", text)
     if _BIO_STARTS.match(text):
         return ""
     for author in authors:

@@ -29,6 +29,18 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Follow The Council Hour wherever you get your podcasts.",
         "Click to subscribe to City Talk on your favourite app.",
         "What makes a good neighbourhood? Our reporters explore:",
+        "This story has been reviewed according to the Daily Lab's editorial process.",
+        "fact-checked",
+        "peer-reviewed publication",
+        "More information: A. Lee et al, Roots of the northern oak, Journal of Trees (2025).",
+        "Provided by the University of the North",
+        "OPINION:",
+        "Every product here is independently selected by our editors.",
+        "If you buy through our links, we may earn an affiliate commission.",
+        "Now, see some more of our favourite garden tools:",
+        "This content can also be viewed on the site it originates from.",
+        "Instagram content",
+        "Install the Valley News app for free",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -48,3 +60,18 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:
     assert not is_clutter(line)
+
+
+def test_a_clutter_line_ending_in_a_colon_takes_its_list_of_links_with_it() -> None:
+    text = (
+        f"Budget passes\n\n{BODY_1}\n\nNow, see more of our city coverage:\n\n"
+        f"- Mayor opens the new library\n- Bridge works delayed again\n\n{BODY_2}\n"
+    )
+    assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
+
+
+def test_a_bulleted_author_bio_at_the_end_is_a_bio() -> None:
+    bio = "• Ann Lee, a former city planner, is director of the Institute for Streets."
+    article = read_text_article(f"Budget passes\n\nBy Ann Lee\n\n{BODY_1}\n\n{BODY_2}\n\n{bio}\n")
+    assert article.paragraphs == (BODY_1, BODY_2)
+    assert len(article.bios) == 1 and "Institute for Streets" in article.bios[0]
