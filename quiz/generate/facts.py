@@ -361,6 +361,7 @@ def _extract_sentence(
     for fact in defined:
         known.setdefault(fact.detail, fact.answer)
     facts.extend(_quotes(sent, paragraph, entity_pairs))
+    facts.extend(named_terms(sent, paragraph, entity_pairs))
     short_forms = {f.detail for f in defined}
     for tokens, label in ents:
         if _text(doc, tokens) in short_forms:
@@ -515,6 +516,8 @@ def _entity_fact(
     if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return _number_fact(sent, paragraph, tokens, label, ents)
     label = retype(label, answer, sent, tokens)
+    if part_of_longer_name(sent, tokens):
+        return None
     if label == "PERSON":
         if len(answer.split()) < 2 and not answer[:1].isupper():
             return None
@@ -523,7 +526,7 @@ def _entity_fact(
         return _with_question(fact, sent, tokens, about_subject=True)
     if label in {"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT", "WORK_OF_ART"}:
         words = answer.lower().replace("-", " ").split()
-        if label in {"EVENT", "LAW"} or EVENT_WORDS & set(words):
+        if label in {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"} or EVENT_WORDS & set(words):
             kind = "event"
         elif label == "ORG":
             kind = "organisation"
@@ -540,6 +543,68 @@ def _entity_fact(
             fact = fact.with_slots(noun=_organisation_type(sent, tokens))
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
+
+
+NAMING_WORDS: Final = frozenset({"called", "dubbed", "named", "termed", "nicknamed", "branded"})
+MAX_TERM_WORDS: Final = 5
+_NAMED_LABELS: Final = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "CARDINAL"})
+
+
+def named_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    """Terms the sentence introduces by name: "a brain chemical called glutamate", the
+    "so-called soft landing", a colour "dubbed Green Diamond Flare", a plan "known as Good
+    Living". The name is the answer; what it names stays in the sentence as the cue. Names of
+    people, places and organisations are left to their own facts."""
+    doc = sent.doc
+    found: list[Fact] = []
+    for token in sent:
+        start = -1
+        if token.lower_ in NAMING_WORDS and token.tag_ == "VBN":
+            start = token.i + 1
+        elif token.lower_ == "as" and token.i > sent.start and doc[token.i - 1].lower_ == "known":
+            start = token.i + 1
+        if start < 0 or start >= sent.end:
+            continue
+        end = _term_end(sent, start)
+        if end <= start:
+            continue
+        words = doc[start:end]
+        if any(t.ent_type_ in _NAMED_LABELS for t in words):
+            continue
+        if words[0].lower_ in {"the", "a", "an"}:
+            start += 1
+        answer = _text(doc, range(start, end)).strip("“”\"' ")
+        if not answer or not 1 <= len(answer.split()) <= MAX_TERM_WORDS:
+            continue
+        if not any(ch.isalpha() for ch in answer) or answer.lower() in STOPWORDS_SHORT:
+            continue
+        found.append(
+            _base("event", answer, sent, paragraph, range(start, end), ents, detail="TERM")
+        )
+    return found
+
+
+STOPWORDS_SHORT: Final = frozenset("it this that them him her one ones so".split())
+
+
+def _term_end(sent: Span, start: int) -> int:
+    """Where the name after a naming word ends: a quotation's closing mark, or the end of the
+    noun phrase that starts there."""
+    doc = sent.doc
+    if doc[start].text in {"“", '"', "‘", "'"}:
+        for i in range(start + 1, min(sent.end, start + MAX_TERM_WORDS + 2)):
+            if doc[i].text in {"”", '"', "’", "'"}:
+                return i + 1
+        return start
+    for chunk in sent.noun_chunks:
+        if chunk.start == start:
+            return chunk.end
+    if doc[start].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        end = start
+        while end < sent.end and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            end += 1
+        return end
+    return start
 
 
 ORG_ENDINGS: Final = frozenset(
@@ -596,6 +661,7 @@ def _organisation_type(sent: Span, tokens: range) -> str:
 
 
 _SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
+_VAGUE_COUNTS: Final = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores"})
 
 
 def _number_fact(
@@ -608,6 +674,8 @@ def _number_fact(
         tokens = range(tokens.start + 2, tokens.stop)
     if not tokens:
         return None
+    if doc[tokens.start].lower_ in _VAGUE_COUNTS:
+        return None  # "a dozen protesters", "hundreds of people": no exact number to recall
     answer = _text(doc, tokens)
     number = parse_number(answer)
     if number is None:
@@ -747,7 +815,10 @@ def _count_question(fact: Fact, sent: Span, noun: Token) -> Fact:
     root = sent.root
     if noun.head.i != root.i or root.lemma_ == "be":
         return fact
-    number_start = min(t.i for t in noun.subtree if t.like_num)
+    numbers = [t.i for t in noun.subtree if t.like_num]
+    if not numbers:
+        return fact  # "more than a dozen": the count is a word the parse does not call a number
+    number_start = min(numbers)
     if any(t.i < number_start and t.lower_ not in _HEDGES for t in noun.subtree):
         return fact  # "the ferry's 85 crew members": the possessor would be lost
     phrase = {t.i for t in noun.subtree}
@@ -778,7 +849,56 @@ def _with_role(fact: Fact, sent: Span, tokens: range) -> Fact:
         rest = doc[verb.i + 1 : sent.end].text.strip().rstrip(".")
         if _looks_like_role(rest):
             return fact.with_slots(role=rest)
+    title = title_before(sent, tokens)
+    if title:
+        return fact.with_slots(role=f"the {title}")
     return fact
+
+
+def part_of_longer_name(sent: Span, tokens: range) -> bool:
+    """Whether the entity is only part of a longer name the model split ("Inter [Miami]",
+    "Lionel [Messi]", "[Senate] Majority Leader"): a capitalised name word touches it. A title
+    before a name ("Fed Chair [Jerome Powell]") is no part of the name."""
+    doc = sent.doc
+    before = doc[tokens.start - 1] if tokens.start > sent.start else None
+    after = doc[tokens.stop] if tokens.stop < sent.end else None
+    for token in (before, after):
+        if token is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.lower_ in TITLE_HEADS or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            continue
+        if token is before and not before.whitespace_:
+            continue
+        return True
+    return False
+
+
+TITLE_HEADS: Final = ROLE_HEADS | frozenset("trustee coach owner boss envoy".split())
+
+
+def title_before(sent: Span, tokens: range) -> str:
+    """The title written before a name when it says whose office it is ("Fed Chair" in "Fed
+    Chair Jerome Powell", "Senate Majority Leader"), or "". A bare "President" or "former
+    Senator" names no office one could ask about, so it is left out."""
+    doc = sent.doc
+    head = doc[tokens.start : tokens.stop].root
+    start = tokens.start
+    while start - 1 >= sent.start:
+        token = doc[start - 1]
+        if token.dep_ not in {"compound", "amod", "nmod", "poss", "case"} or token.is_punct:
+            break
+        if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            break  # "Thursday Trump campaign spokesman": the day is no part of the title
+        if token.head.i < start - 1 or token.head.i > head.i:
+            break
+        start -= 1
+    words = doc[start : tokens.start]
+    if not words or words[-1].lower_ not in TITLE_HEADS:
+        return ""
+    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS]
+    if not owner or len(words) > 8:
+        return ""
+    return words.text.strip()
 
 
 def _looks_like_role(text: str) -> bool:

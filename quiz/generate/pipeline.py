@@ -16,7 +16,8 @@ from typing import Any, Final
 
 from quiz.generate.distractors import Pool, name_kinds
 from quiz.generate.facts import Fact, Mention, extract_from_doc
-from quiz.generate.nlp import parse_paragraphs
+from quiz.generate.fluency import check_contexts
+from quiz.generate.nlp import load_nlp, parse_paragraphs
 from quiz.generate.quality import check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
@@ -39,6 +40,7 @@ def extract_facts(article: Article) -> list[Fact]:
         facts.extend(
             f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
         )
+    facts = check_contexts(facts, load_nlp())
     unique: dict[tuple[str, str, str, str], Fact] = {}
     for fact in facts:
         key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))
@@ -107,6 +109,9 @@ def make_deck_with_report(
     limit = max_questions if max_questions is not None else default_max(words)
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
+    facts = [f for f in facts if not about_the_page(f, article)]
+    firsts = first_names(facts)
+    facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     pool = build_pool(article, facts)
@@ -198,6 +203,48 @@ def _aliases(
 
 
 _NAMED: Final = frozenset({"person", "place", "organisation", "event"})
+
+
+def about_the_page(fact: Fact, article: Article) -> bool:
+    """Whether a fact is about who wrote or published the article rather than the news: a line
+    of an author's bio, an author's name (or surname) as the answer, or the outlet's name (the
+    web address's site: "TIME" on time.com, "The Sun" on thesun.co.uk)."""
+    if not fact.paragraph:
+        return True
+    answer = _squash(fact.answer)
+    if not answer:
+        return False
+    for author in article.authors:
+        names = {_squash(author), _squash(author.split()[-1]) if author.split() else ""}
+        if answer in names - {""}:
+            return True
+    site = _site(article.url)
+    return bool(site) and answer in {site, site.removeprefix("the")}
+
+
+def first_names(facts: Iterable[Fact]) -> set[str]:
+    """One-word names that are the first name of someone the article names in full ("Mary" when
+    it also says "Mary Trump"): as an answer, a first name alone is half the name."""
+    full = {name for f in facts for label, name in f.entities if label == "PERSON"}
+    full |= {f.answer for f in facts if f.type == "person"}
+    return {n.split()[0] for n in full if len(n.split()) >= 2} - {
+        n
+        for n in full
+        if " " not in n and n in {m.split()[-1] for m in full if len(m.split()) >= 2}
+    }
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^\w]", "", text.casefold())
+
+
+def _site(url: str) -> str:
+    """The site's own name in a web address ("thesun" in https://www.thesun.co.uk/...)."""
+    host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0].split(":")[0]
+    labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "edition", "news"}]
+    while len(labels) > 1 and labels[-1] in {"com", "org", "net", "co", "uk", "au", "ca", "in"}:
+        labels.pop()
+    return labels[-1] if labels else ""
 
 
 def common_word(name: str, text: str) -> bool:

@@ -52,6 +52,11 @@ PRONOUNS: Final = frozenset(
     "he she it they them him his her its their theirs hers we us our i me my".split()
 )
 DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+TIME_NOUNS: Final = frozenset(
+    "year week month season summer winter spring autumn fall morning afternoon evening weekend "
+    "decade century quarter semester term".split()
+)
+"""After "this"/"that", a time ("this year"), not a reference to something said before."""
 STOPWORDS: Final = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be it its this that "
     "these those he she they them his her their".split()
@@ -66,8 +71,10 @@ VAGUE: Final = re.compile(
 _GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
 MAX_QUESTION_WORDS: Final = 25
-MAX_SENTENCE_WORDS: Final = 25
+MAX_SENTENCE_WORDS: Final = 35
 MAX_ANSWER_WORDS: Final = 8
+MAX_QUOTE_GAP_WORDS: Final = 6
+"""A quoted phrase asked as a gap ("called it a _____") is a phrase, not a whole quotation."""
 MAX_LABEL_WORDS: Final = 12
 _LABEL_CUES: Final = re.compile(
     r"(?i)\b((1[5-9]|20)\d\d|then|later|after|afterwards|before|first|earlier|finally|"
@@ -178,7 +185,11 @@ def _dangling(prompt: str) -> bool:
 def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
     reasons: list[str] = []
     words = _words(answer)
-    limit = 25 if question.fact == "quote" else MAX_ANSWER_WORDS
+    limit = MAX_ANSWER_WORDS
+    if question.fact == "quote" and question.kind != "cloze":
+        limit = 25  # a quotation shown to judge; a gap is recalled, so it stays short
+    elif question.fact == "quote":
+        limit = MAX_QUOTE_GAP_WORDS
     if len(words) > limit:
         reasons.append("answer-too-long")
     if all(w.lower() in STOPWORDS for w in words):
@@ -231,12 +242,15 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
         return []
     if statement:
         first = tokens[0]
-        if first in PRONOUNS or first in DEMONSTRATIVES or first == "that" and len(tokens) > 1:
+        relative_time = len(tokens) > 1 and tokens[1] in TIME_NOUNS  # "This year the ..."
+        demonstrative = first in DEMONSTRATIVES or first == "that" and len(tokens) > 1
+        if first in PRONOUNS or (demonstrative and not relative_time):
             return ["dangling-pronoun"]
-        if re.match(
-            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b",
+        m = re.match(
+            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
             stem.strip(),
-        ):
+        )
+        if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):

@@ -22,10 +22,10 @@ MAX_ORDER: Final = 2
 MAX_PER_FACT: Final = 2
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
 """Fact types worth a second question of another kind; the others get one."""
-MAX_PER_SENTENCE: Final = 5
+MAX_PER_SENTENCE: Final = 3
 BIO_PENALTY: Final = 1.0
 ASIDE_PENALTY: Final = 0.35
-MAX_FACTS_PER_SENTENCE: Final = 4
+MAX_FACTS_PER_SENTENCE: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +76,11 @@ def score(
     elif words > 30:
         value -= 0.1 * (words - 30) / 10
     count = mentions.get(fact.answer.casefold(), 1)
-    if question.kind != "order" and count > 1:
+    if question.kind != "order" and count >= TOPIC_MENTIONS:
         # an answer the article keeps repeating is its topic: asking for it gives little away
-        penalty = min(0.7, 0.06 * (count - 1))
-        value -= penalty
+        value -= min(0.5, 0.05 * count)
+    elif question.kind != "order" and count > 1:
+        value += REPEATED_BONUS * (count - 1)  # a name the story comes back to matters to it
     if fact.slot("position") == "subject":
         value += 0.05
     if fact.type == "date" and date_span(fact.answer):
@@ -95,6 +96,9 @@ def score(
 
 
 LISTED_PENALTY: Final = 0.25
+TOPIC_MENTIONS: Final = 6
+"""From this many mentions on, an answer is the article's topic (a weak question)."""
+REPEATED_BONUS: Final = 0.04
 
 
 def date_span(answer: str) -> bool:
@@ -238,16 +242,26 @@ def hidden_answer(candidate: Candidate) -> str:
 
 
 def leaks(a: Candidate, b: Candidate) -> bool:
-    """Whether one of two questions from one sentence shows the other's answer (QUESTIONS L4)."""
+    """Whether one of two questions shows the other's answer (QUESTIONS L4): in its prompt, its
+    options or its statement, wherever in the article the two come from."""
     if a.question.kind == "order" or b.question.kind == "order":
         return False
-    if normalise(a.question.source.sentence) != normalise(b.question.source.sentence):
-        return False
+    same = normalise(a.question.source.sentence) == normalise(b.question.source.sentence)
     for x, y in ((a, b), (b, a)):
         answer = hidden_answer(y)
-        if answer and f" {answer} " in f" {shown_text(x)} ":
+        shown = shown_text(x) if same else _stem(x)
+        if answer and f" {answer} " in f" {shown} ":
             return True
     return False
+
+
+def _stem(candidate: Candidate) -> str:
+    """What a question shows whatever the seed: its prompt without options, and nothing for a
+    true/false statement (whose words depend on the draw)."""
+    q = candidate.question
+    if q.kind == "truefalse":
+        return ""
+    return normalise(re.sub(r"\{\{c\d+::.*?\}\}", " ", q.prompt).replace("_____", " "))
 
 
 class _State:
