@@ -106,6 +106,9 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
 """Words a text must hold for the unanchored patterns (costly on long paragraphs) to be tried."""
 
 
+_CHECKS: Final = tuple((pattern, _NEEDS.get(pattern.pattern, ())) for pattern in _CLUTTER_PATTERNS)
+
+
 def is_clutter(text: str) -> bool:
     """Whether a line is page furniture rather than article text.
 
@@ -117,11 +120,12 @@ def is_clutter(text: str) -> bool:
     if len(text) <= 140 and _CREDIT_AT_END.search(text):
         return True
     lower = text.lower()
-    return any(
-        pattern.search(text)
-        for pattern in _CLUTTER_PATTERNS
-        if not (needs := _NEEDS.get(pattern.pattern)) or any(word in lower for word in needs)
-    )
+    for pattern, needs in _CHECKS:
+        if needs and not any(word in lower for word in needs):
+            continue
+        if pattern.search(text):
+            return True
+    return False
 
 
 _CREDIT_AT_END = re.compile(

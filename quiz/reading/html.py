@@ -32,13 +32,15 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         QuizError: naming `file` or `url` when the page holds no article text.
     """
     where = file or url or None
+    html = bounded_html(html)
     tree = _parse_or_none(html)
     page = page_metadata(tree) if tree is not None else PageMeta()
-    document = _extract(tree, url=url, with_metadata=True)
+    # trafilatura parses the page itself: that is cheaper than the copy it makes of a parsed one.
+    document = _extract(html, url=url, with_metadata=True)
     if document is _FAILED:
         # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
         # e.g. an <svg> before <html>: the page is read without its metadata.
-        document = _extract(_parse_or_none(html), url=url, with_metadata=False)
+        document = _extract(html, url=url, with_metadata=False)
     if document is _FAILED:
         raise QuizError("no article text found", path=where)
     body = getattr(document, "body", None) if document is not None else None
@@ -80,18 +82,16 @@ _FAILED: Final = object()
 """What `_extract` returns when trafilatura raised."""
 
 
-def _extract(tree: Any, *, url: str, with_metadata: bool) -> Any:
-    """trafilatura's extraction of a parsed page: its Document, None for no text, `_FAILED` if it raised.
+def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of a bounded page: its Document, None for no text, `_FAILED` if it raised.
 
     Returns Any: trafilatura's Document is loosely typed.
     """
     import trafilatura  # deferred: ~250 ms, and only HTML needs it
 
-    if tree is None:
-        return None
     try:
         return trafilatura.bare_extraction(
-            tree,
+            html,
             url=url or None,
             include_comments=False,
             include_tables=False,
@@ -103,15 +103,10 @@ def _extract(tree: Any, *, url: str, with_metadata: bool) -> Any:
 
 
 def parse_html(html: str) -> Any:
-    """The page parsed by lxml, after `bounded_html`; None when there is no document.
-
-    Deeply nested pages keep their text: the parser's depth limit is lifted (up to about 2,000
-    levels), and deeper `<div>` and `<span>` nesting is dropped before parsing.
-    """
+    """`html` (already through `bounded_html`) parsed by lxml; None when there is no document."""
     import lxml.etree
     import lxml.html
 
-    html = bounded_html(html)
     parser = lxml.html.HTMLParser(
         huge_tree=True,
         collect_ids=False,
@@ -134,8 +129,9 @@ _KEPT_ATTRIBUTE = re.compile(
     r"""\s(?:class|id|itemprop|itemtype|property|name)\s*=\s*(?:"[^"]{0,300}"|'[^']{0,300}')"""
 )
 _NESTING_TAG = re.compile(r"</?(?:div|span)\b[^<>]{0,2000}>", re.IGNORECASE)
-_MAX_NESTING: Final = 400
-"""Past this many `<div>`/`<span>` tags open at once, the parser would drop the text inside."""
+_MAX_NESTING: Final = 200
+"""Past this many `<div>`/`<span>` tags open at once (libxml2 stops at 256 levels), the parser would
+drop the text inside."""
 
 
 def bounded_html(html: str) -> str:

@@ -14,7 +14,7 @@ ENGLISH_WORDS: Final = frozenset(
 """Function words frequent in any English prose and rare in other languages' text."""
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE_WORDS: Final = 400
+_SAMPLE_CHARS: Final = 1200
 _MIN_WORDS: Final = 40
 _MIN_SHARE: Final = 0.10
 """English prose has about a quarter of its words in ENGLISH_WORDS; other languages a few percent."""
@@ -22,14 +22,16 @@ _MIN_SHARE: Final = 0.10
 
 def is_english(paragraphs: Iterable[str]) -> bool:
     """Whether the text reads as English; short texts (under 40 words) always do."""
-    words: list[str] = []
+    sample = ""
     for paragraph in paragraphs:
-        words.extend(_WORD.findall(paragraph.lower()))
-        if len(words) >= _SAMPLE_WORDS:
+        sample = f"{sample} {paragraph}"
+        if len(sample) >= _SAMPLE_CHARS:
             break
+    words = _WORD.findall(sample[:_SAMPLE_CHARS].lower())
     if len(words) < _MIN_WORDS:
         return True
-    latin = sum(1 for word in words if word[0] < "\u0250")
-    if latin < 0.5 * len(words):
-        return False
-    return sum(1 for word in words if word in ENGLISH_WORDS) >= _MIN_SHARE * len(words)
+    if not sample.isascii():
+        latin = sum(1 for word in words if word[0] < "\u0250")
+        if latin < 0.5 * len(words):
+            return False
+    return sum(map(ENGLISH_WORDS.__contains__, words)) >= _MIN_SHARE * len(words)

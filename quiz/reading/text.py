@@ -6,7 +6,6 @@ import re
 import unicodedata
 from typing import Final
 
-_SPACES = re.compile(r"\s+")
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
     r"|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, links
@@ -18,24 +17,19 @@ MAX_TOKEN: Final = 80
 """The longest run of characters without a space the reader passes on; longer runs are broken.
 
 Nothing in prose is longer, and the tokenizer's time grows with the square of a token's length."""
-_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
-_DROPPED: Final = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)], None
-)
-"""C0 and C1 control characters other than whitespace, and DEL: for `str.translate`."""
-_DROPPED_AND_INVISIBLE: Final = {
-    **_DROPPED,
-    **dict.fromkeys([0x200B, 0x2060, 0xFEFF, 0x00AD], None),
-}
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters other than whitespace, and DEL."""
+_CONTROLS_AND_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]")
+"""The same, and invisible characters: zero-width space and joiner, BOM, soft hyphen."""
 
 
 def strip_controls(text: str) -> str:
     """`text` without terminal escape sequences and control characters (whitespace stays)."""
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
-    return text.translate(_DROPPED)
+    return _CONTROLS.sub("", text)
 
 
 def clean_text(text: str) -> str:
@@ -44,16 +38,15 @@ def clean_text(text: str) -> str:
     a space broken every `MAX_TOKEN` characters."""
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
-    text = text.translate(_DROPPED_AND_INVISIBLE)
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    if len(text) <= MAX_TOKEN or max(map(len, text.split(" "))) <= MAX_TOKEN:
-        return text
-    return _LONG_RUN.sub(_break_run, text)
+    text = _CONTROLS_AND_INVISIBLE.sub("", text)
+    words = unicodedata.normalize("NFC", text).split()
+    if any(len(word) > MAX_TOKEN for word in words):
+        words = [piece for word in words for piece in _pieces(word)]
+    return " ".join(words)
 
 
-def _break_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    return " ".join(run[start : start + MAX_TOKEN] for start in range(0, len(run), MAX_TOKEN))
+def _pieces(word: str) -> list[str]:
+    return [word[start : start + MAX_TOKEN] for start in range(0, len(word), MAX_TOKEN)]
 
 
 FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
