@@ -143,13 +143,13 @@ def test_overlong_runs_are_broken_before_the_tokenizer() -> None:
 
 def _seconds_per_byte(read: Callable[[str], object], text: str) -> float:
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
+    for _ in range(5):
+        start = time.process_time()
         try:
             read(text)
         except QuizError:
             pass
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best / len(text)
 
 
@@ -173,7 +173,7 @@ def _nesting(count: int) -> str:
     ("shape", "read", "size"),
     [
         ("attributes", read_html_article, 5_000),
-        ("quotes", read_text_article, 20_000),
+        ("quotes", read_text_article, 100_000),
         ("nesting", read_html_article, 1_000),
     ],
 )
