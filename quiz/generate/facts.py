@@ -895,10 +895,16 @@ def title_before(sent: Span, tokens: range) -> str:
     words = doc[start : tokens.start]
     if not words or words[-1].lower_ not in TITLE_HEADS:
         return ""
-    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS]
+    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS | TIME_OF_OFFICE]
     if not owner or len(words) > 8:
         return ""
-    return words.text.strip()
+    text = words.text.strip()
+    if words[0].lower_ in TIME_OF_OFFICE:
+        text = words[0].lower_ + text[len(words[0].text) :]  # "the former ... coach"
+    return text
+
+
+TIME_OF_OFFICE: Final = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})
 
 
 def _looks_like_role(text: str) -> bool:

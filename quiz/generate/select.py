@@ -39,9 +39,10 @@ class Limits:
 
 
 def default_max(words: int) -> int:
-    """The default deck size for an article of `words` words: about one per 20 words, and for a
-    short article up to one per 13 words (a short news story is dense with facts)."""
-    return max(6, min(60, max(round(words / 20), min(round(words / 13), 24))))
+    """The default deck size for an article of `words` words: about one per 25 words, and for a
+    short article up to one per 15 words (a short news story is dense with facts), at most 45:
+    a long piece has more detail, not more that a reader keeps."""
+    return max(6, min(45, max(round(words / 25), min(round(words / 15), 20))))
 
 
 def score(

@@ -259,6 +259,8 @@ def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) ->
     )
     assert find(facts, "person", "Chuck Lindqvist").slot("role") == "the Senate Majority Leader"
     assert find(facts, "person", "Tomas Vell").slot("role") == ""  # whose president?
+    coach = article_facts("Former James Madison coach Curt Cignetti was hired at Indiana in 2023.")
+    assert find(coach, "person", "Curt Cignetti").slot("role") == "the former James Madison coach"
 
 
 def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:

@@ -293,3 +293,20 @@ def test_this_year_is_a_time_not_a_dangling_reference() -> None:
         sentence="This decision opens the ferry fair on June 3 in Vell.",
     )
     assert "dangling-pronoun" in check_question(vague)
+
+
+def test_the_writers_own_voice_is_no_fact() -> None:
+    for prompt in (
+        "Our schools would have made their son, {{c1::Irving}}, feel unwelcome.",
+        "If you are in crisis, call {{c1::988}} to reach the helpline.",
+    ):
+        answer = prompt.split("{{c1::")[1].split("}}")[0]
+        question = q(
+            prompt, answer, kind="cloze", sentence=prompt.replace("{{c1::", "").replace("}}", "")
+        )
+        assert "personal-voice" in check_question(question)
+    quoted = "“We will keep the ferry running,” said {{c1::Ada Lindqvist}}."
+    sentence = "“We will keep the ferry running,” said Ada Lindqvist."
+    assert "personal-voice" not in check_question(
+        q(quoted, "Ada Lindqvist", kind="cloze", sentence=sentence)
+    )
