@@ -1,8 +1,9 @@
 """Reading articles: web pages, saved HTML, Markdown and plain text into a clean `Article`.
 
-One module per job: `decoding` (bytes to text), `fetch` (downloading a page), `markdown` (text and Markdown
-blocks), `html` (web pages), `metadata` (dates, bylines, bios), `clutter` (page furniture), `assemble`
-(blocks to an `Article`) and `sources` (which reader a source goes to). Paragraphs keep the article's
+One module per job: `decoding` (bytes to text), `fetch` (downloading a page), `text` (cleaning a block),
+`markdown` (text and Markdown blocks), `html` (web pages), `structured` (a page's JSON-LD, meta tags and
+headline), `metadata` (dates, bylines, bios written in the text), `clutter` (page furniture), `language`
+(is it English), `assemble` (blocks to an `Article`) and `sources` (which reader a source goes to). Paragraphs keep the article's
 wording exactly: only whitespace, control characters and Unicode form (NFC) are normalised.
 """
 
