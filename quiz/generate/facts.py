@@ -1,8 +1,8 @@
 """Facts found in an article, each tied to its verbatim source sentence.
 
-`extract_from_doc` reads one parsed paragraph; `finish` adds what needs the whole article
-(acronym mentions, dominant entities). Facts are plain frozen values; their `slots` carry the
-pieces question templates fill in (see templates.yaml).
+`extract_from_doc` reads one parsed paragraph, carrying what a later paragraph needs (acronyms
+defined so far, the last subject for a pronoun, the named descriptions for "the plan"). Facts are
+plain frozen values; their `slots` carry the pieces question templates fill in (see templates.yaml).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -57,15 +57,6 @@ def extract_facts(article: Article) -> list[Fact]:
     return list(unique.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """What happened to the candidates: how many were made, kept, and why others were dropped."""
-
-    candidates: int = 0
-    selected: int = 0
-    rejected: dict[str, int] = field(default_factory=dict)
-
-
 def generate_deck(
     article: Article,
     *,
@@ -92,21 +83,6 @@ def make_deck(
     templates: Path | None = None,
 ) -> Deck:
     """The deck of the best questions about `facts` (pure: same input, same deck)."""
-    deck, _ = make_deck_with_report(
-        article, facts, seed=seed, max_questions=max_questions, templates=templates
-    )
-    return deck
-
-
-def make_deck_with_report(
-    article: Article,
-    facts: Sequence[Fact],
-    *,
-    seed: int = 0,
-    max_questions: int | None = None,
-    templates: Path | None = None,
-) -> tuple[Deck, Report]:
-    """`make_deck`, with counts of the candidates and of each rejection reason."""
     template_set = load_templates(templates)
     text = "\n".join(article.paragraphs)
     words = len(text.split())
@@ -121,31 +97,23 @@ def make_deck_with_report(
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
-    rejected: Counter[str] = Counter()
     candidates: list[Candidate] = []
     no_choice: set[int] = set()  # ids of facts with too few wrong options of the answer's kind
     for fact in facts:
         for template in template_set:
             candidate, reason = render(fact, template, pool, seed=seed)
             if candidate is None:
-                if reason:
-                    rejected[reason] += 1
                 if reason == "few-distractors":
                     no_choice.add(id(fact))
                 continue
             names = _aliases(candidate, aliases, long_to_short)
-            reasons = check_question(candidate.question, aliases=names)
-            if reasons:
-                rejected.update(reasons)
+            if check_question(candidate.question, aliases=names):
                 continue
             candidates.append(candidate)
     for template in template_set:
         if template.kind == "order":
             for order in timelines(facts, template, seed=seed):
-                reasons = check_question(order.question)
-                if reasons:
-                    rejected.update(reasons)
-                else:
+                if not check_question(order.question):
                     candidates.append(order)
     mentions = count_mentions(text, {c.fact.answer for c in candidates})
     central = centrality(article.paragraphs, {c.fact.sentence for c in candidates})
@@ -178,13 +146,14 @@ def make_deck_with_report(
             file=article.file,
         ),
     )
-    return deck, Report(len(candidates), len(chosen), dict(sorted(rejected.items())))
+    return deck
 
 
 HEADING_WORDS: Final = 8
 _CALL_TO_ACTION: Final = re.compile(
     r"(?i)(be the first|sign up|subscribe|get (the|our)|don.t miss|follow|read|watch|listen|"
     r"download|join|share|click|tap|see (more|also)|related|more (from|on))\b"
+    r"|.*\b(deals?|shop(ping)?|sales?|newsletters?|sponsored|advertisement)\b"
 )
 
 

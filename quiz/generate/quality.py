@@ -44,6 +44,7 @@ REASONS: Final[dict[str, str]] = {
     "duplicate": "the same question is already in the deck",
     "personal-voice": "the quoted sentence speaks as the writer or to the reader",
     "another-date": "a question for a date names another date (which event is meant?)",
+    "answer-across-sentences": "the answer runs from one sentence into the next",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -214,6 +215,8 @@ def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
         reasons.append("answer-too-long")
     if all(w.lower() in STOPWORDS for w in words):
         reasons.append("answer-pronoun")
+    if re.search(r"[.!?]\s+[A-Z]", answer):
+        reasons.append("answer-across-sentences")  # "Korn-y. Nu": a name the model ran on
     if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
         reasons.append("relative-date")
     if (
@@ -274,12 +277,37 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
         )
         if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
+        if _unnamed_person(outside):
+            return ["dangling-pronoun"]
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):
         return ["dangling-pronoun"]
     if any(t in DEMONSTRATIVES for t in tokens):
         return ["dangling-pronoun"]
     return []
+
+
+THIRD_PERSON: Final = frozenset("he she him her his hers they them their theirs".split())
+COMMON_OPENERS: Final = frozenset(
+    "the a an in on at it this that these those but and as for when while after before if "
+    "according since with by from during under over".split()
+)
+
+
+def _unnamed_person(text: str) -> bool:
+    """Whether a sentence says "he", "she" or "they" before naming anyone: a name must come
+    first ("Suarez said he ..."), else the reader of one question cannot tell who is meant."""
+    words = re.findall(r"[\w’'-]+", text.replace("_____", " x ").replace("\x00", " x "))
+    for i, word in enumerate(words):
+        if word.lower() not in THIRD_PERSON:
+            continue
+        before = words[:i]
+        named = [w for n, w in enumerate(before) if w[:1].isupper() and n > 0]
+        first = before[0] if before else ""
+        if named or (first[:1].isupper() and first.lower() not in COMMON_OPENERS):
+            return False
+        return True
+    return False
 
 
 def _choice_checks(question: Question, answer: str) -> list[str]:

@@ -249,7 +249,7 @@ def test_a_count_written_in_words_gives_no_count_question_and_no_error(
 ) -> None:
     facts = article_facts("Police in Vell arrested more than a dozen protesters in March 2021.")
     assert not [f for f in facts if f.type == "number"]
-    assert find(facts, "date", "March 2021")
+    find(facts, "date", "March 2021")
 
 
 def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) -> None:
@@ -269,7 +269,7 @@ def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
         "Fed Chair Jerome Powell raised rates 11 times.",
     )
     assert not [f for f in facts if f.answer == "Miami"]
-    assert find(facts, "person", "Jerome Powell")
+    find(facts, "person", "Jerome Powell")
 
 
 def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:

@@ -329,3 +329,27 @@ def test_a_date_question_naming_another_date_is_refused() -> None:
         sentence=sentence,
     )
     assert "another-date" in check_question(yes_no)
+
+
+def test_a_he_or_she_before_any_name_is_unresolved() -> None:
+    def cloze(prompt: str, answer: str) -> Question:
+        sentence = prompt.replace("{{c1::", "").replace("}}", "")
+        return q(prompt, answer, kind="cloze", sentence=sentence)
+
+    unnamed = cloze("The star said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    assert "dangling-pronoun" in check_question(unnamed)
+    named = cloze("Ada Lindqvist said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    assert "dangling-pronoun" not in check_question(named)
+    first = cloze("Lindqvist said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    assert "dangling-pronoun" not in check_question(first)
+
+
+def test_an_answer_running_into_the_next_sentence_is_refused() -> None:
+    sentence = "The band sounded Korn-y. Nu metal fans cheered."
+    question = q(
+        "The band sounded {{c1::Korn-y. Nu}} metal fans cheered.",
+        "Korn-y. Nu",
+        kind="cloze",
+        sentence=sentence,
+    )
+    assert "answer-across-sentences" in check_question(question)
