@@ -26,7 +26,9 @@ from quiz.scheduling import (
     MIN_RETENTION,
     PHASES,
     CardState,
+    Parameters,
     Rating,
+    check_parameters,
     check_utc,
     from_dict,
     new_state,
@@ -104,13 +106,40 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     DROP INDEX reviews_by_deck_time;
     CREATE INDEX reviews_by_deck_time ON reviews (deck_id, reviewed_at, before_state, rating);
     """,
+    # 6: the learner's own scheduler parameters (`quiz optimize`), and flagged questions.
+    """
+    CREATE TABLE scheduler_parameters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        fitted_at TEXT NOT NULL,
+        parameters TEXT,
+        report TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE flags (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        flagged_at TEXT NOT NULL,
+        PRIMARY KEY (deck_id, question_id)
+    ) WITHOUT ROWID;
+    """,
 )
 """The schema, one step per version: the database at version N has had steps 1..N applied."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 """The version this quiz writes (`PRAGMA user_version`)."""
 
-_TABLES: Final = frozenset({"cards", "reviews", "accepted", "settings", "sqlite_sequence"})
+_TABLES: Final = frozenset(
+    {
+        "cards",
+        "reviews",
+        "accepted",
+        "settings",
+        "sqlite_sequence",
+        "scheduler_parameters",
+        "flags",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,7 +556,57 @@ class ProgressStore:
                 )
         return self.get_settings()
 
+    # Scheduler parameters
+
+    @_guarded
+    def scheduler_parameters(self) -> Parameters | None:
+        """The learner's own FSRS parameters in use, or `None` for the defaults."""
+        return self._read_parameters()
+
+    @_guarded
+    def parameter_history(self) -> list[tuple[datetime, Parameters | None, dict[str, Any]]]:
+        """Every change of parameters, oldest first: (when, parameters or None, the fit's report)."""
+        rows = self._db.execute(
+            "SELECT fitted_at, parameters, report FROM scheduler_parameters ORDER BY id"
+        ).fetchall()
+        history = []
+        for fitted_at, parameters, report in rows:
+            moment = _parse(fitted_at, "a fit's time")
+            assert moment is not None
+            data = _json_value(report, "a fit's report")
+            if not isinstance(data, dict):
+                raise _DamagedRow(f"a fit's report is not a mapping: {_shown(report)}")
+            history.append((moment, self._parameters_from(parameters), data))
+        return history
+
+    def set_scheduler_parameters(
+        self, parameters: Parameters | None, *, now: datetime, report: dict[str, Any] | None = None
+    ) -> None:
+        """Schedule with `parameters` from now on (`None`: the defaults again); `report` says how
+        they were fitted. Cards already scheduled keep their due dates until their next review."""
+        text = None if parameters is None else json.dumps(list(check_parameters(parameters)))
+        with self._write():
+            self._db.execute(
+                "INSERT INTO scheduler_parameters (fitted_at, parameters, report) VALUES (?, ?, ?)",
+                (_iso(check_utc(now)), text, json.dumps(report or {})),
+            )
+
     # Internals
+
+    def _read_parameters(self) -> Parameters | None:
+        row = self._db.execute(
+            "SELECT parameters FROM scheduler_parameters ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else self._parameters_from(row[0])
+
+    @staticmethod
+    def _parameters_from(text: object) -> Parameters | None:
+        if text is None:
+            return None
+        try:
+            return check_parameters(_json_value(text, "the scheduler parameters"))
+        except ValueError as error:
+            raise _DamagedRow(f"the scheduler parameters are not valid: {error}") from None
 
     def _write(self) -> _Transaction:
         return _Transaction(self._db, self.path)
@@ -543,7 +622,9 @@ class ProgressStore:
         retention: float,
     ) -> ReviewRecord:
         """Inside a write transaction: schedule, log and store one review of `before`'s card."""
-        after = review(before, rating, now=now, retention=retention)
+        after = review(
+            before, rating, now=now, retention=retention, parameters=self._read_parameters()
+        )
         cursor = self._db.execute(
             "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
             " seconds, state_before, state_after, introduced, before_state)"
@@ -857,6 +938,15 @@ def _logged_state(text: object, deck_id: str, question_id: str, what: str) -> Ca
         return from_dict(data)  # type: ignore[arg-type]  # checked by from_dict
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
         raise _DamagedRow(f"{what} is not a card state: {_shown(text)}") from None
+
+
+def _json_value(text: object, what: str) -> Any:
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        raise _DamagedRow(f"{what} is not JSON: {_shown(text)}") from None
 
 
 def _record_from_row(row: tuple[Any, ...]) -> ReviewRecord:
