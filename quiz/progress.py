@@ -170,6 +170,17 @@ class ReviewRecord:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class FlagRecord:
+    """A question the learner flagged as bad."""
+
+    deck_id: str
+    question_id: str
+    reason: str
+    note: str
+    flagged_at: datetime
+
+
 def default_progress_path() -> Path:
     """Where progress lives: `progress.sqlite3` in the user data folder."""
     return paths.data_dir() / PROGRESS_FILE
@@ -555,6 +566,50 @@ class ProgressStore:
                     [(key, json.dumps(value)) for key, value in updates.items()],
                 )
         return self.get_settings()
+
+    # Flags
+
+    @_guarded
+    def flag(
+        self, deck_id: str, question_id: str, reason: str, *, now: datetime, note: str = ""
+    ) -> None:
+        """Flag a question as bad, with a reason (a second flag replaces the first)."""
+        with self._write():
+            self._db.execute(
+                "INSERT OR REPLACE INTO flags (deck_id, question_id, reason, note, flagged_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (deck_id, question_id, reason, note, _iso(check_utc(now))),
+            )
+
+    @_guarded
+    def unflag(self, deck_id: str, question_id: str) -> None:
+        """Take a question's flag away (nothing happens if it has none)."""
+        with self._write():
+            self._db.execute(
+                "DELETE FROM flags WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+            )
+
+    @_guarded
+    def flags(self) -> list[FlagRecord]:
+        """Every flag, oldest first."""
+        rows = self._db.execute(
+            "SELECT deck_id, question_id, reason, note, flagged_at FROM flags"
+            " ORDER BY flagged_at, deck_id, question_id"
+        ).fetchall()
+        records = []
+        for deck_id, question_id, reason, note, flagged_at in rows:
+            moment = _parse(flagged_at, "a flag's time")
+            assert moment is not None
+            records.append(
+                FlagRecord(
+                    _text(deck_id, "a flag's deck id"),
+                    _text(question_id, "a flag's question id"),
+                    _text(reason, "a flag's reason"),
+                    _text(note, "a flag's note"),
+                    moment,
+                )
+            )
+        return records
 
     # Scheduler parameters
 
