@@ -12,7 +12,7 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -44,6 +44,9 @@ BUSY_TIMEOUT_MS: Final = 5000
 DEFAULT_NEW_PER_DAY: Final = 20
 
 MAX_THEME_NAME: Final = 100
+
+MAX_TYPED_CHARS: Final = 1000
+"""A typed answer is logged (and accepted) up to this many characters."""
 
 MIGRATIONS: Final[tuple[str, ...]] = (
     # 1: card states and the review log.
@@ -168,6 +171,10 @@ class ReviewRecord:
     typed: str | None = None
     correct: bool | None = None
     seconds: float = 0.0
+    accepted: str | None = field(default=None, compare=False)
+    """The answer this review added to the question's accepted ones ("I was right"), so that
+    `undo` removes it with the review. Known to the record `regrade` returns only: the log does
+    not keep it, and equality ignores it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +239,12 @@ class ProgressStore:
         """The database file."""
 
     @classmethod
-    def open(cls, path: Path) -> ProgressStore:
+    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1000) -> ProgressStore:
         """Open (or create) the progress database at `path`, bringing its schema up to date.
+
+        Args:
+            path: the database file.
+            busy_timeout: seconds a write waits for another window's write to finish.
 
         Raises:
             QuizError: If the file is not a readable quiz progress database, or was written by a
@@ -247,11 +258,51 @@ class ProgressStore:
                 f"cannot create the data folder: {error.strerror}", path=path.parent
             ) from None
         try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            connection = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
         except sqlite3.Error as error:
             raise QuizError(f"cannot open the progress database: {error}", path=path) from None
         try:
-            _prepare(connection, path)
+            _prepare(connection, path, busy_timeout_ms=int(busy_timeout * 1000))
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> ProgressStore:
+        """Open an existing progress database for reading only (statistics): nothing is written,
+        so a read-only file or folder works. Writing through the store raises QuizError.
+
+        Raises:
+            QuizError: If the file is missing, is not a quiz progress database of this version
+                or older, or cannot be read.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise QuizError("no progress database here", path=path)
+        uri = path.resolve().as_uri()
+        try:
+            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+            try:
+                connection.execute("PRAGMA user_version").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file in a folder we cannot write: SQLite cannot make its shared-memory
+                # file, so the file is read as it stands (for statistics, good enough).
+                connection.close()
+                connection = sqlite3.connect(
+                    f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None
+                )
+        except sqlite3.Error as error:
+            raise QuizError(f"cannot open the progress database: {error}", path=path) from None
+        try:
+            _check_ours(connection, path)
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            if version < SCHEMA_VERSION:
+                raise QuizError(
+                    "the progress database is from an older quiz and cannot be updated while"
+                    " read-only; open it once with `quiz study` where it can be written",
+                    path=path,
+                )
         except BaseException:
             connection.close()
             raise
@@ -351,7 +402,8 @@ class ProgressStore:
 
     @_guarded
     def undo(self, record: ReviewRecord) -> None:
-        """Take back a review: restore the card's state before it and delete its log row.
+        """Take back a review: restore the card's state before it and delete its log row, and
+        forget the answer it accepted (`record.accepted`), all in one transaction.
 
         Raises:
             QuizError: If the card was reviewed again since (undo the later review first) or the
@@ -359,6 +411,11 @@ class ProgressStore:
         """
         with self._write():
             self._take_back(record)
+            if record.accepted is not None:
+                self._db.execute(
+                    "DELETE FROM accepted WHERE deck_id = ? AND question_id = ? AND text = ?",
+                    (record.deck_id, record.question_id, record.accepted),
+                )
             if record.before.is_new:
                 self._db.execute(
                     "DELETE FROM cards WHERE deck_id = ? AND question_id = ?",
@@ -380,7 +437,8 @@ class ProgressStore:
         """Replace a review by one with another rating ("I was right"), in one transaction.
 
         The new review has the same time, typed text and seconds; the card is scheduled as if it
-        had been rated `rating` in the first place.
+        had been rated `rating` in the first place. If `accept` was not accepted before, the new
+        record's `accepted` holds it, so that undoing the new review forgets it too.
 
         Args:
             record: the review to replace (the card's latest).
@@ -394,9 +452,10 @@ class ProgressStore:
         """
         with self._write():
             self._take_back(record)
+            added = None
             if accept is not None:
-                self._insert_accepted(record.deck_id, record.question_id, accept)
-            return self._log_review(
+                added = self._insert_accepted(record.deck_id, record.question_id, accept)
+            new = self._log_review(
                 record.before,
                 Rating(rating),
                 record.reviewed_at,
@@ -405,6 +464,7 @@ class ProgressStore:
                 correct,
                 retention,
             )
+            return replace(new, accepted=added)
 
     @_guarded
     def reviews(
@@ -689,7 +749,7 @@ class ProgressStore:
                 before.question_id,
                 _iso(now),
                 int(rating),
-                typed,
+                None if typed is None else typed[:MAX_TYPED_CHARS],
                 None if correct is None else int(correct),
                 float(seconds),
                 _state_json(before),
@@ -708,7 +768,7 @@ class ProgressStore:
             rating=rating,
             before=before,
             after=after,
-            typed=typed,
+            typed=None if typed is None else typed[:MAX_TYPED_CHARS],
             correct=correct,
             seconds=float(seconds),
         )
@@ -725,13 +785,16 @@ class ProgressStore:
             raise QuizError("this card was answered again since; undo that answer first")
         self._db.execute("DELETE FROM reviews WHERE id = ?", (record.id,))
 
-    def _insert_accepted(self, deck_id: str, question_id: str, text: str) -> None:
-        text = " ".join(text.split())
-        if text:
-            self._db.execute(
-                "INSERT OR IGNORE INTO accepted (deck_id, question_id, text) VALUES (?, ?, ?)",
-                (deck_id, question_id, text),
-            )
+    def _insert_accepted(self, deck_id: str, question_id: str, text: str) -> str | None:
+        """Inside a write transaction: accept `text` (spaces tidied); returns it if it is new."""
+        text = " ".join(text.split())[:MAX_TYPED_CHARS]
+        if not text:
+            return None
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO accepted (deck_id, question_id, text) VALUES (?, ?, ?)",
+            (deck_id, question_id, text),
+        )
+        return text if cursor.rowcount == 1 else None
 
     def _read_card(self, deck_id: str, question_id: str) -> CardState:
         row = self._db.execute(
@@ -811,8 +874,29 @@ _CARD_COLUMNS: Final = (
 )
 
 
-def _prepare(db: sqlite3.Connection, path: Path) -> None:
+def _prepare(db: sqlite3.Connection, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     """Check the file is ours and readable, switch to WAL, and migrate. Writes nothing before the checks."""
+    _check_ours(db, path)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        mode = str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if mode != "wal" or version < SCHEMA_VERSION:
+            # A file about to be changed (switched to WAL, migrated) is checked read-only first:
+            # a damaged one must be left as it is. Files already in use skip the scan (it grows
+            # with the log); damage found later while reading raises QuizError all the same.
+            problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise sqlite3.DatabaseError(f"damaged: {problem}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        _migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        raise _open_error(error, path) from None
+
+
+def _check_ours(db: sqlite3.Connection, path: Path) -> None:
+    """Raise QuizError unless the file is a readable quiz database this quiz can read (no writes)."""
     try:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         tables = {
@@ -828,21 +912,6 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         )
     if version < 0 or (version == 0 and tables) or not tables <= _TABLES:
         raise QuizError("this file is not a quiz progress database", path=path)
-    try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        if mode != "wal" or version < SCHEMA_VERSION:
-            # A file about to be changed (switched to WAL, migrated) is checked read-only first:
-            # a damaged one must be left as it is. Files already in use skip the scan (it grows
-            # with the log); damage found later while reading raises QuizError all the same.
-            problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if problem != "ok":
-                raise sqlite3.DatabaseError(f"damaged: {problem}")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        _migrate(db, path)
-    except sqlite3.DatabaseError as error:
-        raise _open_error(error, path) from None
 
 
 def _open_error(error: sqlite3.DatabaseError, path: Path) -> QuizError:

@@ -160,3 +160,43 @@ def test_stats_command_missing_folder(
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
     assert main(["stats", "--decks", str(tmp_path / "nowhere")]) == 2
     assert "no such deck folder" in capsys.readouterr().err
+
+
+def test_stats_reads_a_progress_file_it_cannot_write(
+    deck_folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only progress file in a read-only folder: `quiz stats` only reads, so it works."""
+    import sqlite3
+
+    data = deck_folder.parent / "data"
+    with ProgressStore.open(data / "progress.sqlite3") as store:
+        store.record_review("deck", "q0", Rating.GOOD, now=datetime.now(UTC))
+    # Root writes through file modes, so SQLite is also told to refuse every write.
+    connect = sqlite3.connect
+
+    def read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection.set_authorizer(_refuse_writes)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    (data / "progress.sqlite3").chmod(0o444)
+    data.chmod(0o555)
+    try:
+        assert main(["stats", "--json", "--decks", str(deck_folder)]) == 0, capsys.readouterr().err
+    finally:
+        data.chmod(0o755)
+    assert json.loads(capsys.readouterr().out)["cards_by_state"]["learning"] == 1
+    assert (data / "progress.sqlite3").stat().st_mode & 0o777 == 0o444
+
+
+def _refuse_writes(action: int, arg1: str | None, arg2: str | None, *_: object) -> int:
+    import sqlite3
+
+    if action in (sqlite3.SQLITE_READ, sqlite3.SQLITE_SELECT, sqlite3.SQLITE_FUNCTION):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is None:
+        return sqlite3.SQLITE_OK  # reading a pragma
+    if action == sqlite3.SQLITE_TRANSACTION and arg1 in ("BEGIN", "COMMIT", "ROLLBACK"):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY

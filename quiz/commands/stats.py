@@ -28,7 +28,8 @@ def run_stats(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     local = now.astimezone().tzinfo or UTC
     path = default_progress_path()
-    store = ProgressStore.open(path) if path.exists() else ProgressStore.in_memory()
+    # Only reading: a read-only progress file (or folder) must not stop the stats.
+    store = ProgressStore.open_read_only(path) if path.exists() else ProgressStore.in_memory()
     with store:
         stats = compute_stats(store, decks, now=now, tz=local)
     if args.json:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
+from quiz.session import Card, Clock
 from quiz.tui.app import QuizApp, StudyOptions
-from quiz.tui.session import Card, Clock
 
 __all__ = ["QuizApp", "StudyOptions", "build_app", "utc_now"]
 

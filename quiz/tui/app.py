@@ -13,9 +13,9 @@ from textual.binding import Binding
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore
+from quiz.session import Card, Clock, Session, Summary
 from quiz.study import build_queue, next_due
 from quiz.tui.screens.study import StudyScreen
-from quiz.tui.session import Card, Clock, Session, Summary
 
 if TYPE_CHECKING:
     from quiz.tui.screens.deck_list import DeckListScreen

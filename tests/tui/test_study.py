@@ -307,9 +307,63 @@ async def test_a_long_deck_title_leaves_the_counts_visible(
     app = make_app([replace(decks[0], title=long_title)])
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
+        await pilot.press("space")
         bar = screen_text(app).splitlines()[0]
         assert "✓ 0  ✗ 0" in bar
         assert "A very long article title" in bar and "…" in bar
+
+
+async def test_the_deck_title_shows_only_once_the_card_is_answered(
+    make_app: MakeApp, decks: list[Deck]
+) -> None:
+    from dataclasses import replace
+
+    # A headline holding the answer of the card asked ("9 to 2").
+    app = make_app([replace(decks[0], title="Council votes 9 to 2 for a new seawall")])
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert "9 to 2" not in screen_text(app).splitlines()[0]
+        await pilot.press("space")  # revealed: the answer is on screen anyway
+        assert "Council votes 9 to 2" in screen_text(app).splitlines()[0]
+        await pilot.press("3")  # the next card (short answer) is asked: the title goes again
+        assert "Council votes" not in screen_text(app).splitlines()[0]
+        await type_answer(pilot, "Trask")
+        assert "Council votes" in screen_text(app).splitlines()[0]
+
+
+async def test_ctrl_z_while_typing_undoes_the_typing_then_the_last_answer(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")  # q-vote rated; q-chair (typed) is asked
+        box = app.screen.query_one("#answer-input", Input)
+        await pilot.press("T", "r", "a")
+        assert box.value == "Tra"
+        await pilot.press("ctrl+z")
+        assert box.value == "Tr"  # the typing, not the answer before, is undone
+        assert [r.question_id for r in store.reviews()] == ["q-vote"]
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert box.value == ""
+        await pilot.press("ctrl+z")  # nothing typed to undo: the last answer is taken back
+        assert store.reviews() == []
+        assert "voted [...] to rebuild" in screen_text(app)
+
+
+async def test_a_pasted_page_is_cut_to_fit_the_answer_box(make_app: MakeApp) -> None:
+    from textual import events
+
+    from quiz.session import MAX_ANSWER_CHARS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        box = app.screen.query_one("#answer-input", Input)
+        box.post_message(events.Paste("Elin Trask " + "x" * 1_000_000))
+        await pilot.pause()
+        assert len(box.value) == MAX_ANSWER_CHARS and box.value.startswith("Elin Trask")
 
 
 async def test_the_theme_chosen_is_used_at_the_next_start(

@@ -16,9 +16,9 @@ from textual.widgets import DataTable, Static
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
+from quiz.session import Clock
 from quiz.study import deck_counts
 from quiz.tui import text
-from quiz.tui.session import Clock
 from quiz.tui.widgets.key_bar import KeyBar
 
 COLUMNS = (

@@ -20,8 +20,8 @@ from textual.widgets import LoadingIndicator, Static
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.progress import ProgressStore
+from quiz.session import Clock
 from quiz.stats import Stats, compute_stats
-from quiz.tui.session import Clock
 from quiz.tui.widgets.key_bar import KeyBar
 
 BLOCKS: Final = " ▁▂▃▄▅▆▇█"

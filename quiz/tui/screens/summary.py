@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.session import Answer, Clock, Summary
 from quiz.tui import text
-from quiz.tui.session import Answer, Clock, Summary
 from quiz.tui.widgets.key_bar import KeyBar
 
 

@@ -7,10 +7,11 @@ from typing import Final
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from quiz.model import Deck, Question
 from quiz.tui import text
+from quiz.tui.widgets.answer_input import AnswerInput
 
 KIND_LABELS: Final = {
     "cloze": "Fill the gap",
@@ -44,7 +45,7 @@ class CardView(VerticalScroll, can_focus=False):
     }
     """
 
-    _answer_box: Input | None = None
+    _answer_box: AnswerInput | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="prompt")
@@ -62,18 +63,16 @@ class CardView(VerticalScroll, can_focus=False):
         self._question(question, hint, revealed=False)
         answer_box = self._answer_box
         if typed and answer_box is None:
-            answer_box = self._answer_box = Input(id="answer-input")
+            answer_box = self._answer_box = AnswerInput(id="answer-input")
             self.mount(answer_box, after="#prompt")
         if answer_box is not None:
-            answer_box.value = ""
+            answer_box.reset(
+                "the numbers of the items in order, e.g. 312"
+                if question.kind == "order"
+                else "answer"
+            )
             if answer_box.display != typed:
                 answer_box.display = typed
-            if typed:
-                answer_box.placeholder = (
-                    "the numbers of the items in order, e.g. 312"
-                    if question.kind == "order"
-                    else "answer"
-                )
         self.query_one("#feedback", Static).update(Content(""))
         self.scroll_home(animate=False)
         if typed and answer_box is not None:
