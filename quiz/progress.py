@@ -45,6 +45,9 @@ DEFAULT_NEW_PER_DAY: Final = 20
 
 MAX_THEME_NAME: Final = 100
 
+DEFAULT_LEECH_LAPSES: Final = 8
+"""Anki's default leech threshold."""
+
 MAX_TYPED_CHARS: Final = 1000
 """A typed answer is logged (and accepted) up to this many characters."""
 
@@ -155,6 +158,9 @@ class Settings:
     """Desired retention, 0.7 to 0.99."""
     theme: str = ""
     """The study app's colour theme, as named in its theme list; empty for its default."""
+    leech_lapses: int = DEFAULT_LEECH_LAPSES
+    """A card forgotten this many times after it was learned is a leech: tagged and suspended
+    (0: never)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +592,11 @@ class ProgressStore:
                 if not isinstance(theme, str):
                     raise TypeError
                 settings = replace(settings, theme=theme)
+            if "leech_lapses" in values:
+                lapses = json.loads(values["leech_lapses"])
+                if not isinstance(lapses, int) or isinstance(lapses, bool) or lapses < 0:
+                    raise TypeError
+                settings = replace(settings, leech_lapses=lapses)
         except (ValueError, TypeError):
             raise QuizError("the stored settings are damaged", path=self.path) from None
         return settings
@@ -596,12 +607,13 @@ class ProgressStore:
         new_per_day: int | None = None,
         retention: float | None = None,
         theme: str | None = None,
+        leech_lapses: int | None = None,
     ) -> Settings:
         """Change some settings; returns them all.
 
         Raises:
             QuizError: If a value is out of range (new cards 0-9999, retention 0.7-0.99, a theme
-                name of at most 100 printable characters).
+                name of at most 100 printable characters, leech lapses 0-99).
         """
         updates: dict[str, int | float | str] = {}
         if new_per_day is not None:
@@ -618,6 +630,10 @@ class ProgressStore:
             if len(theme) > MAX_THEME_NAME or not theme.isprintable():
                 raise QuizError(f"not a theme name: {_shown(theme)}")
             updates["theme"] = theme
+        if leech_lapses is not None:
+            if not 0 <= leech_lapses <= 99:
+                raise QuizError(f"leech lapses must be 0 (never) to 99, not {leech_lapses}")
+            updates["leech_lapses"] = int(leech_lapses)
         if updates:
             with self._write():
                 self._db.executemany(
