@@ -15,8 +15,8 @@ from typing import Any
 
 from quiz.decks import (
     _content_key,
-    _decode,
     _deck_dumper,
+    _decode,
     _read_bytes,
     _safe_loader,
     _store_cached,

@@ -146,6 +146,8 @@ class Session:
         self._phase: Phase = "ask" if self._queue else "done"
         self._shown_at = clock()
         self._first_pass = len(self._queue)
+        self._dropped: set[tuple[str, str]] = set()
+        self._edited: dict[tuple[str, str], Question] = {}
 
     # What the screen shows ---------------------------------------------------------------------
 
@@ -347,6 +349,35 @@ class Session:
             practice=self.practice,
         )
 
+    # Acting on a card --------------------------------------------------------------------------
+
+    def drop(self, deck_id: str, question_id: str) -> None:
+        """Leave a card out of the rest of the sitting (it was suspended). If it is the current
+        card and not answered yet, the next card becomes current; its answers so far stay."""
+        self._dropped.add((deck_id, question_id))
+        start = self._position + (1 if self._phase == "graded" else 0)
+        kept: list[Card] = []
+        for index, card in enumerate(self._queue[start:], start):
+            if (card[0].id, card[1].id) in self._dropped:
+                if index < self._first_pass:
+                    self._first_pass -= 1
+            else:
+                kept.append(card)
+        self._queue[start:] = kept
+        if self._phase in ("ask", "revealed"):
+            if self._position >= len(self._queue):
+                self._top_up()
+            self._phase = "ask" if self._position < len(self._queue) else "done"
+            self._shown_at = self._clock()
+
+    def replace_question(self, deck_id: str, question: Question) -> None:
+        """Show the edited `question` wherever the sitting holds the question with its id."""
+        self._edited[deck_id, question.id] = question
+        self._queue = [
+            (deck, question) if deck.id == deck_id and old.id == question.id else (deck, old)
+            for deck, old in self._queue
+        ]
+
     # Internals ---------------------------------------------------------------------------------
 
     def _card(self) -> Card:
@@ -415,4 +446,8 @@ class Session:
             new_limit=0,
             learn_ahead=LEARN_AHEAD,
         )
-        self._queue.extend(more)
+        self._queue.extend(
+            (deck, self._edited.get((deck.id, question.id), question))
+            for deck, question in more
+            if (deck.id, question.id) not in self._dropped
+        )

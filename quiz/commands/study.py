@@ -24,12 +24,15 @@ def run_study(args: argparse.Namespace) -> int:
     _check_options(args)
     files, folder = _sources(args)
     with _start_up() as started:
-        if files:
+        if not files:
+            files = _folder_decks(folder)
+            decks = read_decks(files)
+            _require_questions(decks, folder=folder)
+            study_now = False
+        else:
             decks = read_decks(files)
             _require_questions(decks)
-        else:
-            decks = read_decks(_folder_decks(folder))
-            _require_questions(decks, folder=folder)
+            study_now = True
 
         from quiz.progress import ProgressStore, default_progress_path
 
@@ -42,9 +45,15 @@ def run_study(args: argparse.Namespace) -> int:
                 new_per_day=settings.new_per_day if args.new_per_day is None else args.new_per_day,
                 retention=settings.retention if args.retention is None else args.retention,
                 theme=settings.theme,
+                leech_lapses=settings.leech_lapses,
             )
             app = build_app(
-                decks, store, options=options, study_now=bool(files), folder=_shown(folder)
+                decks,
+                store,
+                options=options,
+                study_now=study_now,
+                folder=_shown(folder),
+                deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
             )
             started()
             app.run()
@@ -57,7 +66,8 @@ def run_test(args: argparse.Namespace) -> int:
 
     source: Path = args.deck
     with _start_up() as started:
-        decks = read_decks(_folder_decks(source) if source.is_dir() else [source])
+        files = _folder_decks(source) if source.is_dir() else [source]
+        decks = read_decks(files)
         _require_questions(decks, folder=source if source.is_dir() else None)
         if args.count < 1:
             raise QuizError(f"--count must be at least 1, not {args.count}")
@@ -65,7 +75,8 @@ def run_test(args: argparse.Namespace) -> int:
 
         from quiz.tui import build_app
 
-        app = build_app(decks, None, practice=cards)
+        deck_files = {deck.id: path for deck, path in zip(decks, files, strict=True)}
+        app = build_app(decks, None, practice=cards, deck_files=deck_files)
         started()
         app.run()
     return 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from quiz.model import Deck
 from quiz.progress import ProgressStore
@@ -27,6 +28,7 @@ def build_app(
     practice: Sequence[Card] | None = None,
     study_now: bool = False,
     folder: str = "",
+    deck_files: Mapping[str, Path] | None = None,
 ) -> QuizApp:
     """Make the app from decks already read and validated.
 
@@ -39,6 +41,7 @@ def build_app(
             them, shows the score and every answer, then ends.
         study_now: start a study session of all `decks` at once, over the deck list.
         folder: the deck folder, shown above the list.
+        deck_files: deck id -> the file it was read from (for `e` edit and `s` suspend).
     """
     if options is None:
         settings = store.get_settings() if store is not None else None
@@ -47,6 +50,7 @@ def build_app(
                 new_per_day=settings.new_per_day,
                 retention=settings.retention,
                 theme=settings.theme,
+                leech_lapses=settings.leech_lapses,
             )
             if settings is not None
             else StudyOptions()
@@ -59,4 +63,5 @@ def build_app(
         practice=practice,
         study_now=study_now,
         folder=folder,
+        deck_files=deck_files,
     )

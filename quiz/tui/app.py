@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
+from quiz.card_actions import CardActions
 from quiz.errors import QuizError
-from quiz.model import Deck
+from quiz.model import Deck, Question
 from quiz.progress import ProgressStore
 from quiz.session import Card, Clock, Session, Summary
 from quiz.study import build_queue, next_due
@@ -32,6 +34,8 @@ class StudyOptions:
     retention: float = 0.9
     theme: str = ""
     """The theme saved with the settings; empty (or unknown to Textual) for the default."""
+    leech_lapses: int = 8
+    """Lapses that make a card a leech, tagged and suspended (0: never)."""
 
 
 class QuizApp(App[None]):
@@ -45,6 +49,7 @@ class QuizApp(App[None]):
         practice: the questions of a practice test; the app opens on them and ends after the score.
         study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
+        deck_files: deck id -> the file it was read from, for editing and suspending cards.
     """
 
     CSS_PATH = "app.tcss"
@@ -63,6 +68,7 @@ class QuizApp(App[None]):
         practice: Sequence[Card] | None = None,
         study_now: bool = False,
         folder: str = "",
+        deck_files: Mapping[str, Path] | None = None,
     ) -> None:
         super().__init__()
         self.decks = tuple(decks)
@@ -74,6 +80,7 @@ class QuizApp(App[None]):
         self._folder = folder
         self._deck_list: DeckListScreen | None = None
         self._saved_theme = options.theme
+        self.actions = CardActions(store, dict(deck_files or {}), options.leech_lapses)
         if options.theme in self.available_themes:
             self.theme = options.theme
 
@@ -91,7 +98,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self._practice is not None:
             session = Session(self._practice, store=None, clock=self.clock)
-            self.push_screen(StudyScreen(session), self._test_done)
+            self.push_screen(StudyScreen(session, self.actions), self._test_done)
         elif not (self._study_now and self.start_study(self.decks)):
             self.show_deck_list()
 
@@ -138,8 +145,22 @@ class QuizApp(App[None]):
         session = Session(
             cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
         )
-        self.push_screen(StudyScreen(session), self._study_done)
+        self.push_screen(StudyScreen(session, self.actions), self._study_done)
         return True
+
+    def question_changed(self, deck_id: str, question: Question) -> None:
+        """Keep the app's decks (the deck list's counts, later sessions) in step with an edit or
+        a suspension written to a deck file."""
+
+        def changed(deck: Deck) -> Deck:
+            if deck.id != deck_id:
+                return deck
+            questions = tuple(question if q.id == question.id else q for q in deck.questions)
+            return replace(deck, questions=questions)
+
+        self.decks = tuple(changed(deck) for deck in self.decks)
+        if self._deck_list is not None:
+            self._deck_list.decks = tuple(changed(deck) for deck in self._deck_list.decks)
 
     def _study_done(self, summary: Summary | None) -> None:
         from quiz.tui.screens.summary import SummaryScreen

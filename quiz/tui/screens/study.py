@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Final
 
 from textual import on, work
@@ -12,7 +13,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from quiz.card_actions import CardActions
 from quiz.errors import QuizError
+from quiz.model import Question
 from quiz.scheduling import Rating, load_scheduler
 from quiz.session import Refused, Session, Summary
 from quiz.tui import text
@@ -56,6 +59,9 @@ class StudyScreen(Screen[Summary]):
         Binding("2", "rate(2)", "Hard", id="rate-hard"),
         Binding("3", "rate(3)", "Good", id="rate-good"),
         Binding("4", "rate(4)", "Easy", id="rate-easy"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("s", "suspend", "Suspend", id="suspend"),
+        Binding("exclamation_mark", "flag", "Flag", key_display="!", id="flag"),
         Binding("1,a", "choose(0)", "Choose", key_display="1-4", id="choose-1"),
         Binding("2,b", "choose(1)", "", show=False, id="choose-2"),
         Binding("3,c", "choose(2)", "", show=False, id="choose-3"),
@@ -72,9 +78,11 @@ class StudyScreen(Screen[Summary]):
     """Keys as in Anki; `check_action` enables those that fit the card and the phase. While an
     answer is being typed, Ctrl+Z undoes the typing (the answer box's own key) and Esc clears it."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actions: CardActions | None = None) -> None:
         super().__init__()
         self.session = session
+        self.actions = actions
+        """Edit, suspend and flag the current card, and leeches; `None`: none of these."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="session-bar")
@@ -167,6 +175,8 @@ class StudyScreen(Screen[Summary]):
             )
         if action == "true_false":
             return phase == "ask" and mode == "truefalse"
+        if action in ("edit", "suspend", "flag"):
+            return self._can_act(action)
         if action == "i_was_right":
             return session.can_override
         if action == "undo":
@@ -175,6 +185,24 @@ class StudyScreen(Screen[Summary]):
             # Esc while typing clears the answer; only with nothing typed does it end the session.
             return self._typing() == (action == "clear_answer")
         return True
+
+    def _can_act(self, action: str) -> bool:
+        """Whether `e`, `s` or `!` works on the current card now."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None or isinstance(self.focused, Input):
+            return False
+        if action == "flag":
+            return actions.store is not None
+        if not actions.can_edit(card):
+            return False
+        if action == "suspend":
+            return actions.store is not None
+        # With five or more choices on screen, `e` picks the fifth.
+        return not (
+            self.session.phase == "ask"
+            and self.session.mode == "choice"
+            and len(card[1].choices) > 4
+        )
 
     def _typing(self) -> bool:
         """Whether the learner has typed something in the answer box (and it has focus)."""
@@ -185,6 +213,96 @@ class StudyScreen(Screen[Summary]):
     def _answer_changed(self) -> None:
         self.refresh_bindings()  # Esc: Clear while there is text, Finish without
 
+    def action_edit(self) -> None:
+        """Edit the current card's question in a form; saved to its deck file."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+        deck = card[0]
+
+        def save(question: Question) -> Question:
+            return actions.edit(card, question)
+
+        def done(saved: Question | None) -> None:
+            if saved is None:
+                return
+            self.session.replace_question(deck.id, saved)
+            self._app_changed(deck.id, saved)
+            self._show_current()
+            self.notify("Saved to the deck file.", timeout=3)
+
+        from quiz.tui.screens.card_actions import EditScreen
+
+        self.app.push_screen(EditScreen(card[1], save), done)
+
+    def action_suspend(self) -> None:
+        """Suspend the current card (`suspended: true` in its deck file); it is not asked again."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+        try:
+            question = actions.suspend(card)
+        except QuizError as error:
+            self.notify(str(error), title="Not suspended", severity="error", markup=False)
+            return
+        self.session.drop(card[0].id, question.id)
+        self._app_changed(card[0].id, question)
+        self.notify("Suspended: it is not asked again until unsuspended.", timeout=3)
+        self._show_current()
+
+    def action_flag(self) -> None:
+        """Flag the current card as bad, with a reason from a short list."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is None or actions is None:
+                return
+            try:
+                actions.flag(card, reason, now=self._now())
+            except QuizError as error:
+                self.notify(str(error), title="Not flagged", severity="error", markup=False)
+                return
+            self.notify(f"Flagged: {reason}. `quiz flagged` lists the flags.", timeout=3)
+
+        from quiz.tui.screens.card_actions import FlagScreen
+
+        self.app.push_screen(FlagScreen(), done)
+
+    def _after_answer(self) -> None:
+        """A leech (forgotten once too often) is tagged and suspended, with a notice."""
+        last, actions = self.session.last, self.actions
+        if last is None or actions is None:
+            return
+        try:
+            question = actions.leech(last.card, last.record)
+        except QuizError as error:
+            self.notify(str(error), title="Leech not suspended", severity="error", markup=False)
+            return
+        if question is None:
+            return
+        deck = last.card[0]
+        self.session.drop(deck.id, question.id)
+        self._app_changed(deck.id, question)
+        lapses = last.record.after.lapses if last.record else actions.leech_lapses
+        self.notify(
+            f"Forgotten {lapses} times: this card is a leech. It is suspended and tagged"
+            " leech; rewrite it (e) or unsuspend it in its deck file.",
+            title="Leech",
+            severity="warning",
+            timeout=8,
+        )
+
+    def _now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if clock is not None else datetime.now(UTC)
+
+    def _app_changed(self, deck_id: str, question: Question) -> None:
+        changed = getattr(self.app, "question_changed", None)
+        if changed is not None:
+            changed(deck_id, question)
+
     def action_reveal(self) -> None:
         """Show a flashcard's answer; the rating keys come next."""
         self.session.reveal()
@@ -193,16 +311,19 @@ class StudyScreen(Screen[Summary]):
     def action_rate(self, rating: int) -> None:
         """Rate a revealed flashcard (1 Again to 4 Easy), record it and go on."""
         if self._saved(lambda: self.session.rate(Rating(rating))):
+            self._after_answer()
             self._show_current()
 
     def action_choose(self, index: int) -> None:
         """Answer a multiple-choice card with choice `index` (0-based)."""
         if self._saved(lambda: self.session.choose(index)):
+            self._after_answer()
             self._show_current()
 
     def action_true_false(self, value: bool) -> None:
         """Answer a true-or-false card."""
         if self._saved(lambda: self.session.true_false(value)):
+            self._after_answer()
             self._show_current()
 
     @on(Input.Submitted, "#answer-input")
@@ -223,6 +344,7 @@ class StudyScreen(Screen[Summary]):
         if isinstance(result, Refused):
             self.query_one(CardView).warn(result.message)
         elif result is not None:
+            self._after_answer()
             self._show_current()
 
     def action_next(self) -> None:
