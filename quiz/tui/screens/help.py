@@ -43,6 +43,9 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         (
             ("Space / Enter", "next card"),
             ("u / ctrl+z", "undo the last answer"),
+            ("e", "edit the question"),
+            ("s", "suspend it"),
+            ("!", "flag it as bad"),
             ("Esc", "finish the session"),
         ),
     ),
