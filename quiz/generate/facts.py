@@ -515,6 +515,8 @@ def _entity_fact(
     if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return _number_fact(sent, paragraph, tokens, label, ents)
     label = retype(label, answer, sent, tokens)
+    if part_of_longer_name(sent, tokens):
+        return None
     if label == "PERSON":
         if len(answer.split()) < 2 and not answer[:1].isupper():
             return None
@@ -596,6 +598,7 @@ def _organisation_type(sent: Span, tokens: range) -> str:
 
 
 _SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
+_VAGUE_COUNTS: Final = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores"})
 
 
 def _number_fact(
@@ -608,6 +611,8 @@ def _number_fact(
         tokens = range(tokens.start + 2, tokens.stop)
     if not tokens:
         return None
+    if doc[tokens.start].lower_ in _VAGUE_COUNTS:
+        return None  # "a dozen protesters", "hundreds of people": no exact number to recall
     answer = _text(doc, tokens)
     number = parse_number(answer)
     if number is None:
@@ -747,7 +752,10 @@ def _count_question(fact: Fact, sent: Span, noun: Token) -> Fact:
     root = sent.root
     if noun.head.i != root.i or root.lemma_ == "be":
         return fact
-    number_start = min(t.i for t in noun.subtree if t.like_num)
+    numbers = [t.i for t in noun.subtree if t.like_num]
+    if not numbers:
+        return fact  # "more than a dozen": the count is a word the parse does not call a number
+    number_start = min(numbers)
     if any(t.i < number_start and t.lower_ not in _HEDGES for t in noun.subtree):
         return fact  # "the ferry's 85 crew members": the possessor would be lost
     phrase = {t.i for t in noun.subtree}
@@ -778,7 +786,54 @@ def _with_role(fact: Fact, sent: Span, tokens: range) -> Fact:
         rest = doc[verb.i + 1 : sent.end].text.strip().rstrip(".")
         if _looks_like_role(rest):
             return fact.with_slots(role=rest)
+    title = title_before(sent, tokens)
+    if title:
+        return fact.with_slots(role=f"the {title}")
     return fact
+
+
+def part_of_longer_name(sent: Span, tokens: range) -> bool:
+    """Whether the entity is only part of a longer name the model split ("Inter [Miami]",
+    "Lionel [Messi]", "[Senate] Majority Leader"): a capitalised name word touches it. A title
+    before a name ("Fed Chair [Jerome Powell]") is no part of the name."""
+    doc = sent.doc
+    before = doc[tokens.start - 1] if tokens.start > sent.start else None
+    after = doc[tokens.stop] if tokens.stop < sent.end else None
+    for token in (before, after):
+        if token is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.lower_ in TITLE_HEADS or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+            continue
+        if token is before and not before.whitespace_:
+            continue
+        return True
+    return False
+
+
+TITLE_HEADS: Final = ROLE_HEADS | frozenset("trustee coach owner boss envoy".split())
+
+
+def title_before(sent: Span, tokens: range) -> str:
+    """The title written before a name when it says whose office it is ("Fed Chair" in "Fed
+    Chair Jerome Powell", "Senate Majority Leader"), or "". A bare "President" or "former
+    Senator" names no office one could ask about, so it is left out."""
+    doc = sent.doc
+    head = doc[tokens.start : tokens.stop].root
+    start = tokens.start
+    while start - 1 >= sent.start:
+        token = doc[start - 1]
+        if token.dep_ not in {"compound", "amod", "nmod", "poss", "case"} or token.is_punct:
+            break
+        if token.head.i < start - 1 or token.head.i > head.i:
+            break
+        start -= 1
+    words = doc[start : tokens.start]
+    if not words or words[-1].lower_ not in TITLE_HEADS:
+        return ""
+    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS]
+    if not owner or len(words) > 8:
+        return ""
+    return words.text.strip()
 
 
 def _looks_like_role(text: str) -> bool:

@@ -52,6 +52,8 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
     for child in root.children:
         if child.i < first and child.dep_ in _LEADING_DEPS:
             span = _subtree(child)
+            if _qualifier(child):
+                continue  # "In Iowa, ...", "On Friday, ...": where or when the fact holds
             if not span & keep_set:
                 drop |= span
                 after = child.right_edge.i + 1
@@ -105,6 +107,22 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
                 drop |= span
             depth_start = None
     return drop - keep_set
+
+
+_QUALIFIER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "EVENT", "NORP"})
+_QUALIFIER_PREPOSITIONS: Final = frozenset(
+    "in on at during across throughout within for among inside outside".split()
+)
+
+
+def _qualifier(adjunct: Token) -> bool:
+    """Whether a leading phrase names where, when or among whom the fact holds ("In Iowa,",
+    "During the 2021 season,"): dropping it would make the rest answer a different question."""
+    if adjunct.dep_ == "prep" and adjunct.lower_ not in _QUALIFIER_PREPOSITIONS:
+        return False
+    if adjunct.dep_ not in {"prep", "npadvmod"}:
+        return False
+    return any(t.ent_type_ in _QUALIFIER_LABELS for t in adjunct.subtree)
 
 
 def render(sent: Span, kept: Iterable[int], gap: range | None = None) -> str:
@@ -161,7 +179,7 @@ def capitalise(text: str) -> str:
 
 
 _WEAK_SUBJECTS: Final = frozenset({"it", "this", "that", "these", "those", "there"})
-MAX_PROMPT_WORDS: Final = 25
+MAX_PROMPT_WORDS: Final = 35
 """The most words of a quoted sentence (cloze, fill-in, true/false statement)."""
 
 
@@ -241,7 +259,8 @@ _PRUNE_TIERS: Final = (
     frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "conj"}),
     frozenset({"npadvmod", "advmod", "prep", "conj"}),
 )
-"""What `prune` may cut: clauses first, then adjuncts and prepositional phrases."""
+"""What `prune` may cut: clauses first, then adjuncts and prepositional phrases, but never a
+verb's only complement ("located at ...", "fell to ...") nor a "where/when" qualifier."""
 
 
 def prune(sent: Span, kept: Iterable[int], answer: range, max_words: int) -> list[int]:
@@ -274,6 +293,8 @@ def prune(sent: Span, kept: Iterable[int], answer: range, max_words: int) -> lis
                         continue  # "X and Y" loses Y only when the clauses could not go
                 if token.dep_ == "prep" and _bare_noun(token.head):
                     continue  # "in opposition to X", "in response to X": one preposition
+                if token.dep_ in {"prep", "npadvmod"} and _needed(token):
+                    continue
                 if token.dep_ != "conj" and _coordinated(token):
                     continue  # "assaults on X and Y": cutting "on X" would leave "assaults and Y"
                 span = {t.i for t in token.subtree} & keep
@@ -310,6 +331,24 @@ def _before_break(sent: Span, keep: set[int], answer: range) -> set[int]:
         )
         return part if clause_here else keep
     return keep
+
+
+def _needed(phrase: Token) -> bool:
+    """Whether cutting an adjunct phrase would change the fact or leave a hole: the only
+    complement of its verb ("is located at X", "fell to 18%"), a measure ("a day"), or a place,
+    time or group the fact holds for ("in Iowa", "in 2021")."""
+    head = phrase.head
+    if phrase.dep_ == "npadvmod":
+        return True
+    if head.pos_ in {"VERB", "AUX"}:
+        objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "acomp", "ccomp"}]
+        if not objects:
+            return True
+    if phrase.lower_ in _QUALIFIER_PREPOSITIONS and any(
+        t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in phrase.subtree
+    ):
+        return True
+    return False
 
 
 def _bare_noun(token: Token) -> bool:

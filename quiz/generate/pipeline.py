@@ -107,6 +107,7 @@ def make_deck_with_report(
     limit = max_questions if max_questions is not None else default_max(words)
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
+    facts = [f for f in facts if not about_the_page(f, article)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     pool = build_pool(article, facts)
@@ -198,6 +199,36 @@ def _aliases(
 
 
 _NAMED: Final = frozenset({"person", "place", "organisation", "event"})
+
+
+def about_the_page(fact: Fact, article: Article) -> bool:
+    """Whether a fact is about who wrote or published the article rather than the news: a line
+    of an author's bio, an author's name (or surname) as the answer, or the outlet's name (the
+    web address's site: "TIME" on time.com, "The Sun" on thesun.co.uk)."""
+    if not fact.paragraph:
+        return True
+    answer = _squash(fact.answer)
+    if not answer:
+        return False
+    for author in article.authors:
+        names = {_squash(author), _squash(author.split()[-1]) if author.split() else ""}
+        if answer in names - {""}:
+            return True
+    site = _site(article.url)
+    return bool(site) and answer in {site, site.removeprefix("the")}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^\w]", "", text.casefold())
+
+
+def _site(url: str) -> str:
+    """The site's own name in a web address ("thesun" in https://www.thesun.co.uk/...)."""
+    host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0].split(":")[0]
+    labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "edition", "news"}]
+    while len(labels) > 1 and labels[-1] in {"com", "org", "net", "co", "uk", "au", "ca", "in"}:
+        labels.pop()
+    return labels[-1] if labels else ""
 
 
 def common_word(name: str, text: str) -> bool:

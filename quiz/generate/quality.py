@@ -66,8 +66,10 @@ VAGUE: Final = re.compile(
 _GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
 MAX_QUESTION_WORDS: Final = 25
-MAX_SENTENCE_WORDS: Final = 25
+MAX_SENTENCE_WORDS: Final = 35
 MAX_ANSWER_WORDS: Final = 8
+MAX_QUOTE_GAP_WORDS: Final = 6
+"""A quoted phrase asked as a gap ("called it a _____") is a phrase, not a whole quotation."""
 MAX_LABEL_WORDS: Final = 12
 _LABEL_CUES: Final = re.compile(
     r"(?i)\b((1[5-9]|20)\d\d|then|later|after|afterwards|before|first|earlier|finally|"
@@ -178,7 +180,11 @@ def _dangling(prompt: str) -> bool:
 def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
     reasons: list[str] = []
     words = _words(answer)
-    limit = 25 if question.fact == "quote" else MAX_ANSWER_WORDS
+    limit = MAX_ANSWER_WORDS
+    if question.fact == "quote" and question.kind != "cloze":
+        limit = 25  # a quotation shown to judge; a gap is recalled, so it stays short
+    elif question.fact == "quote":
+        limit = MAX_QUOTE_GAP_WORDS
     if len(words) > limit:
         reasons.append("answer-too-long")
     if all(w.lower() in STOPWORDS for w in words):

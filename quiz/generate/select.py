@@ -238,16 +238,26 @@ def hidden_answer(candidate: Candidate) -> str:
 
 
 def leaks(a: Candidate, b: Candidate) -> bool:
-    """Whether one of two questions from one sentence shows the other's answer (QUESTIONS L4)."""
+    """Whether one of two questions shows the other's answer (QUESTIONS L4): in its prompt, its
+    options or its statement, wherever in the article the two come from."""
     if a.question.kind == "order" or b.question.kind == "order":
         return False
-    if normalise(a.question.source.sentence) != normalise(b.question.source.sentence):
-        return False
+    same = normalise(a.question.source.sentence) == normalise(b.question.source.sentence)
     for x, y in ((a, b), (b, a)):
         answer = hidden_answer(y)
-        if answer and f" {answer} " in f" {shown_text(x)} ":
+        shown = shown_text(x) if same else _stem(x)
+        if answer and f" {answer} " in f" {shown} ":
             return True
     return False
+
+
+def _stem(candidate: Candidate) -> str:
+    """What a question shows whatever the seed: its prompt without options, and nothing for a
+    true/false statement (whose words depend on the draw)."""
+    q = candidate.question
+    if q.kind == "truefalse":
+        return ""
+    return normalise(re.sub(r"\{\{c\d+::.*?\}\}", " ", q.prompt).replace("_____", " "))
 
 
 class _State:

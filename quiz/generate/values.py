@@ -80,12 +80,38 @@ def parse_date(text: str, published: date | None = None) -> DateValue | None:
         y = int(m.group(2))
         offset = {"": 0, "early": 0, "mid": 4, "late": 7}[part]
         return DateValue("decade", f"{y}s" + (f"-{part}" if part else ""), (y + offset, 0, 0))
+    if published is not None and (day := _day_in_year(t, published)) is not None:
+        return day
     if published is not None:
         low = t.lower()
         shift = {"last year": -1, "this year": 0, "next year": 1}.get(low)
         if shift is not None:
             y = published.year + shift
             return DateValue("year", str(y), (y, 0, 0))
+    return None
+
+
+YEARLESS_REACH: Final = 183
+"""A day named without its year is the one within this many days of the publication date."""
+
+
+def _day_in_year(text: str, published: date) -> DateValue | None:
+    """A day named without its year ("Dec. 21", "6 December"): the publication's year, or the
+    year before or after when that puts the day within half a year of publication."""
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?", text, re.I)
+    if m is not None:
+        mo, d = _month(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})", text, re.I):
+        d, mo = int(m.group(1)), _month(m.group(2))
+    else:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            when = date(year, mo, d)
+        except ValueError:
+            return None
+        if abs((when - published).days) <= YEARLESS_REACH:
+            return _day(year, mo, d)
     return None
 
 
@@ -125,9 +151,12 @@ def format_date(value: DateValue, style: str = "") -> str:
         return f"{MONTHS[int(mo) - 1]} {y}"
     if g == "day":
         y, mo, d = value.value.split("-")
+        month = MONTHS[int(mo) - 1]
+        if style and not re.search(_YEAR, style):  # "Dec. 21": the year was left unsaid
+            return f"{int(d)} {month}" if re.match(r"\d", style.strip()) else f"{month} {int(d)}"
         if re.match(r"\d", style.strip()):
-            return f"{int(d)} {MONTHS[int(mo) - 1]} {y}"
-        return f"{MONTHS[int(mo) - 1]} {int(d)}, {y}"
+            return f"{int(d)} {month} {y}"
+        return f"{month} {int(d)}, {y}"
     decade, _, part = value.value.partition("-")
     return f"{part} {decade}".strip()
 

@@ -242,3 +242,29 @@ def test_simple_cues_correct_an_entity_label(
     first = words.index(name.split()[0])
     tokens = range(first, first + len(name.split()))
     assert retype(label, name, doc[:], tokens) == expected
+
+
+def test_a_count_written_in_words_gives_no_count_question_and_no_error(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts("Police in Vell arrested more than a dozen protesters in March 2021.")
+    assert not [f for f in facts if f.type == "number"]
+    assert find(facts, "date", "March 2021")
+
+
+def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Senate Majority Leader Chuck Lindqvist approved the new ferry timetable on Monday.",
+        "Former President Tomas Vell opened the bridge in 1997.",
+    )
+    assert find(facts, "person", "Chuck Lindqvist").slot("role") == "the Senate Majority Leader"
+    assert find(facts, "person", "Tomas Vell").slot("role") == ""  # whose president?
+
+
+def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Inter Miami has six preseason games scheduled.",
+        "Fed Chair Jerome Powell raised rates 11 times.",
+    )
+    assert not [f for f in facts if f.answer == "Miami"]
+    assert find(facts, "person", "Jerome Powell")

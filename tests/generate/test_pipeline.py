@@ -13,7 +13,13 @@ import pytest
 import yaml
 
 from quiz.generate.facts import Fact
-from quiz.generate.pipeline import extract_facts, fact_to_dict, generate_deck, make_deck
+from quiz.generate.pipeline import (
+    about_the_page,
+    extract_facts,
+    fact_to_dict,
+    generate_deck,
+    make_deck,
+)
 from quiz.generate.quality import check_question
 from quiz.model import Article, Deck
 
@@ -92,9 +98,12 @@ def test_the_seed_deck_meets_the_targets(seed_deck: Deck) -> None:
     if not SEED_GOLD.exists():
         pytest.skip("the seed gold file is not available")
     result = score(seed_deck, SEED_GOLD)
-    assert result["weighted_recall"] >= 0.85, result["missed"]
-    assert result["must_ask_recall"] >= 0.95, result["missed"]
-    assert result["gold_hit_precision"] >= 0.5, result["unmatched_questions"]
+    # The seed's gold also asks who the authors are, which the generator no longer asks
+    # (questions are about the news, never the writer), and its main country, which every
+    # other prompt names.
+    assert result["weighted_recall"] >= 0.8, result["missed"]
+    assert result["must_ask_recall"] >= 0.9, result["missed"]
+    assert result["gold_hit_precision"] >= 0.6, result["unmatched_questions"]
 
 
 OWN_GOLD = Path(__file__).parent / "data" / "gold"
@@ -184,3 +193,23 @@ def test_facts_are_plain_data(seed_facts: list[Fact]) -> None:
     assert yaml.safe_load(yaml.safe_dump(data)) == data
     assert {d["type"] for d in data} >= {"date", "acronym", "person", "place", "organisation"}
     assert all("\x00" not in str(d) for d in data)
+
+
+def test_nothing_is_asked_about_the_writer_or_the_outlet() -> None:
+    article = Article(
+        title="Ferries",
+        paragraphs=("x",),
+        authors=("Ada Lindqvist",),
+        url="https://www.harbourtimes.co.uk/news/ferries",
+    )
+
+    def fact(answer: str, paragraph: int = 1) -> Fact:
+        return Fact(type="person", answer=answer, sentence="s", paragraph=paragraph)
+
+    assert about_the_page(fact("Ada Lindqvist"), article)
+    assert about_the_page(fact("Lindqvist"), article)
+    assert about_the_page(
+        Fact(type="organisation", answer="Harbour Times", sentence="s", paragraph=1), article
+    )
+    assert about_the_page(fact("Tomas Vell", paragraph=0), article)  # a line of the bio
+    assert not about_the_page(fact("Tomas Vell"), article)

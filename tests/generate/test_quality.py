@@ -219,7 +219,8 @@ BAD = [
     (
         q(
             "In {{c1::2003}}, the Supreme Court of the small island republic of Erland, which sits "
-            "far in the north sea between two larger states, listed the Harbour Front as banned.",
+            "far in the north sea between two larger states and is known for its ferries, its "
+            "harbours and its long winters, listed the Harbour Front as banned.",
             kind="cloze",
         ),
         "too-long",
@@ -251,3 +252,26 @@ def test_the_acronym_who_is_not_a_wh_word() -> None:
         sentence="The WHO declared the outbreak over in 2003.",
     )
     assert "multiple-wh" not in check_question(question)
+
+
+QUOTE = "“We will keep the ferry running all winter,” the harbour master said on Monday."
+
+
+def test_a_whole_quotation_is_no_gap_but_a_short_quoted_phrase_is() -> None:
+    whole = "We will keep the ferry running all winter"
+    long_gap = q(
+        "“{{c1::" + whole + "}},” the harbour master said on Monday.",
+        whole,
+        kind="cloze",
+        fact="quote",
+        sentence=QUOTE,
+    )
+    assert "answer-too-long" in check_question(long_gap)
+    short_gap = q(
+        "“We will keep the ferry running {{c1::all winter}},” the harbour master said on Monday.",
+        "all winter",
+        kind="cloze",
+        fact="quote",
+        sentence=QUOTE,
+    )
+    assert "answer-too-long" not in check_question(short_gap)

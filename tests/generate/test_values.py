@@ -91,3 +91,30 @@ def test_numbers_keep_their_unit_and_format(
 def test_words_are_not_numbers() -> None:
     assert parse_number("Taliban") is None
     assert parse_number("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Dec. 21", date(2023, 12, 21), "2023-12-21"),
+        ("December 6", date(2023, 12, 19), "2023-12-06"),
+        ("6 December", date(2023, 12, 19), "2023-12-06"),
+        ("Dec. 28", date(2024, 1, 3), "2023-12-28"),  # last week's news, across new year
+        ("Jan. 5", date(2023, 12, 20), "2024-01-05"),  # a coming date, across new year
+    ],
+)
+def test_a_day_without_its_year_takes_the_nearest_year_to_publication(
+    text: str, published: date, value: str
+) -> None:
+    found = parse_date(text, published)
+    assert found is not None and (found.granularity, found.value) == ("day", value)
+    assert parse_date(text) is None  # without a publication date it stays unknown
+    assert parse_date("Feb. 30", published) is None
+
+
+def test_a_day_without_its_year_is_written_without_one() -> None:
+    found = parse_date("Dec. 21", date(2023, 12, 21))
+    assert found is not None
+    assert format_date(found, "Dec. 21") == "December 21"
+    assert format_date(found, "21 Dec") == "21 December"
+    assert format_date(found, "Dec. 21, 2023") == "December 21, 2023"
