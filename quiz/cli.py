@@ -123,10 +123,23 @@ def _add_study_options(parser: argparse.ArgumentParser) -> None:
         "--decks", dest="decks_dir", type=Path, metavar="DIR", help="deck folder (default ./decks)"
     )
     parser.add_argument(
-        "--new-per-day", type=int, default=None, metavar="N", help="new cards a day"
+        "--new-per-day",
+        type=int,
+        default=None,
+        metavar="N",
+        help="new cards a day, for this run only unless --save (saved setting: 20 at first)",
     )
     parser.add_argument(
-        "--retention", type=float, default=None, help="desired retention (0.7-0.99)"
+        "--retention",
+        type=float,
+        default=None,
+        help="desired retention 0.7-0.99, for this run only unless --save (at first 0.9)",
+    )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="keep --new-per-day and --retention for later runs too (as the app's Settings, key"
+        " o, do)",
     )
 
 

@@ -97,15 +97,16 @@ def read_deck(path: Path, *, cache_dir: Path | None = None) -> Deck:
 
     Args:
         path: the deck file.
-        cache_dir: if given, a parsed copy is kept there, keyed on the file's content, so the next
-            read of an unchanged file skips YAML parsing.
+        cache_dir: if given, a parsed copy is kept there, keyed on what the deck is made from
+            (the file's content and its name, which gives a deck without `id` or `title` its
+            own), so the next read of an unchanged file skips YAML parsing.
 
     Raises:
         QuizError: the file is missing, unreadable or invalid; names the first problem's line and
             how many more there are.
     """
     data = _read_bytes(path)
-    key = _content_key(data) if cache_dir is not None else ""
+    key = _cache_key(data, path) if cache_dir is not None else ""
     if cache_dir is not None:
         cached = _load_cached(cache_dir, key)
         if cached is not None:
@@ -715,7 +716,7 @@ def write_deck(deck: Deck, path: Path, *, cache_dir: Path | None = None) -> None
     data = dump_deck(deck).encode("utf-8")
     write_bytes_atomic(path, data)
     if cache_dir is not None:
-        _store_cached(cache_dir, _content_key(data), deck)
+        _store_cached(cache_dir, _cache_key(data, path), deck)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -790,8 +791,15 @@ def _cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / _CACHE_VERSION / f"{key}.marshal"
 
 
-def _content_key(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def _cache_key(data: bytes, path: Path) -> str:
+    """The cache key of a deck read from `data` at `path`: the parsed deck depends on both (a
+    deck without `id` or `title` takes them from the file name), so two copies of one file under
+    different names are two entries."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(Path(path).stem.encode("utf-8", "surrogateescape"))
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def _load_cached(cache_dir: Path, key: str) -> Deck | None:

@@ -416,3 +416,19 @@ def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
     with pytest.raises(QuizError, match="invalid YAML"):
         read_deck(path)
     assert yaml.__with_libyaml__  # the fast C loader is in use here
+
+
+def test_a_copy_under_another_name_is_its_own_deck_with_the_cache(tmp_path: Path) -> None:
+    """A deck without `id` and `title` takes them from its file name: the cache must not hand a
+    copy the original's name (it would share its progress, and export would refuse the pair)."""
+    text = (
+        "questions:\n  - id: q1\n    kind: short\n    prompt: Capital of Peru?\n    answer: Lima\n"
+    )
+    cache = tmp_path / "cache"
+    (tmp_path / "peru.yaml").write_text(text)
+    (tmp_path / "peru-copy.yaml").write_text(text)
+    original = read_deck(tmp_path / "peru.yaml", cache_dir=cache)
+    copy = read_deck(tmp_path / "peru-copy.yaml", cache_dir=cache)
+    assert original.id != copy.id
+    assert copy == read_deck(tmp_path / "peru-copy.yaml")  # as read without the cache
+    assert read_deck(tmp_path / "peru.yaml", cache_dir=cache) == original

@@ -37,6 +37,8 @@ def run_study(args: argparse.Namespace) -> int:
         from quiz.progress import ProgressStore, default_progress_path
 
         with ProgressStore.open(default_progress_path()) as store:
+            if args.save:
+                store.set_settings(new_per_day=args.new_per_day, retention=args.retention)
             settings = store.get_settings()
             # Textual is imported only once the decks are known to be good.
             from quiz.tui import StudyOptions, build_app
@@ -52,7 +54,7 @@ def run_study(args: argparse.Namespace) -> int:
                 store,
                 options=options,
                 study_now=study_now,
-                folder=_shown(folder),
+                folder="" if study_now else _shown(folder),
                 deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
             )
             started()
@@ -165,6 +167,8 @@ def _require_questions(decks: Sequence[Deck], *, folder: Path | None = None) -> 
 
 
 def _check_options(args: argparse.Namespace) -> None:
+    if args.save and args.new_per_day is None and args.retention is None:
+        raise QuizError("--save keeps --new-per-day or --retention: give one of them")
     if args.new_per_day is not None and args.new_per_day < 0:
         raise QuizError(f"--new-per-day must be 0 or more, not {args.new_per_day}")
     if args.retention is not None and not MIN_RETENTION <= args.retention <= MAX_RETENTION:

@@ -35,6 +35,7 @@ import genanki
 from quiz.decks import gc_paused, write_bytes_atomic
 from quiz.errors import QuizError
 from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
+from quiz.language import MONTHS
 from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
 
 GUID_NAMESPACE: Final = "quiz"
@@ -230,19 +231,13 @@ def _article_html(source: DeckSource, deck_title: str) -> str:
     return " · ".join(about)
 
 
-_MONTHS: Final = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def _show_date(text: str) -> str:
     """ "2024-03-14" -> "14 March 2024" (the same in every locale); other text as it is."""
     try:
         day = date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def note_fields(

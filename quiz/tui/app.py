@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from quiz.card_actions import CardActions
 from quiz.errors import QuizError
 from quiz.model import Deck, Question
-from quiz.progress import ProgressStore
+from quiz.progress import ProgressStore, Settings
 from quiz.session import Card, Clock, Session, Summary
-from quiz.study import build_queue, next_due
+from quiz.study import build_queue, deck_counts, next_due
 from quiz.tui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
     from quiz.tui.screens.deck_list import DeckListScreen
+
+DEFAULT_MORE_NEW = 10
+"""New cards offered beyond the limit when the daily limit is 0."""
 
 # The deck list, statistics, summary and help screens are imported when first shown: opening
 # straight on a card (`quiz study DECK`) then skips their imports (DataTable among them).
@@ -112,11 +116,17 @@ class QuizApp(App[None]):
             )
             self.push_screen(self._deck_list)
 
-    def start_study(self, decks: Sequence[Deck]) -> bool:
+    def start_study(self, decks: Sequence[Deck], *, extra_new: int = 0) -> bool:
         """Start a session on `decks`: due cards first, then new ones up to today's limit.
 
+        Args:
+            decks: the decks to study.
+            extra_new: new cards to study today beyond the daily limit (the learner asked).
+
         Returns:
-            False (with a notice) when there is nothing to study now.
+            False when there is nothing to study now: a notice says when the next card is due,
+            or, when the daily limit of new cards is what stops the decks, the learner is offered
+            more new cards today.
         """
         store = self.store
         if store is None:
@@ -126,21 +136,30 @@ class QuizApp(App[None]):
         introduced = store.new_introduced_on(None, local.date(), tz=local.tzinfo or UTC)
         with_states = [(deck, store.card_states(deck.id)) for deck in decks]
         day_start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+        left_today = max(self.options.new_per_day - introduced, 0)
         cards = build_queue(
             with_states,
             now=now,
-            new_limit=self.options.new_per_day - introduced,
+            new_limit=left_today + extra_new,
             day_start=day_start,
         )
         if not cards:
+            self.show_deck_list()
+            waiting = sum(deck_counts(deck, states, now).new for deck, states in with_states)
+            if left_today == 0 and waiting and not extra_new:
+                self._offer_more_new(decks, waiting)
+                return False
             from quiz.tui.screens.summary import when
 
             upcoming = next_due(with_states)
-            self.notify(
-                f"Nothing to study now; next card due {when(upcoming, now)}.",
-                title="All done",
-                markup=False,
-            )
+            message = "Nothing to study now"
+            if upcoming is not None:
+                message += f"; next card due {when(upcoming, now)}"
+            elif waiting:
+                message += (
+                    f"; {waiting} new cards wait for another day (their sentences were seen today)"
+                )
+            self.notify(f"{message}.", title="All done", markup=False)
             return False
         session = Session(
             cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
@@ -161,6 +180,43 @@ class QuizApp(App[None]):
         self.decks = tuple(changed(deck) for deck in self.decks)
         if self._deck_list is not None:
             self._deck_list.decks = tuple(changed(deck) for deck in self._deck_list.decks)
+
+    def _offer_more_new(self, decks: Sequence[Deck], waiting: int) -> None:
+        """The daily limit stops these decks: offer to study some more new cards today."""
+        from quiz.tui.screens.settings import MoreNewScreen
+
+        more = min(waiting, self.options.new_per_day or DEFAULT_MORE_NEW)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_study(decks, extra_new=more)
+
+        self.push_screen(MoreNewScreen(limit=self.options.new_per_day, more=more), answered)
+
+    def action_settings(self) -> None:
+        """Change new cards a day and desired retention (saved for later runs too)."""
+        from quiz.tui.screens.settings import SettingsScreen
+
+        if self.store is None or isinstance(self.screen, SettingsScreen):
+            return
+        current = Settings(new_per_day=self.options.new_per_day, retention=self.options.retention)
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self.options = replace(
+                    self.options, new_per_day=settings.new_per_day, retention=settings.retention
+                )
+                self.notify("Settings saved.", timeout=2)
+
+        self.push_screen(SettingsScreen(self.store, current), saved)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette's commands, with the study settings."""
+        yield from super().get_system_commands(screen)
+        if self.store is not None:
+            yield SystemCommand(
+                "Settings", "New cards a day and desired retention", self.action_settings
+            )
 
     def _study_done(self, summary: Summary | None) -> None:
         from quiz.tui.screens.summary import SummaryScreen

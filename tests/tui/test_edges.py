@@ -196,6 +196,24 @@ def test_cli_starts_the_app_on_good_decks(monkeypatch: pytest.MonkeyPatch) -> No
     assert seen[-1].store is None
 
 
+def test_study_flags_last_one_run_unless_saved(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self: seen.append(self))
+    assert main(["study", str(DECKS_DIR), "--new-per-day", "5"]) == 0
+    assert main(["study", str(DECKS_DIR)]) == 0
+    assert [app.options.new_per_day for app in seen] == [5, 20]  # for that run only
+    assert (
+        main(["study", str(DECKS_DIR), "--new-per-day", "7", "--retention", "0.8", "--save"]) == 0
+    )
+    assert main(["study", str(DECKS_DIR)]) == 0
+    assert (seen[-1].options.new_per_day, seen[-1].options.retention) == (7, 0.8)
+    with pytest.raises(SystemExit):
+        main(["study", "--help"])
+    assert "for this run only unless --save" in " ".join(capsys.readouterr().out.split())
+
+
 async def test_an_answer_that_cannot_be_saved_keeps_the_card(
     make_app: Callable[..., QuizApp], store: ProgressStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -216,3 +234,15 @@ async def test_an_answer_that_cannot_be_saved_keeps_the_card(
         await pilot.press("3")
         assert [r.question_id for r in store.reviews()] == ["q-vote"]
         assert "Who is the council's chair" in screen_text(app)
+
+
+def test_a_deck_file_named_alone_is_not_said_to_be_in_the_deck_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self: seen.append(self))
+    monkeypatch.chdir(tmp_path)  # ./decks would be the deck folder here
+    assert main(["study", str(DECKS_DIR / "harbour.yaml")]) == 0
+    assert seen[0]._folder == ""  # the list heads "1 deck", not "1 deck in decks"
+    assert main(["study", "--decks", str(DECKS_DIR)]) == 0
+    assert seen[1]._folder.endswith("decks")

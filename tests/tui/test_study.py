@@ -12,6 +12,7 @@ from quiz.progress import ProgressStore
 from quiz.scheduling import Rating
 from quiz.tui import QuizApp
 from quiz.tui.screens.deck_list import DeckListScreen
+from quiz.tui.screens.settings import MoreNewScreen, SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 
@@ -240,10 +241,37 @@ async def test_new_card_limit_and_study_all(make_app: MakeApp, store: ProgressSt
         assert isinstance(app.screen, SummaryScreen)
         assert [r.question_id for r in store.reviews()] == ["q-vote", "q-chair", "q-chair"]
         await pilot.press("enter", "a")
-        # Two new cards were introduced today: nothing more to study.
+        # Two new cards were introduced today: the limit is what stops the decks, and it says so.
+        assert isinstance(app.screen, MoreNewScreen)
+        assert "Study 2 more new cards today?" in screen_text(app)
+        await pilot.press("n")
         assert isinstance(app.screen, DeckListScreen)
-        await pilot.pause()
-        assert "Nothing to study now" in screen_text(app)
+        await pilot.press("a", "y")  # this time, yes: two more new cards
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.session.current[1].id == "q-share"  # type: ignore[index]
+        assert app.screen.session.total == 2
+
+
+async def test_settings_are_changed_in_the_app_and_kept(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#new-per-day", Input).value = "3"
+        app.screen.query_one("#retention", Input).value = "0.5"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SettingsScreen)  # out of range: said, nothing saved
+        assert "retention must be" in screen_text(app)
+        assert store.get_settings().retention == 0.9
+        app.screen.query_one("#retention", Input).value = "0.85"
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeckListScreen)
+        assert (store.get_settings().new_per_day, store.get_settings().retention) == (3, 0.85)
+        assert (app.options.new_per_day, app.options.retention) == (3, 0.85)
+        await pilot.press("a")
+        assert app.screen.session.total == 3  # type: ignore[attr-defined]
 
 
 async def test_study_now_opens_on_the_first_card(decks: list[Deck], make_app: MakeApp) -> None:

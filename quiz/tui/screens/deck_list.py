@@ -41,7 +41,8 @@ class DeckListScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "study", "Study deck", id="study-deck", priority=True),
         Binding("a", "study_all", "Study all", id="study-all"),
-        Binding("s", "stats", "Statistics", id="stats"),
+        Binding("s", "stats", "Stats", id="stats"),
+        Binding("o", "app.settings", "Settings", id="settings"),
     ]
 
     @dataclass

@@ -18,6 +18,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("Enter", "study the selected deck"),
             ("a", "study all decks"),
             ("s", "statistics"),
+            ("o", "settings"),
         ),
     ),
     (
@@ -32,7 +33,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         (
             ("type, Enter", "answer (graded for you)"),
             ("r / ctrl+r", "I was right (accept it)"),
-            ("Esc", "clear what you typed"),
+            ("Esc / ctrl+z", "clear / undo typing"),
         ),
     ),
     ("Multiple choice", (("1-4 or a-d", "choose (or click)"),)),
