@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.decks import (
-    _content_key,
+    _cache_key,
     _deck_dumper,
     _decode,
     _read_bytes,
@@ -72,7 +72,7 @@ def replace_question(path: Path, question: Question, *, cache_dir: Path | None =
     data = new_text.encode("utf-8")
     write_bytes_atomic(path, data, make_folder=False)
     if cache_dir is not None:
-        _store_cached(cache_dir, _content_key(data), new_deck)
+        _store_cached(cache_dir, _cache_key(data, path), new_deck)
     return new_deck.questions[index]
 
 

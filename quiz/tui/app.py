@@ -199,13 +199,21 @@ class QuizApp(App[None]):
 
         if self.store is None or isinstance(self.screen, SettingsScreen):
             return
-        current = Settings(new_per_day=self.options.new_per_day, retention=self.options.retention)
+        current = Settings(
+            new_per_day=self.options.new_per_day,
+            retention=self.options.retention,
+            leech_lapses=self.options.leech_lapses,
+        )
 
         def saved(settings: Settings | None) -> None:
             if settings is not None:
                 self.options = replace(
-                    self.options, new_per_day=settings.new_per_day, retention=settings.retention
+                    self.options,
+                    new_per_day=settings.new_per_day,
+                    retention=settings.retention,
+                    leech_lapses=settings.leech_lapses,
                 )
+                self.actions = replace(self.actions, leech_lapses=settings.leech_lapses)
                 self.notify("Settings saved.", timeout=2)
 
         self.push_screen(SettingsScreen(self.store, current), saved)
@@ -215,7 +223,7 @@ class QuizApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.store is not None:
             yield SystemCommand(
-                "Settings", "New cards a day and desired retention", self.action_settings
+                "Settings", "New cards a day, desired retention, leeches", self.action_settings
             )
 
     def _study_done(self, summary: Summary | None) -> None:

@@ -175,3 +175,15 @@ def test_flag_menu_snapshot(
     snap_compare: SnapCompare, make_app: Callable[..., QuizApp], size: tuple[int, int]
 ) -> None:
     assert snap_compare(make_app(), press=["enter", "exclamation_mark"], terminal_size=size)
+
+
+async def test_the_leech_threshold_is_set_in_the_settings(
+    make_app: Callable[..., QuizApp], store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#leech-lapses", Input).value = "5"
+        await pilot.press("enter")
+        assert store.get_settings().leech_lapses == 5
+        assert app.options.leech_lapses == 5 and app.actions.leech_lapses == 5
