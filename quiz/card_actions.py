@@ -54,7 +54,11 @@ class CardActions:
 
     def suspend(self, card: Card) -> Question:
         """Write `suspended: true` on the card's question."""
-        return set_suspended(self._file(card), card[1].id, cache_dir=self.cache_dir)
+        return self.set_suspended(card, True)
+
+    def set_suspended(self, card: Card, suspended: bool) -> Question:
+        """Suspend or unsuspend the card's question in its deck file."""
+        return set_suspended(self._file(card), card[1].id, suspended, cache_dir=self.cache_dir)
 
     def flag(self, card: Card, reason: str, *, now: datetime, note: str = "") -> None:
         """Flag the card's question as bad, for `reason` (one of REASONS)."""

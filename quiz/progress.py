@@ -500,6 +500,17 @@ class ProgressStore:
         ).fetchall()
         return [_record_from_row(row) for row in rows]
 
+    @_guarded
+    def card_reviews(self, deck_id: str, question_id: str) -> list[ReviewRecord]:
+        """One card's reviews in time order (its history, for the card browser)."""
+        rows = self._db.execute(
+            "SELECT id, deck_id, question_id, reviewed_at, rating, typed, correct, seconds,"
+            " state_before, state_after FROM reviews WHERE deck_id = ? AND question_id = ?"
+            " ORDER BY reviewed_at, id",
+            (deck_id, question_id),
+        ).fetchall()
+        return [_record_from_row(row) for row in rows]
+
     def iter_reviews(self) -> Iterator[ReviewRecord]:
         """Every logged review in time order."""
         yield from self.reviews()

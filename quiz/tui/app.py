@@ -193,6 +193,16 @@ class QuizApp(App[None]):
 
         self.push_screen(MoreNewScreen(limit=self.options.new_per_day, more=more), answered)
 
+    def action_browse(self) -> None:
+        """Open the card browser over every deck."""
+        from quiz.tui.screens.browser import BrowserScreen
+
+        if isinstance(self.screen, BrowserScreen):
+            return
+        self.push_screen(
+            BrowserScreen(self.decks, store=self.store, actions=self.actions, clock=self.clock)
+        )
+
     def action_settings(self) -> None:
         """Change new cards a day and desired retention (saved for later runs too)."""
         from quiz.tui.screens.settings import SettingsScreen
@@ -221,6 +231,9 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands, with the study settings."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Browse cards", "Search every card; suspend, edit, flag", self.action_browse
+        )
         if self.store is not None:
             yield SystemCommand(
                 "Settings", "New cards a day, desired retention, leeches", self.action_settings

@@ -42,6 +42,7 @@ class DeckListScreen(Screen[None]):
         Binding("enter", "study", "Study deck", id="study-deck", priority=True),
         Binding("a", "study_all", "Study all", id="study-all"),
         Binding("s", "stats", "Stats", id="stats"),
+        Binding("b", "app.browse", "Browse", id="browse"),
         Binding("o", "app.settings", "Settings", id="settings"),
     ]
 

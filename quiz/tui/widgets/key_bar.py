@@ -23,7 +23,7 @@ class KeyBar(Static):
     }
     """
 
-    OPTIONAL: frozenset[str] = frozenset({"edit", "suspend", "flag"})
+    OPTIONAL: frozenset[str] = frozenset({"edit", "suspend", "flag", "browse-edit", "browse-flag"})
     """Ids of bindings shown only when the whole bar fits the width with them (the help lists
     them all); the keys work either way."""
 
