@@ -39,8 +39,8 @@ class DeckListScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("enter", "study", "Study deck", id="study-deck", priority=True),
-        Binding("a", "study_all", "Study all", id="study-all"),
+        Binding("enter", "study", "Study", id="study-deck", priority=True),
+        Binding("a", "study_all", "All", id="study-all"),
         Binding("s", "stats", "Stats", id="stats"),
         Binding("b", "app.browse", "Browse", id="browse"),
         Binding("o", "app.settings", "Settings", id="settings"),

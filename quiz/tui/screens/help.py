@@ -18,6 +18,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("Enter", "study the selected deck"),
             ("a", "study all decks"),
             ("s", "statistics"),
+            ("b", "browse every card"),
             ("o", "settings"),
         ),
     ),
