@@ -654,6 +654,20 @@ class ProgressStore:
                 )
         return self.get_settings()
 
+    @_guarded
+    def preview(
+        self, deck_id: str, question_id: str, *, now: datetime, retention: float = DEFAULT_RETENTION
+    ) -> dict[Rating, datetime]:
+        """When the card would next be due after each rating at `now` (nothing is written)."""
+        state = self._read_card(deck_id, question_id)
+        parameters = self._read_parameters()
+        previews = {}
+        for rating in Rating:
+            after = review(state, rating, now=now, retention=retention, parameters=parameters)
+            assert after.due is not None
+            previews[rating] = after.due
+        return previews
+
     # Flags
 
     @_guarded

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
@@ -152,6 +152,24 @@ def review(
         reps=state.reps + 1,
         lapses=state.lapses + (1 if lapsed else 0),
     )
+
+
+def short_interval(span: timedelta) -> str:
+    """A time until the next review as Anki writes it on its rating buttons: "<1m", "10m", "3h",
+    "4d", "1.5mo", "2.1y"."""
+    seconds = span.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
 
 
 def load_scheduler() -> None:

@@ -19,14 +19,14 @@ not the learner's); a progress file that cannot be written raises `QuizError` an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final, Literal
 
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.progress import ProgressStore, ReviewRecord
-from quiz.scheduling import DEFAULT_RETENTION, Rating
+from quiz.scheduling import DEFAULT_RETENTION, CardPhase, Rating
 from quiz.study import build_queue, next_due
 
 if TYPE_CHECKING:
@@ -125,6 +125,8 @@ class Session:
         clock: the time source (answers are stamped with it; time spent is measured with it).
         decks: the decks studied, to top the queue up with learning cards when it runs out.
         retention: desired retention for new intervals.
+        phases: (deck id, question id) -> the card's phase as the sitting begins, for the counts
+            of cards left (missing cards count as new).
     """
 
     def __init__(
@@ -135,8 +137,10 @@ class Session:
         clock: Clock,
         decks: Sequence[Deck] = (),
         retention: float = DEFAULT_RETENTION,
+        phases: Mapping[tuple[str, str], CardPhase] | None = None,
     ) -> None:
         self._queue: list[Card] = list(cards)
+        self._phases: dict[tuple[str, str], CardPhase] = dict(phases or {})
         self._position = 0
         self._store = store
         self._clock = clock
@@ -349,6 +353,31 @@ class Session:
             practice=self.practice,
         )
 
+    def left(self) -> tuple[int, int, int]:
+        """(new, learning, review): the cards still to answer in the queue, by their phase now
+        (a relearning card counts as learning, as in Anki)."""
+        start = self._position + (1 if self._phase == "graded" else 0)
+        new = learning = due = 0
+        for deck, question in self._queue[start:]:
+            phase = self._phases.get((deck.id, question.id), "new")
+            if phase == "new":
+                new += 1
+            elif phase == "review":
+                due += 1
+            else:
+                learning += 1
+        return new, learning, due
+
+    def intervals(self) -> dict[Rating, timedelta]:
+        """For a revealed flashcard, how long until it comes back after each rating; empty in a
+        practice test and in other phases."""
+        if self._store is None or self._phase != "revealed":
+            return {}
+        deck, question = self._card()
+        now = self._clock()
+        due = self._store.preview(deck.id, question.id, now=now, retention=self._retention)
+        return {rating: moment - now for rating, moment in due.items()}
+
     # Acting on a card --------------------------------------------------------------------------
 
     def drop(self, deck_id: str, question_id: str) -> None:
@@ -424,6 +453,8 @@ class Session:
                 correct=correct,
                 retention=self._retention,
             )
+        if record is not None:
+            self._phases[card[0].id, card[1].id] = record.after.state
         answer = Answer(card, given, correct, rating, seconds, record, feedback)
         self._answers.append(answer)
         return answer

@@ -4,12 +4,12 @@ shows as edited, in the queue and in the learning cards added at the end."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quiz.decks import read_deck
 from quiz.progress import ProgressStore
-from quiz.scheduling import Rating
+from quiz.scheduling import CardPhase, CardState, Rating, review, short_interval
 from quiz.session import Session
 from quiz.study import build_queue
 
@@ -46,3 +46,39 @@ def test_dropped_and_edited_cards_in_the_top_up(tmp_path: Path) -> None:
         # The queue ran out: the learning cards due soon are added, without the suspended one.
         assert session.current == (deck, edited)
         assert session.total == 3
+
+
+def test_short_interval() -> None:
+    assert [
+        short_interval(timedelta(seconds=s))
+        for s in (30, 60, 600, 5400, 86400 * 3.4, 86400 * 45, 86400 * 400)
+    ] == ["<1m", "1m", "10m", "2h", "3d", "1.5mo", "1.1y"]
+
+
+def test_intervals_preview_each_rating_and_write_nothing(tmp_path: Path) -> None:
+    deck = read_deck(DECK)
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        cards = build_queue([(deck, {})], now=NOW, new_limit=20)
+        session = Session(cards, store=store, clock=lambda: NOW)
+        assert session.intervals() == {}  # asked, not revealed
+        session.reveal()
+        intervals = session.intervals()
+        assert store.reviews() == []
+        first = cards[0][1]
+        for rating, span in intervals.items():
+            due = review(CardState(deck.id, first.id), rating, now=NOW).due
+            assert due is not None and span == due - NOW
+        assert intervals[Rating.AGAIN] < intervals[Rating.GOOD] < intervals[Rating.EASY]
+
+
+def test_left_counts_by_phase(tmp_path: Path) -> None:
+    deck = read_deck(DECK)
+    ids = [q.id for q in deck.questions]
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        cards = build_queue([(deck, {})], now=NOW, new_limit=20)
+        phases: dict[tuple[str, str], CardPhase] = {(deck.id, ids[1]): "review"}
+        session = Session(cards, store=store, clock=lambda: NOW, phases=phases)
+        assert session.left() == (len(ids) - 1, 0, 1)
+        session.reveal()
+        session.rate(Rating.AGAIN)  # the first card now learning, but no longer in the queue
+        assert session.left() == (len(ids) - 2, 0, 1)

@@ -161,8 +161,19 @@ class QuizApp(App[None]):
                 )
             self.notify(f"{message}.", title="All done", markup=False)
             return False
+        states_of = {deck.id: states for deck, states in with_states}
+        phases = {
+            (deck.id, question.id): state.state
+            for deck, question in cards
+            if (state := states_of[deck.id].get(question.id)) is not None
+        }
         session = Session(
-            cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
+            cards,
+            store=store,
+            clock=self.clock,
+            decks=decks,
+            retention=self.options.retention,
+            phases=phases,
         )
         self.push_screen(StudyScreen(session, self.actions), self._study_done)
         return True

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from quiz.card_actions import CardActions
 from quiz.errors import QuizError
 from quiz.model import Question
-from quiz.scheduling import Rating, load_scheduler
+from quiz.scheduling import Rating, load_scheduler, short_interval
 from quiz.session import Refused, Session, Summary
 from quiz.tui import text
 from quiz.tui.widgets.card_view import CardView
@@ -87,6 +87,7 @@ class StudyScreen(Screen[Summary]):
     def compose(self) -> ComposeResult:
         yield Static(id="session-bar")
         yield CardView(id="card")
+        yield Static(id="rating-preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -122,14 +123,44 @@ class StudyScreen(Screen[Summary]):
             session.started()
         elif session.phase == "revealed":
             view.reveal(deck, question)
+            self._show_intervals()
         elif session.phase == "graded" and session.last is not None:
             self.set_focus(None)
             last = session.last
             view.feedback(
                 deck, question, correct=last.correct, given=last.given, remark=last.feedback
             )
+        if session.phase != "revealed":
+            self.query_one("#rating-preview", Static).display = False
         self._update_bar()
         self.refresh_bindings()
+
+    def _show_intervals(self) -> None:
+        """Under a revealed flashcard: when each rating would bring it back ("3 Good 4d")."""
+        preview = self.query_one("#rating-preview", Static)
+        try:
+            intervals = self.session.intervals()
+        except QuizError:
+            intervals = {}
+        if not intervals:
+            preview.display = False
+            return
+        names = {
+            Rating.AGAIN: "Again",
+            Rating.HARD: "Hard",
+            Rating.GOOD: "Good",
+            Rating.EASY: "Easy",
+        }
+        parts = [
+            Content.assemble(
+                (f" {int(rating)} ", "bold reverse"),
+                f" {names[rating]} ",
+                (short_interval(span), "bold"),
+            )
+            for rating, span in sorted(intervals.items())
+        ]
+        preview.update(Content("   ").join(parts))
+        preview.display = True
 
     def _update_bar(self) -> None:
         session = self.session
@@ -142,13 +173,25 @@ class StudyScreen(Screen[Summary]):
         counts = f"  {number}/{session.first_pass}" + (f" +{extra}" if extra > 0 else "")
         counts += f"   ✓ {session.correct_count}"
         counts += f"  ✗ {len(session.answers) - session.correct_count}"
+        left = Content("")
+        if not session.practice:
+            # Cards left by phase, in Anki's colours: new, learning, review.
+            new, learning, due = session.left()
+            left = Content.assemble(
+                "   ",
+                (str(new), "bold $primary"),
+                " + ",
+                (str(learning), "bold $error"),
+                " + ",
+                (str(due), "bold $success"),
+            )
         label = "Practice test" if session.practice else "Study"
         # The counts must stay visible on a narrow terminal: shorten the title, not them.
-        room = self.app.size.width - len(label) - 3 - len(counts) - 1
+        room = self.app.size.width - len(label) - 3 - len(counts) - left.cell_length - 1
         if len(deck_title) > room:
             deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
         self.query_one("#session-bar", Static).update(
-            Content.assemble((f" {label} ", "reverse"), " ", text.plain(deck_title), counts)
+            Content.assemble((f" {label} ", "reverse"), " ", text.plain(deck_title), counts, left)
         )
 
     # Keys --------------------------------------------------------------------------------------

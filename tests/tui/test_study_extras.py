@@ -1,0 +1,57 @@
+"""What each rating does, the cards left by phase, and the cards answered wrong in the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from textual.widgets import Input
+
+from quiz.progress import ProgressStore
+from quiz.scheduling import Rating
+from quiz.tui import QuizApp
+from quiz.tui.screens.summary import SummaryScreen
+
+from .conftest import NOW, SIZE, screen_text
+
+MakeApp = Callable[..., QuizApp]
+
+
+async def test_revealed_card_shows_the_interval_of_each_rating(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert "Again 1m" not in screen_text(app)
+        await pilot.press("space")
+        text = screen_text(app)
+        assert "1  Again 1m" in text and "2  Hard 6m" in text and "3  Good 10m" in text
+        assert "4  Easy " in text
+        await pilot.press("3")
+        assert "Again 1m" not in screen_text(app)  # a typed card next: no ratings to show
+
+
+async def test_session_bar_counts_cards_left_by_phase(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    # q-vote was learned long ago and is due: one review card, then 6 new ones.
+    store.record_review("harbour-seawall", "q-vote", Rating.EASY, now=NOW - timedelta(days=40))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert "6 + 0 + 1" in screen_text(app).splitlines()[0]
+        await pilot.press("space", "1")  # forgotten: relearning, asked again later
+        assert "6 + 0 + 0" in screen_text(app).splitlines()[0]
+
+
+async def test_summary_lists_the_cards_answered_wrong(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "1")  # the gap: Again
+        app.screen.query_one("#answer-input", Input).value = "Mara"
+        await pilot.press("enter", "enter", "c", "escape")  # wrong, then the choice right
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        assert "Answered wrong (2)" in text
+        assert "your answer: Mara" in text and "answer: Elin Trask" in text
+        assert "answer: 9 to 2" in text
+        assert "60 percent" not in text
