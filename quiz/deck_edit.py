@@ -13,16 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from quiz import deck_cache
+from quiz.atomic import write_bytes_atomic
 from quiz.decks import (
-    _cache_key,
     _deck_dumper,
     _decode,
     _read_bytes,
     _safe_loader,
-    _store_cached,
     parse_deck,
     question_to_data,
-    write_bytes_atomic,
 )
 from quiz.errors import QuizError
 from quiz.model import Deck, Question
@@ -72,7 +71,7 @@ def replace_question(path: Path, question: Question, *, cache_dir: Path | None =
     data = new_text.encode("utf-8")
     write_bytes_atomic(path, data, make_folder=False)
     if cache_dir is not None:
-        _store_cached(cache_dir, _cache_key(data, path), new_deck)
+        deck_cache.store(cache_dir, data, path, new_deck)
     return new_deck.questions[index]
 
 

@@ -7,20 +7,17 @@ they are present (several times faster).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-import hashlib
-import marshal
-import os
-import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, cast
 
+from quiz import deck_cache
+from quiz.atomic import write_bytes_atomic
 from quiz.errors import QuizError, one_line
+from quiz.gc_pause import gc_paused
 from quiz.model import (
     FACT_TYPES,
     FALSE,
@@ -106,14 +103,13 @@ def read_deck(path: Path, *, cache_dir: Path | None = None) -> Deck:
             how many more there are.
     """
     data = _read_bytes(path)
-    key = _cache_key(data, path) if cache_dir is not None else ""
     if cache_dir is not None:
-        cached = _load_cached(cache_dir, key)
+        cached = deck_cache.load(cache_dir, data, path)
         if cached is not None:
             return cached
     deck = parse_deck(_decode(data, path), path=str(path))
     if cache_dir is not None:
-        _store_cached(cache_dir, key, deck)
+        deck_cache.store(cache_dir, data, path, deck)
     return deck
 
 
@@ -132,6 +128,34 @@ def parse_deck(text: str, *, path: str) -> Deck:
         raise QuizError(first.message + more, path=first.path, line=first.line)
     assert deck is not None
     return deck
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenDeck:
+    """A deck file that cannot be read, with its first problem."""
+
+    path: Path
+    problem: str
+    """The first problem, as `quiz check` prints it (file:line: message)."""
+
+
+def read_decks_apart(
+    paths: Iterable[Path], *, cache_dir: Path | None = None
+) -> tuple[list[Deck], list[BrokenDeck]]:
+    """Read every deck file, keeping the good ones and setting the broken ones apart (one bad
+    file in a folder must not hide the others).
+
+    Returns:
+        The decks read, in order, and the files that could not be, each with its first problem.
+    """
+    decks: list[Deck] = []
+    broken: list[BrokenDeck] = []
+    for path in paths:
+        try:
+            decks.append(read_deck(path, cache_dir=cache_dir))
+        except QuizError as error:
+            broken.append(BrokenDeck(path, str(error)))
+    return decks, broken
 
 
 def check_deck(path: Path) -> list[Problem]:
@@ -208,24 +232,6 @@ def _parse(text: str, path: str) -> tuple[Deck | None, list[Problem]]:
     if collector.problems:
         return None, collector.located(text)
     return deck, []
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Keep Python's cyclic garbage collector off inside the block; on again after, if it was on.
-
-    For work that makes many objects and no garbage cycles (loading and checking a deck, building
-    an Anki package): the collector would only scan them again and again as they pile up (about 5%
-    of the time to read a 10,000-question deck). Unreachable cycles made in the block are still
-    collected, by the first collection after it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Collector:
@@ -716,158 +722,7 @@ def write_deck(deck: Deck, path: Path, *, cache_dir: Path | None = None) -> None
     data = dump_deck(deck).encode("utf-8")
     write_bytes_atomic(path, data)
     if cache_dir is not None:
-        _store_cached(cache_dir, _cache_key(data, path), deck)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8, LF line ends) to `path` through a temporary file and a rename.
-
-    Raises:
-        QuizError: the folder is missing or not writable.
-    """
-    write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(
-    path: Path, data: bytes, *, make_folder: bool = True, durable: bool = True
-) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, fsync and a rename:
-    readers see the old file or the new one, never a mix. New files get the usual permissions
-    (the umask decides), like any file the user creates.
-
-    With `durable=False` nothing is synced to disk (the file and the rename): still atomic for
-    readers, but after a crash the file may be missing or cut short. Only for files that can be
-    rebuilt.
-
-    Raises:
-        QuizError: `path` is a folder, or its folder is missing (and not made) or not writable.
-    """
-    if path.is_dir():
-        raise QuizError("is a folder, not a file", path=path)
-    folder = path.parent
-    temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileNotFoundError:
-        raise QuizError("cannot write: the folder does not exist", path=path) from None
-    except OSError as error:
-        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise QuizError(f"cannot write: {error.strerror or error}", path=path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    if durable:
-        _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-# Cache -----------------------------------------------------------------------------------------
-
-_CACHE_VERSION: Final = "deck-cache-2"
-
-
-def _cache_file(cache_dir: Path, key: str) -> Path:
-    return cache_dir / _CACHE_VERSION / f"{key}.marshal"
-
-
-def _cache_key(data: bytes, path: Path) -> str:
-    """The cache key of a deck read from `data` at `path`: the parsed deck depends on both (a
-    deck without `id` or `title` takes them from the file name), so two copies of one file under
-    different names are two entries."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(Path(path).stem.encode("utf-8", "surrogateescape"))
-    digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest()
-
-
-def _load_cached(cache_dir: Path, key: str) -> Deck | None:
-    # marshal holds only plain data (str, int, list, None): loading it runs no code, and it is
-    # two to three times faster than json for a 10,000-question deck.
-    try:
-        data = _cache_file(cache_dir, key).read_bytes()
-        with gc_paused():
-            return _deck_from_cache(marshal.loads(data))
-    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError):
-        return None  # a missing or stale cache entry is simply rebuilt
-
-
-def _store_cached(cache_dir: Path, key: str, deck: Deck) -> None:
-    target = _cache_file(cache_dir, key)
-    with contextlib.suppress(OSError, QuizError):  # the cache is an optimisation, never an error
-        with gc_paused():
-            data = marshal.dumps(_deck_to_cache(deck))
-        # Not synced to disk: a cache file cut short by a crash fails to load (marshal raises)
-        # and is rebuilt, so durability would only cost time (and, on slow disks, a lot of it).
-        write_bytes_atomic(target, data, durable=False)
-
-
-def _deck_to_cache(deck: Deck) -> tuple[Any, ...]:
-    source = deck.source
-    rows = tuple(
-        (
-            q.id,
-            q.kind,
-            q.prompt,
-            q.answer,
-            q.accept,
-            q.choices,
-            q.fact,
-            q.tags,
-            q.source.sentence,
-            q.source.paragraph,
-            q.suspended,
-        )
-        for q in deck.questions
-    )
-    return (
-        deck.id,
-        deck.title,
-        (source.title, source.authors, source.published, source.url, source.file),
-        rows,
-    )
-
-
-def _deck_from_cache(raw: tuple[Any, ...]) -> Deck:
-    # marshal gives tuples back as tuples, so rows go straight into the frozen dataclasses.
-    deck_id, title, source, rows = raw
-    questions = tuple(
-        Question(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            row[7],
-            SourceRef(row[8], row[9]),
-            row[10],
-        )
-        for row in rows
-    )
-    return Deck(deck_id, title, questions, DeckSource(*source))
+        deck_cache.store(cache_dir, data, path, deck)
 
 
 def iter_problems(paths: Sequence[Path]) -> Iterator[Problem]:

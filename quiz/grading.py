@@ -8,23 +8,22 @@ but never accept a different number: "1997" is not "1998".
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
 from rapidfuzz.distance import OSA
 
-from quiz.language import (
-    MONTH_NUMBERS,
-    MONTHS,
-    SCALE_ABBREVIATIONS,
-    SCALE_WORDS,
-    TENS_WORDS,
-    UNIT_WORDS,
-    UNITS,
+from quiz.answer_form import (
+    ARTICLES,
+    MONTH_NAMES,
+    RANGE_WORDS,
+    Form,
+    form,
+    forms,
+    graded_text,
+    reduce_text,
 )
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.scheduling import Rating
@@ -45,55 +44,7 @@ class Grade:
     """One line for the learner."""
 
 
-_ARTICLES: Final = frozenset({"the", "a", "an"})
-_LEADING_FILLERS: Final = frozenset(
-    {"in", "on", "at", "by", "about", "around", "approximately", "roughly", "nearly", "some"}
-)
 _CONNECTIVES: Final = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&"})
-_MONTHS: Final = {
-    short: name.lower()
-    for short, number in MONTH_NUMBERS.items()
-    if (name := MONTHS[number - 1]).lower() != short
-}
-"""Short month names -> the full name, lower case ("sept" -> "september")."""
-_MONTH_NAMES: Final = frozenset(name.lower() for name in MONTHS)
-_NUMBER_WORDS: Final = {**UNIT_WORDS, **TENS_WORDS, "hundred": 100, **SCALE_WORDS}
-"""Words a run of number words is made of ("two hundred and twenty-five")."""
-_MULTIPLIERS: Final = {**SCALE_WORDS, **SCALE_ABBREVIATIONS}
-_NUMBER_WORD_RUN: Final = re.compile(
-    r"(?<![\w-])(?<!\d )(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")(?:(?:[\s-]+(?:and\s+)?)(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"))*(?![\w-])"
-)
-"""A run of number words, hyphens or spaces (and "and") between them."""
-_DOZEN: Final = re.compile(r"(?<![\w-])dozen(?![\w-])")
-# Marks that keep a number's sign, its place in a range, time, ratio or fraction, and a decade
-# through the punctuation stripping (letters to the regular expressions, so `\w` keeps them).
-_NEGATIVE: Final = "ǃ"
-_RANGE: Final = "ǀ"
-_RATIO: Final = "ǁ"
-_FRACTION: Final = "ǂ"
-_DECADE: Final = "ʻ"
-_SIGN: Final = re.compile(r"(?<![\w.])[-−](?=\.?\d)")
-_POINT_FIRST: Final = re.compile(r"(?<![\w.])\.(?=\d)")
-_JOINED: Final = re.compile(
-    r"(?<=\d)(?:\s*([-–—:/])\s*|\s+(to|until|till|through|and)\s+)(?=[-−]?\d)"
-)
-_JOINERS: Final = {"-": _RANGE, "–": _RANGE, "—": _RANGE, ":": _RATIO, "/": _FRACTION}
-_DECADES: Final = re.compile(r"(?<=\d0)['’]?s\b")
-_MONEY_M: Final = re.compile(r"([£$€¥]\s?\d+(?:\.\d+)?|\d+\.\d+)\s?m\b")
-_GROUPED_NUMBER: Final = re.compile(
-    r"(?<![\d.])\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,])"
-)
-_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
-_COMPOUND: Final = re.compile(
-    rf"{_NEGATIVE}?\d+(?:\.\d+)?(?:[{_RANGE}{_RATIO}{_FRACTION}]{_NEGATIVE}?\d+(?:\.\d+)?)*{_DECADE}?"
-)
-"""A number as `_mark_numbers` leaves it: signed, joined to others in order, or a decade."""
-_ORDINAL: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
-_PUNCTUATION: Final = re.compile(r"[^\w\s.%]|_")
 _STAND_FOR: Final = re.compile(r"\bdoes\s+(\S+)\s+stand\s+for\b", re.IGNORECASE)
 _DEFINED: Final = re.compile(r"((?:[\w'’.&-]+\s+){1,10}?)\(([A-Z][A-Za-z.&-]{1,9})\)")
 _WHO: Final = re.compile(r"\s*(who|whom|whose)\b", re.IGNORECASE)
@@ -103,102 +54,6 @@ _TITLES: Final = frozenset(
 _PARTICLES: Final = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el"}
 )
-_RANGE_WORDS: Final = frozenset({"to", "and", "until", "till", "through", "from", "between"})
-_DIGIT_LETTER: Final = re.compile(r"(\d)([a-z])")
-_POSSESSIVE: Final = re.compile(r"'s\b")
-_GROUP_SEPARATOR: Final = re.compile(r"[, \u00a0\u202f]")
-
-
-def _number_words(match: re.Match[str]) -> str:
-    """A run of number words as figures: "twenty-five" -> "25", "one two" -> "1 2"."""
-    numbers: list[int] = []
-    total = current = 0
-    last = ""  # "unit", "tens", "hundred" or "scale": what the word before was
-    for word in re.split(r"[\s-]+", match.group()):
-        if word == "and" or not word:
-            continue
-        value = _NUMBER_WORDS[word]
-        if word in SCALE_WORDS:
-            kind = "scale"
-        elif word == "hundred":
-            kind = "hundred"
-        elif word in TENS_WORDS:
-            kind = "tens"
-        else:
-            kind = "unit"
-        # A word that cannot go on the number before starts a new one ("one two", "twenty thirty").
-        fits = (
-            not last
-            or kind == "scale"
-            or (kind == "hundred" and last in ("unit", "tens") and current < 100)
-            or (kind in ("unit", "tens") and last in ("hundred", "scale"))
-            or (kind == "unit" and last == "tens" and value < 10)
-        )
-        if not fits:
-            numbers.append(total + current)
-            total = current = 0
-        if kind == "scale":
-            total += (current or 1) * value
-            current = 0
-        elif kind == "hundred":
-            current = (current or 1) * 100
-        else:
-            current += value
-        last = kind
-    numbers.append(total + current)
-    return " ".join(str(number) for number in numbers)
-
-
-def _mark_numbers(text: str) -> str:
-    """Mark what makes numbers differ beyond their digits (lower-case `text`): a sign ("-40"), a
-    leading point (".5"), the order of numbers joined by a dash, "to", a colon or a slash ("1-3",
-    "10:30", "1/2"), a decade ("1990s"), and "m" after money ("£18.5m" is millions; "5 m" is
-    metres)."""
-    if "m" in text:
-        text = _MONEY_M.sub(r"\1 million", text)
-    if "." in text:
-        text = _POINT_FIRST.sub("0.", text)
-    text = _JOINED.sub(_joiner, text)  # first: the dash in "1990 - 2000" is not a sign
-    if "-" in text or "−" in text:
-        text = _SIGN.sub(_NEGATIVE, text)
-    if "s" in text:
-        text = _DECADES.sub(_DECADE, text)
-    return text
-
-
-def _joiner(match: re.Match[str]) -> str:
-    mark = match.group(1)
-    return _JOINERS[mark] if mark else _RANGE
-
-
-def _canonical_compound(token: str) -> str:
-    """Each number in a `_COMPOUND` token made canonical, the marks kept."""
-    return re.sub(r"\d+(?:\.\d+)?", lambda match: _canonical_number(match.group()), token)
-
-
-def _ungroup(match: re.Match[str]) -> str:
-    return _GROUP_SEPARATOR.sub("", match.group())
-
-
-@dataclass(frozen=True, slots=True)
-class _Norm:
-    """An answer reduced for comparison."""
-
-    text: str
-    """Normalised words and canonical numbers, space-separated."""
-    words: tuple[str, ...]
-    """The non-number tokens."""
-    numbers: tuple[str, ...]
-    """Canonical numbers, sorted (so "15 August 1947" and "August 15, 1947" agree)."""
-    joined: str
-    """The words, space-separated (`text` itself when there are no numbers)."""
-    compact: str
-    """`text` without spaces or dots (how an acronym is compared)."""
-
-
-def normalise(text: str) -> str:
-    """`text` as graded: accents, case, punctuation and leading articles dropped, numbers canonical."""
-    return _normalise(text).text
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +61,9 @@ class _Candidate:
     """One accepted answer, prepared for grading typed text against it."""
 
     text: str
-    read: _Norm
+    read: Form
     """Normalised with number words read as numbers."""
-    plain: _Norm
+    plain: Form
     """Normalised with number words kept as words (`read` itself when the text has none)."""
     read_target: _Target
     plain_target: _Target
@@ -233,8 +88,8 @@ class _Candidate:
 class _Prepared:
     """A question's accepted answers, normalised once for any number of typed inputs."""
 
-    answer_read: _Norm
-    answer_plain: _Norm
+    answer_read: Form
+    answer_plain: Form
     candidates: tuple[_Candidate, ...]
     distinct: tuple[_Candidate, ...]
     """The candidates to compare: those that normalise differently."""
@@ -259,13 +114,13 @@ class _Prepared:
     answer_grade: Grade | None
     """The grade of input that normalises to `answer_text`."""
 
-    def right(self, candidate: _Candidate, read: _Norm, plain: _Norm) -> Grade:
+    def right(self, candidate: _Candidate, read: Form, plain: Form) -> Grade:
         """The grade for input (normalised as `read` and `plain`) that matches `candidate`."""
         return _right_for(candidate, read, plain, self.answer_read, self.answer_plain)
 
 
 def _right_for(
-    candidate: _Candidate, read: _Norm, plain: _Norm, answer_read: _Norm, answer_plain: _Norm
+    candidate: _Candidate, read: Form, plain: Form, answer_read: Form, answer_plain: Form
 ) -> Grade:
     if read.text == answer_read.text or plain.text == answer_plain.text:
         return candidate.correct_same
@@ -293,7 +148,7 @@ def _prepare(
         )
     distinct = tuple(compared.values())
     two_readings = tuple(c for c in distinct if c.plain is not c.read)
-    answer_read, answer_plain = _reduce(main)
+    answer_read, answer_plain = reduce_text(main)
     first = candidates[0] if candidates and candidates[0].text == main else None
     if first is not None and not first.read.text:
         first = None
@@ -342,7 +197,7 @@ def _prepare(
 
 
 def _candidate(text: str, answer: str, fact: str) -> _Candidate:
-    read, plain = _reduce(text)
+    read, plain = reduce_text(text)
     read_target = _target(read)
     correct = Grade(
         correct=True,
@@ -404,8 +259,7 @@ def grade_typed(
     grade = prepared.exact.get(typed)
     if grade is not None:
         return grade
-    forms = _FORMS.get(typed)
-    read, plain = forms if forms is not None else _forms(typed)
+    read, plain = forms(typed)
     read_text = read.text
     if read_text == prepared.answer_text and prepared.answer_grade is not None:
         return prepared.answer_grade  # the first comparison would find it
@@ -456,7 +310,7 @@ def grade_typed(
 
 def _compare(
     typed: str,
-    typed_form: _Norm,
+    typed_form: Form,
     candidates: tuple[_Candidate, ...],
     fuzzy_match: _Candidate | None,
     *,
@@ -552,15 +406,15 @@ def grade_choice(question: Question, index: int) -> Grade:
     if not 0 <= index < len(question.choices):
         raise IndexError(f"choice {index} out of range for {len(question.choices)} choices")
     picked = question.choices[index]
-    wanted = {normalise(answer) for answer in question.answers}
-    if normalise(picked) in wanted or picked in question.answers:
+    wanted = {graded_text(answer) for answer in question.answers}
+    if graded_text(picked) in wanted or picked in question.answers:
         return _right(picked, question.answer_text, exact=True)
     return _wrong(question, f"Not “{picked}”.")
 
 
 def grade_truefalse(question: Question, value: bool) -> Grade:
     """Grade a true-or-false answer (the question's answer is "true" or "false")."""
-    truth = normalise(question.answer_text) == TRUE
+    truth = graded_text(question.answer_text) == TRUE
     given = TRUE if value else FALSE
     if value == truth:
         return _right(given, question.answer_text, exact=True)
@@ -583,7 +437,7 @@ def grade_order(question: Question, typed: str) -> Grade | None:
     given = tuple(question.choices[number - 1] for number in order)
     expected = question.answer if isinstance(question.answer, tuple) else tuple(question.choices)
     given_text = " > ".join(given)
-    if [normalise(item) for item in given] == [normalise(item) for item in expected]:
+    if [graded_text(item) for item in given] == [graded_text(item) for item in expected]:
         return _right(given_text, question.answer_text, exact=True)
     right_digits = _order_digits(question.choices, expected)
     hint = f" ({right_digits})" if right_digits else ""
@@ -639,7 +493,7 @@ def _order_digits(choices: tuple[str, ...], expected: tuple[str, ...]) -> str:
 def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) -> Grade:
     shown = matched if given is None else given
     same = any(
-        _normalise(shown, number_words=flag).text == _normalise(answer, number_words=flag).text
+        form(shown, number_words=flag).text == form(answer, number_words=flag).text
         for flag in (True, False)
     )
     feedback = "Correct." if same else f"Correct: “{_one_line(answer)}”."
@@ -677,7 +531,7 @@ def _same_as_typed(typed: str, candidate: str) -> bool:
     return " ".join(typed.casefold().split()) == " ".join(candidate.casefold().split())
 
 
-def _fewer_words(typed: _Norm, candidate: _Norm) -> bool:
+def _fewer_words(typed: Form, candidate: Form) -> bool:
     """Same numbers, and the typed words are some of the answer's ("2,500" for "2,500 troops").
 
     A month may not be left out: "15 1947" is not "15 August 1947". Words that join numbers
@@ -685,12 +539,12 @@ def _fewer_words(typed: _Norm, candidate: _Norm) -> bool:
     """
     missing = list(candidate.words)
     for word in typed.words:
-        if word in _RANGE_WORDS:
+        if word in RANGE_WORDS:
             continue
         if word not in missing:
             return False
         missing.remove(word)
-    return not any(word in _MONTH_NAMES for word in missing)
+    return not any(word in MONTH_NAMES for word in missing)
 
 
 def _tolerance(length: int) -> int:
@@ -720,7 +574,7 @@ class _Target:
     sorted_limits: tuple[int, ...]
 
 
-def _target(norm: _Norm) -> _Target:
+def _target(norm: Form) -> _Target:
     ordered = tuple(sorted(norm.words))
     return _Target(
         words=norm.words,
@@ -733,7 +587,7 @@ def _target(norm: _Norm) -> _Target:
     )
 
 
-def _close(typed: _Norm, target: _Target) -> bool:
+def _close(typed: Form, target: _Target) -> bool:
     """Within the typo allowance, comparing the words (the numbers are already equal).
 
     Word by word when the counts agree, so that one wrong word in a long name ("Trade" for
@@ -786,10 +640,10 @@ def _close_words(
     return True
 
 
-def _in_prompt(typed: _Norm, prompt: str) -> bool:
+def _in_prompt(typed: Form, prompt: str) -> bool:
     """True when the typed words are in the question itself: "IEA" does not answer "What does
     IEA stand for?", however well it names the answer."""
-    words = f" {_normalise(prompt).text} "
+    words = f" {form(prompt).text} "
     return f" {typed.text} " in words or f" {typed.text.replace(' ', '')} " in words
 
 
@@ -826,15 +680,15 @@ class _Person:
     """The edits allowed in the surname."""
 
 
-def _person(candidate: _Norm) -> _Person | None:
+def _person(candidate: Form) -> _Person | None:
     """The name in `candidate`, or None if no part of it may stand for it."""
-    names = tuple(word for word in candidate.words if word not in _ARTICLES)
+    names = tuple(word for word in candidate.words if word not in ARTICLES)
     if len(names) < 2 or candidate.numbers or len(names[-1]) < 2:
         return None
     return _Person(names, names[:-1], names[-1], _tolerance(len(names[-1])))
 
 
-def _person_match(typed: _Norm, person: _Person) -> str:
+def _person_match(typed: Form, person: _Person) -> str:
     """ "exact" if the typed words are a part of the name that includes the surname ("Pant",
     "Harsh Pant", "H. Pant"), "typo" if so but for a small typo in the surname, else "none"."""
     if typed.numbers or not typed.words:
@@ -874,7 +728,7 @@ def _initials(words: Iterable[str], *, skip_connectives: bool) -> str:
 
 def _acronym_table(
     acronyms: Mapping[str, str] | None,
-) -> Mapping[str, tuple[_Norm, _Target]]:
+) -> Mapping[str, tuple[Form, _Target]]:
     """The acronym table keyed on the compact normalised acronym, expansions normalised."""
     if not acronyms:
         return {}
@@ -884,16 +738,16 @@ def _acronym_table(
 @lru_cache(maxsize=64)
 def _acronym_table_of(
     pairs: tuple[tuple[str, str], ...],
-) -> Mapping[str, tuple[_Norm, _Target]]:
+) -> Mapping[str, tuple[Form, _Target]]:
     table = {}
     for key, value in pairs:
-        expansion = _reduce(value)[0]
-        table[_reduce(key)[0].text.replace(" ", "")] = (expansion, _target(expansion))
+        expansion = reduce_text(value)[0]
+        table[reduce_text(key)[0].text.replace(" ", "")] = (expansion, _target(expansion))
     return table
 
 
 def _acronym_match(
-    typed: _Norm, prepared: _Prepared, table: Mapping[str, tuple[_Norm, _Target]]
+    typed: Form, prepared: _Prepared, table: Mapping[str, tuple[Form, _Target]]
 ) -> _Candidate | None:
     """The candidate the typed text names by acronym or by expansion, if any."""
     if typed.numbers or not typed.words:
@@ -936,161 +790,3 @@ def _capitalised_words(text: str) -> int:
     return sum(
         1 for word in text.split() if word[:1].isupper() and word.lower() not in _CONNECTIVES
     )
-
-
-def _normalise(text: str, *, number_words: bool = True) -> _Norm:
-    read, plain = _forms(text)
-    return read if number_words else plain
-
-
-class _StripMarks(dict[int, str | None]):
-    """A `str.translate` table, filled as characters come: accents (combining marks) are
-    dropped and the typographic apostrophe becomes "'"."""
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        value = None if unicodedata.combining(char) else "'" if char == "’" else char
-        self[code] = value
-        return value
-
-
-_STRIP_MARKS: Final = _StripMarks()
-# For ASCII text, tables that do what the regular expressions do on any text.
-_ASCII: Final = [chr(code) for code in range(128)]
-_PUNCTUATION_TABLE: Final = str.maketrans(
-    {char: " " for char in _ASCII if _PUNCTUATION.match(char)}
-)
-_WORD_CHAR: Final = re.compile(r"[\w-]")
-_WORD_TABLE: Final = str.maketrans(
-    {char: " " for char in _ASCII if not _WORD_CHAR.match(char) or char == "-"}
-)
-"""Leaves the words that `_NUMBER_WORD_RUN` looks at, spaced."""
-_DIGIT: Final = re.compile(r"\d")
-
-
-def _reduce(text: str) -> tuple[_Norm, _Norm]:
-    """`text` normalised with number words read as numbers, and kept as words (the same object
-    when it has none)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
-    text = text.casefold()
-    if "per cent" in text:
-        text = text.replace("per cent", "percent")
-    if "%" in text:
-        text = text.replace("%", " percent ")
-    # Only words standing alone: "five" is 5, but "zero-sum" stays words.
-    if text.isascii():
-        has_number_words = not _NUMBER_WORDS.keys().isdisjoint(text.translate(_WORD_TABLE).split())
-        has_number_words = has_number_words or "dozen" in text
-    else:
-        has_number_words = _NUMBER_WORD_RUN.search(text) is not None or "dozen" in text
-    plain = _reduce_words(text)
-    if not has_number_words:
-        return plain, plain
-    read = _DOZEN.sub("12", _NUMBER_WORD_RUN.sub(_number_words, text))
-    return _reduce_words(read), plain
-
-
-def _reduce_words(text: str) -> _Norm:
-    if _DIGIT.search(text) is None:
-        return _reduce_wordy(text)
-    text = _GROUPED_NUMBER.sub(_ungroup, text)
-    text = _mark_numbers(text)
-    text = _ORDINAL.sub(r"\1", text)
-    text = _DIGIT_LETTER.sub(r"\1 \2", text)  # "2.5bn" -> "2.5 bn"
-    text = _strip_punctuation(text)
-    tokens = []
-    for token in text.split():
-        token = token.strip(".")
-        if "." in token and not _COMPOUND.fullmatch(token):
-            token = token.replace(".", "")  # "u.s" -> "us"
-        if token:
-            tokens.append(token)
-    _drop_leading_articles(tokens)
-    out: list[str] = []
-    numbers: list[str] = []
-    is_number: list[bool] = []
-    for token in tokens:
-        token = _MONTHS.get(token, token)
-        if _NUMBER.fullmatch(token) or _COMPOUND.fullmatch(token):
-            token = _canonical_compound(token)
-            out.append(token)
-            numbers.append(token)
-            is_number.append(True)
-            continue
-        multiplier = _MULTIPLIERS.get(token)
-        if multiplier is not None and numbers and out and out[-1] == numbers[-1]:
-            scaled = _scaled(numbers[-1], multiplier)
-            if scaled is not None:
-                numbers[-1] = out[-1] = scaled
-                continue
-        out.append(UNITS.get(token, token) if is_number[-1:] == [True] else token)
-        is_number.append(False)
-    words = tuple(token for token, number in zip(out, is_number, strict=True) if not number)
-    text = " ".join(out)
-    joined = " ".join(words) if numbers else text
-    return _Norm(
-        text=text,
-        words=words,
-        numbers=tuple(sorted(numbers)),
-        joined=joined,
-        compact=text.replace(" ", "").replace(".", ""),
-    )
-
-
-def _reduce_wordy(text: str) -> _Norm:
-    """`_reduce_words` for text without digits (so without numbers)."""
-    text = _strip_punctuation(text)
-    # Without digits no token is a number, so every dot goes ("u.s." -> "us").
-    tokens = (text.replace(".", "") if "." in text else text).split()
-    _drop_leading_articles(tokens)
-    words = tuple([_MONTHS.get(token, token) for token in tokens])
-    text = " ".join(words)
-    return _Norm(text=text, words=words, numbers=(), joined=text, compact=text.replace(" ", ""))
-
-
-def _strip_punctuation(text: str) -> str:
-    if "'" in text:
-        text = _POSSESSIVE.sub("", text).replace("'", "")  # "don't" = "dont", "O'Brien" = "OBrien"
-    if text.isascii():
-        return text.translate(_PUNCTUATION_TABLE)
-    return _PUNCTUATION.sub(" ", text)
-
-
-def _drop_leading_articles(tokens: list[str]) -> None:
-    while len(tokens) > 1 and (tokens[0] in _ARTICLES or tokens[0] in _LEADING_FILLERS):
-        del tokens[0]
-
-
-_FORMS: Final[dict[str, tuple[_Norm, _Norm]]] = {}
-"""`_reduce` of the texts seen lately (typed answers often repeat), emptied when full."""
-
-
-def _forms(text: str) -> tuple[_Norm, _Norm]:
-    forms = _FORMS.get(text)
-    if forms is None:
-        forms = _reduce(text)
-        if len(_FORMS) >= 8192:
-            _FORMS.clear()
-        _FORMS[text] = forms
-    return forms
-
-
-def _scaled(number: str, multiplier: int) -> str | None:
-    """`number` (canonical, maybe signed) times `multiplier`; `None` for a range or a decade."""
-    negative = number.startswith(_NEGATIVE)
-    digits = number[1:] if negative else number
-    if not _NUMBER.fullmatch(digits):
-        return None
-    value = _canonical_number(format(Decimal(digits) * multiplier, "f"))
-    return _NEGATIVE + value if negative else value
-
-
-def _canonical_number(token: str) -> str:
-    """ "2500", "2500.0" and "02500" all give "2500"; "2.50" gives "2.5"."""
-    if "." in token:
-        whole, _, fraction = token.partition(".")
-        fraction = fraction.rstrip("0")
-        whole = whole.lstrip("0") or "0"
-        return f"{whole}.{fraction}" if fraction else whole
-    return token.lstrip("0") or "0"

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import subprocess
 import sys
 
 import pytest
-
-from quiz.model import Question, SourceRef
 
 CORE = [
     "quiz.model",
@@ -74,34 +70,3 @@ def test_study_start_leaves_grading_scheduling_and_yaml_for_later() -> None:
     )
     assert "textual" in modules
     assert not {"quiz.grading", "rapidfuzz", "fsrs", "yaml", "quiz.tui.screens.deck_list"} & modules
-
-
-@pytest.mark.parametrize("cls", [Question, SourceRef])
-def test_hand_written_init_matches_the_fields(cls: type) -> None:
-    # Question and SourceRef spell out __init__ (it is faster than the generated one): it must take
-    # the fields in order, with the same defaults, and set each one.
-    parameters = list(inspect.signature(cls).parameters.values())
-    fields = dataclasses.fields(cls)
-    assert [p.name for p in parameters] == [f.name for f in fields]
-    for parameter, field in zip(parameters, fields, strict=True):
-        if field.default is not dataclasses.MISSING:
-            assert parameter.default == field.default
-        elif field.default_factory is not dataclasses.MISSING:
-            assert parameter.default is None
-        else:
-            assert parameter.default is inspect.Parameter.empty
-    values = {f.name: object() for f in fields}
-    made = cls(**values)
-    assert all(getattr(made, name) is value for name, value in values.items())
-    defaults = cls(**{f.name: values[f.name] for f in fields if not _has_default(f)})
-    for f in fields:
-        if f.default_factory is not dataclasses.MISSING:
-            assert getattr(defaults, f.name) == f.default_factory()
-        elif f.default is not dataclasses.MISSING:
-            assert getattr(defaults, f.name) == f.default
-
-
-def _has_default(field: dataclasses.Field[object]) -> bool:
-    return (
-        field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
-    )

@@ -9,7 +9,6 @@ from quiz.grading import (
     grade_order,
     grade_truefalse,
     grade_typed,
-    normalise,
     order_hint,
     parse_order,
 )
@@ -203,12 +202,6 @@ def test_initials_do_not_stand_for_short_common_phrases() -> None:
     assert not grade_typed(short("New Delhi", "place"), "ND").correct
 
 
-def test_normalise() -> None:
-    assert normalise("  The  Café-Bar!  ") == "cafe bar"
-    assert normalise("2,500") == normalise("2 500") == normalise("2500") == "2500"
-    assert normalise("the") == "the"  # an article alone is kept
-
-
 @pytest.mark.parametrize(("index", "correct"), [(0, False), (1, True), (2, False)])
 def test_grade_choice(index: int, correct: bool) -> None:
     question = Question(
@@ -381,24 +374,6 @@ def test_grading_any_answer_against_any_text_never_raises(
     grade = grade_typed(question, typed, acronyms=acronyms)
     assert grade.correct == (grade.rating != Rating.AGAIN)
     assert grade.feedback
-
-
-@pytest.mark.parametrize(
-    ("text", "normalised"),
-    [
-        ("five.six", "5.6"),
-        ("zero-sum", "zero sum"),
-        ("U.S.", "us"),
-        ("O’Brien’s", "obrien"),
-        ("Zürich", "zurich"),
-        ("naïve  café!", "naive cafe"),
-        ("Mr. Smith_Jones", "mr smith jones"),
-        ("the 15th of May", "15 of may"),
-        ("$2.5 billion", "2500000000"),
-    ],
-)
-def test_normalise_more(text: str, normalised: str) -> None:
-    assert normalise(text) == normalised
 
 
 @pytest.mark.parametrize(

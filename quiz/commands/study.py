@@ -1,7 +1,8 @@
 """`quiz study` (the default command) and `quiz test`: read and check the decks, then open the app.
 
-Decks are read and validated before Textual starts, so a broken deck is a one-line `file:line`
-error with exit status 2, never a failure inside the app.
+Decks are read and validated before Textual starts. A deck file named on the command line that is
+broken is a one-line `file:line` error with exit status 2; in a deck folder, a broken deck is
+listed as broken (with its first problem) and the others can be studied.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from quiz import paths
-from quiz.decks import find_decks, read_deck
+from quiz.decks import BrokenDeck, find_decks, read_deck, read_decks_apart
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.scheduling import MAX_RETENTION, MIN_RETENTION
@@ -24,15 +25,19 @@ def run_study(args: argparse.Namespace) -> int:
     _check_options(args)
     files, folder = _sources(args)
     with _start_up() as started:
-        if not files:
-            files = _folder_decks(folder)
-            decks = read_decks(files)
-            _require_questions(decks, folder=folder)
-            study_now = False
-        else:
+        broken: list[BrokenDeck] = []
+        study_now = bool(files)
+        if files:
             decks = read_decks(files)
             _require_questions(decks)
-            study_now = True
+        else:
+            found = _folder_decks(folder)
+            decks, broken = read_decks_apart(found, cache_dir=paths.cache_dir())
+            unread = {deck.path for deck in broken}
+            files = [path for path in found if path not in unread]
+            if not decks:
+                raise QuizError(broken[0].problem)
+            _require_questions(decks, folder=folder)
 
         from quiz.progress import ProgressStore, default_progress_path
 
@@ -55,6 +60,7 @@ def run_study(args: argparse.Namespace) -> int:
                 options=options,
                 study_now=study_now,
                 folder="" if study_now else _shown(folder),
+                broken=broken,
                 deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
             )
             started()

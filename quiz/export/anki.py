@@ -32,9 +32,10 @@ from typing import Final
 
 import genanki
 
-from quiz.decks import gc_paused, write_bytes_atomic
+from quiz.atomic import write_bytes_atomic
 from quiz.errors import QuizError
 from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
+from quiz.gc_pause import gc_paused
 from quiz.language import MONTHS
 from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
 

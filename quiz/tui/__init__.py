@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.session import Card, Clock
@@ -29,6 +30,7 @@ def build_app(
     study_now: bool = False,
     folder: str = "",
     deck_files: Mapping[str, Path] | None = None,
+    broken: Sequence[BrokenDeck] = (),
 ) -> QuizApp:
     """Make the app from decks already read and validated.
 
@@ -42,6 +44,7 @@ def build_app(
         study_now: start a study session of all `decks` at once, over the deck list.
         folder: the deck folder, shown above the list.
         deck_files: deck id -> the file it was read from (for `e` edit and `s` suspend).
+        broken: deck files of the folder that could not be read, listed as broken.
     """
     if options is None:
         settings = store.get_settings() if store is not None else None
@@ -64,4 +67,5 @@ def build_app(
         study_now=study_now,
         folder=folder,
         deck_files=deck_files,
+        broken=broken,
     )

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.card_actions import CardActions
+from quiz.decks import BrokenDeck
 from quiz.errors import QuizError
 from quiz.model import Deck, Question
 from quiz.progress import ProgressStore, Settings
@@ -54,6 +55,7 @@ class QuizApp(App[None]):
         study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
         deck_files: deck id -> the file it was read from, for editing and suspending cards.
+        broken: deck files that could not be read, listed as broken.
     """
 
     CSS_PATH = "app.tcss"
@@ -73,6 +75,7 @@ class QuizApp(App[None]):
         study_now: bool = False,
         folder: str = "",
         deck_files: Mapping[str, Path] | None = None,
+        broken: Sequence[BrokenDeck] = (),
     ) -> None:
         super().__init__()
         self.decks = tuple(decks)
@@ -82,6 +85,7 @@ class QuizApp(App[None]):
         self._practice = None if practice is None else tuple(practice)
         self._study_now = study_now
         self._folder = folder
+        self._broken = tuple(broken)
         self._deck_list: DeckListScreen | None = None
         self._saved_theme = options.theme
         self.actions = CardActions(store, dict(deck_files or {}), options.leech_lapses)
@@ -112,7 +116,11 @@ class QuizApp(App[None]):
 
         if self._deck_list is None:
             self._deck_list = DeckListScreen(
-                self.decks, store=self.store, clock=self.clock, folder=self._folder
+                self.decks,
+                store=self.store,
+                clock=self.clock,
+                folder=self._folder,
+                broken=self._broken,
             )
             self.push_screen(self._deck_list)
 

@@ -246,3 +246,78 @@ def test_a_deck_file_named_alone_is_not_said_to_be_in_the_deck_folder(
     assert seen[0]._folder == ""  # the list heads "1 deck", not "1 deck in decks"
     assert main(["study", "--decks", str(DECKS_DIR)]) == 0
     assert seen[1]._folder.endswith("decks")
+
+
+def test_a_broken_deck_in_the_folder_does_not_stop_the_others(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "decks"
+    shutil.copytree(DECKS_DIR, folder)
+    (folder / "bad.yaml").write_text("title: Bad\nquestions:\n  - id: q1\n    kind: riddle\n")
+    seen: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self: seen.append(self))
+    assert main(["study", str(folder)]) == 0
+    assert [deck.id for deck in seen[0].decks] == ["harbour-seawall", "lighthouse-keepers"]
+    (broken,) = seen[0]._broken
+    assert broken.path.name == "bad.yaml" and "bad.yaml:4:" in broken.problem
+    # Named on its own, a broken deck is still an error.
+    assert main(["study", str(folder / "bad.yaml")]) == 2
+
+
+async def test_the_deck_list_marks_a_broken_deck_and_studies_the_rest(
+    decks: list[Deck], store: ProgressStore, tmp_path: Path
+) -> None:
+    from quiz.decks import BrokenDeck
+    from quiz.tui.screens.deck_list import DeckListScreen
+
+    bad = BrokenDeck(tmp_path / "bad.yaml", f"{tmp_path}/bad.yaml:4: unknown question kind")
+    app = build_app(decks, store, clock=lambda: NOW, broken=[bad], folder="decks")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        text = screen_text(app)
+        assert "2 decks in decks, 1 broken" in text
+        assert "bad.yaml" in text and "broken" in text
+        await pilot.press("down", "down")
+        assert "unknown question kind" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeckListScreen)
+        await pilot.pause()
+        assert "Broken deck" in screen_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, StudyScreen)
+
+
+async def test_due_counts_refresh_as_time_passes(
+    decks: list[Deck], store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from quiz.scheduling import Rating
+    from quiz.tui.screens import deck_list
+
+    store.record_review("lighthouse-keepers", "q-lamp", Rating.GOOD, now=NOW)  # due in minutes
+    now = [NOW]
+    monkeypatch.setattr(deck_list, "COUNTS_EVERY", 0.05)
+    app = build_app(decks, store, clock=lambda: now[0])
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#deck-table")
+        assert table.get_cell("1", "due") == 0  # type: ignore[attr-defined]
+        now[0] = NOW + timedelta(hours=1)
+        for _ in range(100):  # the timer, not a key, brings the new count
+            await pilot.pause(0.05)
+            if table.get_cell("1", "due") == 1:  # type: ignore[attr-defined]
+                break
+        assert table.get_cell("1", "due") == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [(6, 7, 86), (1, 3, 33), (2, 3, 67), (199, 200, 99), (1, 200, 1), (0, 5, 0), (5, 5, 100)],
+)
+def test_percentages_are_rounded_but_never_claim_all_or_none(
+    part: int, whole: int, shown: int
+) -> None:
+    from quiz.tui.screens.summary import percent
+
+    assert percent(part, whole) == shown

@@ -236,6 +236,7 @@ async def test_new_card_limit_and_study_all(make_app: MakeApp, store: ProgressSt
         await pilot.press("enter")
         assert "2/3" not in screen_text(app)
         assert "Who is the council's chair" in screen_text(app)
+        assert "again 1/1" in screen_text(app).splitlines()[0]  # not "3/3": counted apart
         await type_answer(pilot, "Elin Trask")
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)

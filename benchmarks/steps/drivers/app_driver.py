@@ -133,12 +133,13 @@ async def _advance_key(app: Any, pilot: Any, mode: str) -> str:
     if mode == "bare":
         return "n"
     screen = app.screen
-    answer_mode = getattr(screen, "_mode", "reveal")
+    session = getattr(screen, "session", None)
+    answer_mode = getattr(session, "mode", "reveal")
     if answer_mode == "reveal":
         await pilot.press("space")
         await pilot.pause()
         return "3"
-    if answer_mode == "typed":
+    if answer_mode in ("typed", "order"):
         from textual.widgets import Input
 
         box = screen.query_one("#answer-input", Input)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.session import Clock
@@ -31,11 +32,16 @@ COLUMNS = (
 )
 TITLE_WIDTH = 30
 
+COUNTS_EVERY = 60.0
+"""Seconds between refreshes of the counts (cards fall due as time passes)."""
+
 
 class DeckListScreen(Screen[None]):
     """A table of decks: questions, new, due now, learned and the article's date.
 
-    The row under the cursor shows its article's title, authors and file below the table.
+    The row under the cursor shows its article's title, authors and file below the table. Deck
+    files that could not be read follow, marked broken, with their first problem. The counts
+    are refreshed every minute, when the table gets focus and when the list shows again.
     """
 
     BINDINGS = [
@@ -56,10 +62,17 @@ class DeckListScreen(Screen[None]):
         """The learner asked for the statistics."""
 
     def __init__(
-        self, decks: Sequence[Deck], *, store: ProgressStore | None, clock: Clock, folder: str = ""
+        self,
+        decks: Sequence[Deck],
+        *,
+        store: ProgressStore | None,
+        clock: Clock,
+        folder: str = "",
+        broken: Sequence[BrokenDeck] = (),
     ) -> None:
         super().__init__()
         self.decks = tuple(decks)
+        self.broken = tuple(broken)
         self._store = store
         self._clock = clock
         self._folder = folder
@@ -68,6 +81,8 @@ class DeckListScreen(Screen[None]):
         where = f" in {self._folder}" if self._folder else ""
         count = len(self.decks)
         heading = " quiz ", f"  {count} deck{'s' if count != 1 else ''}{where}"
+        if self.broken:
+            heading = heading[0], heading[1] + f", {len(self.broken)} broken"
         yield Static(
             Content.assemble((heading[0], "reverse"), text.plain(heading[1])), id="list-title"
         )
@@ -91,8 +106,26 @@ class DeckListScreen(Screen[None]):
             table.add_row(
                 text.cell(title), 0, 0, 0, 0, text.cell(deck.source.published), key=str(index)
             )
+        for index, broken in enumerate(self.broken):
+            name = broken.path.name
+            name = name if len(name) <= TITLE_WIDTH else name[: TITLE_WIDTH - 1] + "…"
+            table.add_row(
+                Text(text.clean(name), style="dim"),
+                "",
+                "",
+                "",
+                "",
+                Text("broken", style="bold red"),
+                key=f"broken-{index}",
+            )
         self.refresh_counts()
         table.focus()
+        self.set_interval(COUNTS_EVERY, self.refresh_counts)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The table got focus again: cards may have fallen due meanwhile."""
+        if isinstance(event.widget, DataTable) and self.is_mounted:
+            self.refresh_counts()
 
     def on_screen_resume(self) -> None:
         """Counts change after studying: update them in place."""
@@ -103,6 +136,8 @@ class DeckListScreen(Screen[None]):
         """Recompute each deck's counts at the current time."""
         table = self.query_one(DataTable)
         now = self._clock()
+        if not table.row_count:
+            return
         for index, deck in enumerate(self.decks):
             states = self._store.card_states(deck.id) if self._store is not None else {}
             counts = deck_counts(deck, states, now)
@@ -114,8 +149,20 @@ class DeckListScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def show_detail(self, event: DataTable.RowHighlighted) -> None:
-        """Show the highlighted deck's article under the table."""
-        deck = self.decks[int(event.row_key.value or 0)]
+        """Show the highlighted deck's article under the table (a broken deck's problem)."""
+        key = event.row_key.value or "0"
+        if key.startswith("broken-"):
+            broken = self.broken[int(key.removeprefix("broken-"))]
+            self.query_one("#deck-detail", Static).update(
+                Content.assemble(
+                    ("Broken: ", "bold $error"),
+                    text.plain(broken.problem),
+                    "\n",
+                    text.plain(f"quiz check {broken.path} lists every problem", "italic"),
+                )
+            )
+            return
+        deck = self.decks[int(key)]
         source = deck.source
         parts: list[Content | str | tuple[str, str]] = [
             ("Article: ", "bold"),
@@ -136,10 +183,18 @@ class DeckListScreen(Screen[None]):
         self.action_study()
 
     def action_study(self) -> None:
-        """Study the deck under the cursor."""
-        table = self.query_one(DataTable)
-        if self.decks:
-            self.post_message(self.StudyChosen((self.decks[table.cursor_row],)))
+        """Study the deck under the cursor (a broken one says so)."""
+        row = self.query_one(DataTable).cursor_row
+        if row < len(self.decks):
+            self.post_message(self.StudyChosen((self.decks[row],)))
+        elif row - len(self.decks) < len(self.broken):
+            broken = self.broken[row - len(self.decks)]
+            self.notify(
+                f"This deck cannot be read: {broken.problem}",
+                title="Broken deck",
+                severity="error",
+                markup=False,
+            )
 
     def action_study_all(self) -> None:
         """Study every deck: due cards of all of them first, then new ones."""

@@ -169,8 +169,13 @@ class StudyScreen(Screen[Summary]):
         # once the card is answered.
         deck_title = card[0].title if card and session.phase in ("revealed", "graded") else ""
         number = min(session.position + 1, session.total)
-        extra = session.total - session.first_pass
-        counts = f"  {number}/{session.first_pass}" + (f" +{extra}" if extra > 0 else "")
+        first = session.first_pass
+        # Learning cards due again are added at the end: they are counted on their own ("again
+        # 1/3"), so the count never jumps from 20/20 to 21/40.
+        if number <= first:
+            counts = f"  {number}/{first}"
+        else:
+            counts = f"  again {number - first}/{session.total - first}"
         counts += f"   ✓ {session.correct_count}"
         counts += f"  ✗ {len(session.answers) - session.correct_count}"
         left = Content("")

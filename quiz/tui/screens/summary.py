@@ -28,6 +28,17 @@ def duration(seconds: float) -> str:
     return f"{secs} s"
 
 
+def percent(part: int, whole: int) -> int:
+    """`part` of `whole` as a whole percentage, rounded (6 of 7 is 86), but 100 only when all and
+    0 only when none."""
+    value = round(100 * part / whole)
+    if part < whole:
+        value = min(value, 99)
+    if part > 0:
+        value = max(value, 1)
+    return value
+
+
 def when(moment: datetime | None, now: datetime) -> str:
     """A due time as "now", "in 10 min", "in 3 h" or "in 4 days (2026-12-01)"."""
     if moment is None:
@@ -86,7 +97,7 @@ class SummaryScreen(Screen[None]):
 
     def _totals(self) -> Content:
         summary = self.summary
-        share = f" ({100 * summary.correct // summary.answered}%)" if summary.answered else ""
+        share = f" ({percent(summary.correct, summary.answered)}%)" if summary.answered else ""
         rows: list[tuple[str, str]] = []
         if summary.practice:
             rows.append(("Score", f"{summary.correct} of {summary.answered}{share}"))
