@@ -55,3 +55,18 @@ async def test_summary_lists_the_cards_answered_wrong(make_app: MakeApp) -> None
         assert "your answer: Mara" in text and "answer: Elin Trask" in text
         assert "answer: 9 to 2" in text
         assert "60 percent" not in text
+
+
+async def test_feedback_marks_the_misspelt_letters_and_the_swapped_words(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "3")
+        app.screen.query_one("#answer-input", Input).value = "Elin Tresk"
+        await pilot.press("enter")
+        feedback = app.screen.query_one("#feedback").render()
+        marked = [span for span in feedback.spans if "underline" in str(span.style)]
+        assert [feedback.plain[span.start : span.end] for span in marked] == ["e", "a"]
+        await pilot.press("enter", "c", "enter", "t")  # the choice, then the false statement: True
+        assert "Changed: close while — the article says stay open" in screen_text(app)
