@@ -62,6 +62,8 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
+        # Every answer is already saved: ctrl+c ends the app at once, as in other terminal tools.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c-quit"),
     ]
 
     def __init__(

@@ -70,3 +70,26 @@ async def test_feedback_marks_the_misspelt_letters_and_the_swapped_words(
         assert [feedback.plain[span.start : span.end] for span in marked] == ["e", "a"]
         await pilot.press("enter", "c", "enter", "t")  # the choice, then the false statement: True
         assert "Changed: close while — the article says stay open" in screen_text(app)
+
+
+async def test_uppercase_choice_letters_and_true_false(
+    make_app: MakeApp, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "3")
+        app.screen.query_one("#answer-input", Input).value = "Elin Trask"
+        await pilot.press("enter", "enter", "C", "enter", "F")  # 60 percent; false
+        assert [(r.question_id, r.correct) for r in store.reviews()][-2:] == [
+            ("q-share", True),
+            ("q-open", True),
+        ]
+
+
+async def test_q_escape_and_ctrl_c_leave(make_app: MakeApp) -> None:
+    for key in ("q", "escape", "ctrl+c"):
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.return_code is not None or not app.is_running, key

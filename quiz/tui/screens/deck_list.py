@@ -49,6 +49,7 @@ class DeckListScreen(Screen[None]):
         Binding("a", "study_all", "All", id="study-all"),
         Binding("s", "stats", "Stats", id="stats"),
         Binding("b", "app.browse", "Browse", id="browse"),
+        Binding("q,escape", "app.quit", "Quit", show=False, id="leave-list"),
         Binding("o", "app.settings", "Settings", id="settings"),
     ]
 
