@@ -93,3 +93,12 @@ async def test_q_escape_and_ctrl_c_leave(make_app: MakeApp) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert app.return_code is not None or not app.is_running, key
+
+
+async def test_deck_titles_use_the_free_width(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Harbour town votes to rebuild its seawall  8" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Harbour town votes to rebuild i…" in screen_text(app)
