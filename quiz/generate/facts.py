@@ -361,6 +361,7 @@ def _extract_sentence(
     for fact in defined:
         known.setdefault(fact.detail, fact.answer)
     facts.extend(_quotes(sent, paragraph, entity_pairs))
+    facts.extend(named_terms(sent, paragraph, entity_pairs))
     short_forms = {f.detail for f in defined}
     for tokens, label in ents:
         if _text(doc, tokens) in short_forms:
@@ -525,7 +526,7 @@ def _entity_fact(
         return _with_question(fact, sent, tokens, about_subject=True)
     if label in {"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT", "WORK_OF_ART"}:
         words = answer.lower().replace("-", " ").split()
-        if label in {"EVENT", "LAW"} or EVENT_WORDS & set(words):
+        if label in {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"} or EVENT_WORDS & set(words):
             kind = "event"
         elif label == "ORG":
             kind = "organisation"
@@ -542,6 +543,68 @@ def _entity_fact(
             fact = fact.with_slots(noun=_organisation_type(sent, tokens))
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
+
+
+NAMING_WORDS: Final = frozenset({"called", "dubbed", "named", "termed", "nicknamed", "branded"})
+MAX_TERM_WORDS: Final = 5
+_NAMED_LABELS: Final = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "CARDINAL"})
+
+
+def named_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    """Terms the sentence introduces by name: "a brain chemical called glutamate", the
+    "so-called soft landing", a colour "dubbed Green Diamond Flare", a plan "known as Good
+    Living". The name is the answer; what it names stays in the sentence as the cue. Names of
+    people, places and organisations are left to their own facts."""
+    doc = sent.doc
+    found: list[Fact] = []
+    for token in sent:
+        start = -1
+        if token.lower_ in NAMING_WORDS and token.tag_ == "VBN":
+            start = token.i + 1
+        elif token.lower_ == "as" and token.i > sent.start and doc[token.i - 1].lower_ == "known":
+            start = token.i + 1
+        if start < 0 or start >= sent.end:
+            continue
+        end = _term_end(sent, start)
+        if end <= start:
+            continue
+        words = doc[start:end]
+        if any(t.ent_type_ in _NAMED_LABELS for t in words):
+            continue
+        if words[0].lower_ in {"the", "a", "an"}:
+            start += 1
+        answer = _text(doc, range(start, end)).strip("“”\"' ")
+        if not answer or not 1 <= len(answer.split()) <= MAX_TERM_WORDS:
+            continue
+        if not any(ch.isalpha() for ch in answer) or answer.lower() in STOPWORDS_SHORT:
+            continue
+        found.append(
+            _base("event", answer, sent, paragraph, range(start, end), ents, detail="TERM")
+        )
+    return found
+
+
+STOPWORDS_SHORT: Final = frozenset("it this that them him her one ones so".split())
+
+
+def _term_end(sent: Span, start: int) -> int:
+    """Where the name after a naming word ends: a quotation's closing mark, or the end of the
+    noun phrase that starts there."""
+    doc = sent.doc
+    if doc[start].text in {"“", '"', "‘", "'"}:
+        for i in range(start + 1, min(sent.end, start + MAX_TERM_WORDS + 2)):
+            if doc[i].text in {"”", '"', "’", "'"}:
+                return i + 1
+        return start
+    for chunk in sent.noun_chunks:
+        if chunk.start == start:
+            return chunk.end
+    if doc[start].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        end = start
+        while end < sent.end and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            end += 1
+        return end
+    return start
 
 
 ORG_ENDINGS: Final = frozenset(
@@ -824,16 +887,24 @@ def title_before(sent: Span, tokens: range) -> str:
         token = doc[start - 1]
         if token.dep_ not in {"compound", "amod", "nmod", "poss", "case"} or token.is_punct:
             break
+        if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+            break  # "Thursday Trump campaign spokesman": the day is no part of the title
         if token.head.i < start - 1 or token.head.i > head.i:
             break
         start -= 1
     words = doc[start : tokens.start]
     if not words or words[-1].lower_ not in TITLE_HEADS:
         return ""
-    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS]
+    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS | TIME_OF_OFFICE]
     if not owner or len(words) > 8:
         return ""
-    return words.text.strip()
+    text = words.text.strip()
+    if words[0].lower_ in TIME_OF_OFFICE:
+        text = words[0].lower_ + text[len(words[0].text) :]  # "the former ... coach"
+    return text
+
+
+TIME_OF_OFFICE: Final = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})
 
 
 def _looks_like_role(text: str) -> bool:

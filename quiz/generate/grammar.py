@@ -383,8 +383,32 @@ def _edges(sent: Span, token: Token, keep: set[int]) -> set[int]:
     return out
 
 
+def balance_quotes(text: str) -> str:
+    """`text` without the quotation marks its sentence leaves open: a quotation that began in
+    an earlier sentence, or goes on into the next, shows no stray mark."""
+    opens = [i for i, ch in enumerate(text) if ch == "“"]
+    closes = [i for i, ch in enumerate(text) if ch == "”"]
+    stray: set[int] = set()
+    depth: list[int] = []
+    for i in sorted(opens + closes):
+        if text[i] == "“":
+            depth.append(i)
+        elif depth:
+            depth.pop()
+        else:
+            stray.add(i)
+    stray |= set(depth)
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2:
+        stray.add(straight[0] if straight[0] > len(text) // 2 else straight[-1])
+    if not stray:
+        return text
+    out = "".join(ch for i, ch in enumerate(text) if i not in stray)
+    return _SPACES.sub(" ", out).strip()
+
+
 def _finish(text: str) -> str:
-    text = capitalise(text.strip())
+    text = capitalise(balance_quotes(text.strip()))
     if text and text[-1] not in ".!?\"”'’":
         text = text.rstrip(",;:") + "."
     return text

@@ -16,7 +16,8 @@ from typing import Any, Final
 
 from quiz.generate.distractors import Pool, name_kinds
 from quiz.generate.facts import Fact, Mention, extract_from_doc
-from quiz.generate.nlp import parse_paragraphs
+from quiz.generate.fluency import check_contexts
+from quiz.generate.nlp import load_nlp, parse_paragraphs
 from quiz.generate.quality import check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
@@ -39,6 +40,7 @@ def extract_facts(article: Article) -> list[Fact]:
         facts.extend(
             f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
         )
+    facts = check_contexts(facts, load_nlp())
     unique: dict[tuple[str, str, str, str], Fact] = {}
     for fact in facts:
         key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))
@@ -108,6 +110,8 @@ def make_deck_with_report(
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     facts = [f for f in facts if not about_the_page(f, article)]
+    firsts = first_names(facts)
+    facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     pool = build_pool(article, facts)
@@ -216,6 +220,18 @@ def about_the_page(fact: Fact, article: Article) -> bool:
             return True
     site = _site(article.url)
     return bool(site) and answer in {site, site.removeprefix("the")}
+
+
+def first_names(facts: Iterable[Fact]) -> set[str]:
+    """One-word names that are the first name of someone the article names in full ("Mary" when
+    it also says "Mary Trump"): as an answer, a first name alone is half the name."""
+    full = {name for f in facts for label, name in f.entities if label == "PERSON"}
+    full |= {f.answer for f in facts if f.type == "person"}
+    return {n.split()[0] for n in full if len(n.split()) >= 2} - {
+        n
+        for n in full
+        if " " not in n and n in {m.split()[-1] for m in full if len(m.split()) >= 2}
+    }
 
 
 def _squash(text: str) -> str:

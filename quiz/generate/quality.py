@@ -42,6 +42,7 @@ REASONS: Final[dict[str, str]] = {
     "dangling-clause": "a clause cut short: a relative or wh-word with no verb after it",
     "not-answerable": "the answer is not in the source sentence",
     "duplicate": "the same question is already in the deck",
+    "personal-voice": "the quoted sentence speaks as the writer or to the reader",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -52,6 +53,16 @@ PRONOUNS: Final = frozenset(
     "he she it they them him his her its their theirs hers we us our i me my".split()
 )
 DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+PERSONAL_VOICE: Final = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves".split()
+)
+"""The writer speaking ("our schools") or addressing the reader ("call if you ..."): outside
+a quotation such a sentence is an opinion or an aside, never a fact to learn."""
+TIME_NOUNS: Final = frozenset(
+    "year week month season summer winter spring autumn fall morning afternoon evening weekend "
+    "decade century quarter semester term".split()
+)
+"""After "this"/"that", a time ("this year"), not a reference to something said before."""
 STOPWORDS: Final = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be it its this that "
     "these those he she they them his her their".split()
@@ -235,14 +246,19 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
     tokens = [t.lower() for t in _words(outside)]
     if not tokens:
         return []
+    if statement and PERSONAL_VOICE & set(tokens):
+        return ["personal-voice"]
     if statement:
         first = tokens[0]
-        if first in PRONOUNS or first in DEMONSTRATIVES or first == "that" and len(tokens) > 1:
+        relative_time = len(tokens) > 1 and tokens[1] in TIME_NOUNS  # "This year the ..."
+        demonstrative = first in DEMONSTRATIVES or first == "that" and len(tokens) > 1
+        if first in PRONOUNS or (demonstrative and not relative_time):
             return ["dangling-pronoun"]
-        if re.match(
-            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b",
+        m = re.match(
+            r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
             stem.strip(),
-        ):
+        )
+        if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):

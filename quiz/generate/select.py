@@ -22,10 +22,10 @@ MAX_ORDER: Final = 2
 MAX_PER_FACT: Final = 2
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
 """Fact types worth a second question of another kind; the others get one."""
-MAX_PER_SENTENCE: Final = 5
+MAX_PER_SENTENCE: Final = 3
 BIO_PENALTY: Final = 1.0
 ASIDE_PENALTY: Final = 0.35
-MAX_FACTS_PER_SENTENCE: Final = 4
+MAX_FACTS_PER_SENTENCE: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,10 @@ class Limits:
 
 
 def default_max(words: int) -> int:
-    """The default deck size for an article of `words` words: about one per 20 words, and for a
-    short article up to one per 13 words (a short news story is dense with facts)."""
-    return max(6, min(60, max(round(words / 20), min(round(words / 13), 24))))
+    """The default deck size for an article of `words` words: about one per 25 words, and for a
+    short article up to one per 15 words (a short news story is dense with facts), at most 45:
+    a long piece has more detail, not more that a reader keeps."""
+    return max(6, min(45, max(round(words / 25), min(round(words / 15), 20))))
 
 
 def score(
@@ -76,10 +77,11 @@ def score(
     elif words > 30:
         value -= 0.1 * (words - 30) / 10
     count = mentions.get(fact.answer.casefold(), 1)
-    if question.kind != "order" and count > 1:
+    if question.kind != "order" and count >= TOPIC_MENTIONS:
         # an answer the article keeps repeating is its topic: asking for it gives little away
-        penalty = min(0.7, 0.06 * (count - 1))
-        value -= penalty
+        value -= min(0.5, 0.05 * count)
+    elif question.kind != "order" and count > 1:
+        value += REPEATED_BONUS * (count - 1)  # a name the story comes back to matters to it
     if fact.slot("position") == "subject":
         value += 0.05
     if fact.type == "date" and date_span(fact.answer):
@@ -95,6 +97,9 @@ def score(
 
 
 LISTED_PENALTY: Final = 0.25
+TOPIC_MENTIONS: Final = 6
+"""From this many mentions on, an answer is the article's topic (a weak question)."""
+REPEATED_BONUS: Final = 0.04
 
 
 def date_span(answer: str) -> bool:

@@ -259,6 +259,8 @@ def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) ->
     )
     assert find(facts, "person", "Chuck Lindqvist").slot("role") == "the Senate Majority Leader"
     assert find(facts, "person", "Tomas Vell").slot("role") == ""  # whose president?
+    coach = article_facts("Former James Madison coach Curt Cignetti was hired at Indiana in 2023.")
+    assert find(coach, "person", "Curt Cignetti").slot("role") == "the former James Madison coach"
 
 
 def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
@@ -268,3 +270,14 @@ def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
     )
     assert not [f for f in facts if f.answer == "Miami"]
     assert find(facts, "person", "Jerome Powell")
+
+
+def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:
+    facts = article_facts(
+        "When a brain chemical called glutamate is present, the nerve cell becomes excited.",
+        "The colour was dubbed Green Diamond Flare by the marketing team.",
+        "Economists fear the so-called soft landing may not last.",
+    )
+    for answer in ("glutamate", "Green Diamond Flare", "soft landing"):
+        assert find(facts, "event", answer).detail == "TERM"
+    assert "so-called \x00 may" in find(facts, "event", "soft landing").slot("context")

@@ -138,3 +138,16 @@ def test_a_question_showing_another_ones_answer_leaks() -> None:
     )
     assert leaks(year, cost) and leaks(year, asked_cost)
     assert not leaks(asked_year, asked_cost)
+
+
+def test_a_quotation_left_open_by_its_sentence_shows_no_stray_mark() -> None:
+    from quiz.generate.grammar import balance_quotes
+
+    assert (
+        balance_quotes("“Ferries run all winter. We never stop")
+        == "Ferries run all winter. We never stop"
+    )
+    assert (
+        balance_quotes("Ferries run all winter.” she said.") == "Ferries run all winter. she said."
+    )
+    assert balance_quotes("He said “ferries run” daily.") == "He said “ferries run” daily."

@@ -275,3 +275,38 @@ def test_a_whole_quotation_is_no_gap_but_a_short_quoted_phrase_is() -> None:
         sentence=QUOTE,
     )
     assert "answer-too-long" not in check_question(short_gap)
+
+
+def test_this_year_is_a_time_not_a_dangling_reference() -> None:
+    sentence = "This year the ferry fair opens on June 3 in Vell."
+    timed = q(
+        "This year the ferry fair opens on {{c1::June 3}} in Vell.",
+        "June 3",
+        kind="cloze",
+        sentence=sentence,
+    )
+    assert "dangling-pronoun" not in check_question(timed)
+    vague = q(
+        "This decision opens the ferry fair on {{c1::June 3}} in Vell.",
+        "June 3",
+        kind="cloze",
+        sentence="This decision opens the ferry fair on June 3 in Vell.",
+    )
+    assert "dangling-pronoun" in check_question(vague)
+
+
+def test_the_writers_own_voice_is_no_fact() -> None:
+    for prompt in (
+        "Our schools would have made their son, {{c1::Irving}}, feel unwelcome.",
+        "If you are in crisis, call {{c1::988}} to reach the helpline.",
+    ):
+        answer = prompt.split("{{c1::")[1].split("}}")[0]
+        question = q(
+            prompt, answer, kind="cloze", sentence=prompt.replace("{{c1::", "").replace("}}", "")
+        )
+        assert "personal-voice" in check_question(question)
+    quoted = "“We will keep the ferry running,” said {{c1::Ada Lindqvist}}."
+    sentence = "“We will keep the ferry running,” said Ada Lindqvist."
+    assert "personal-voice" not in check_question(
+        q(quoted, "Ada Lindqvist", kind="cloze", sentence=sentence)
+    )
