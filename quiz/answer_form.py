@@ -240,29 +240,40 @@ def _reduce_words(text: str) -> Form:
     _drop_leading_articles(tokens)
     out: list[str] = []
     numbers: list[str] = []
-    is_number: list[bool] = []
+    words: list[str] = []
+    after_number = False  # a unit word follows a number ("5 m" is 5 metres)
     for token in tokens:
         token = _MONTHS.get(token, token)
-        if _NUMBER.fullmatch(token) or _COMPOUND.fullmatch(token):
-            token = _canonical_compound(token)
-            out.append(token)
-            numbers.append(token)
-            is_number.append(True)
-            continue
+        first = token[0]
+        if first.isdigit() or first == _NEGATIVE:
+            number = (
+                _canonical_number(token)
+                if _NUMBER.fullmatch(token)
+                else _canonical_compound(token)
+                if _COMPOUND.fullmatch(token)
+                else ""
+            )
+            if number:
+                out.append(number)
+                numbers.append(number)
+                after_number = True
+                continue
         multiplier = _MULTIPLIERS.get(token)
-        if multiplier is not None and numbers and out and out[-1] == numbers[-1]:
+        if multiplier is not None and after_number and out[-1] == numbers[-1]:
             scaled = _scaled(numbers[-1], multiplier)
             if scaled is not None:
                 numbers[-1] = out[-1] = scaled
                 continue
-        out.append(UNITS.get(token, token) if is_number[-1:] == [True] else token)
-        is_number.append(False)
-    words = tuple(token for token, number in zip(out, is_number, strict=True) if not number)
+        if after_number:
+            token = UNITS.get(token, token)
+        out.append(token)
+        words.append(token)
+        after_number = False
     text = " ".join(out)
     joined = " ".join(words) if numbers else text
     return Form(
         text=text,
-        words=words,
+        words=tuple(words),
         numbers=tuple(sorted(numbers)),
         joined=joined,
         compact=text.replace(" ", "").replace(".", ""),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -174,8 +175,8 @@ def test_stats_reads_a_progress_file_it_cannot_write(
     # Root writes through file modes, so SQLite is also told to refuse every write.
     connect = sqlite3.connect
 
-    def read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
-        connection = connect(*args, **kwargs)  # type: ignore[arg-type]
+    def read_only(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection: sqlite3.Connection = connect(*args, **kwargs)
         connection.set_authorizer(_refuse_writes)
         return connection
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -67,7 +68,7 @@ def make_app(decks: list[Deck], store: ProgressStore) -> Callable[..., QuizApp]:
     return make
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """The characters on the app's screen, line by line, as a terminal would show them."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)

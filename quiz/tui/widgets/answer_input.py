@@ -18,8 +18,9 @@ class AnswerInput(Input):
     """An `Input` for answers.
 
     A paste longer than the room left is cut to fit (a plain `Input` with `max_length` refuses it
-    whole). Ctrl+Z brings back the value before the last change; with nothing typed to undo the
-    key goes on to the screen (which takes back the last answer).
+    whole). Ctrl+Z takes back the last word typed (or the last other change: a deletion, a
+    paste); with nothing typed to undo the key goes on to the screen, which takes back the last
+    answer.
     """
 
     BINDINGS = [Binding("ctrl+z", "undo_typing", "Undo typing", show=False)]
@@ -29,6 +30,7 @@ class AnswerInput(Input):
         self._history: list[str] = []
         self._restoring = False
         self._shown = ""
+        self._in_word = False  # the last change added a letter to a word being typed
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Replace `start:end` with `text`, cut so that the value stays within the limit."""
@@ -40,6 +42,7 @@ class AnswerInput(Input):
         self._restoring = True
         self.value = ""
         self._shown = ""
+        self._in_word = False
         self._history.clear()
         self._restoring = False
         self.placeholder = placeholder
@@ -47,8 +50,16 @@ class AnswerInput(Input):
     def watch_value(self, value: str) -> None:
         """Remember the value before each change (called as the value is set)."""
         if not self._restoring and value != self._shown:
-            self._history.append(self._shown)
-            del self._history[:-MAX_UNDO]
+            # Letters typed one after another make one step (a word); a space ends it.
+            letter = (
+                len(value) == len(self._shown) + 1
+                and value.startswith(self._shown)
+                and not value[-1].isspace()
+            )
+            if not (letter and self._in_word):
+                self._history.append(self._shown)
+                del self._history[:-MAX_UNDO]
+            self._in_word = letter
         self._shown = value
 
     def action_undo_typing(self) -> None:
@@ -60,4 +71,5 @@ class AnswerInput(Input):
             self.value = self._shown = self._history.pop()
         finally:
             self._restoring = False
+            self._in_word = False
         self.cursor_position = len(self.value)
