@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from textual.widgets import Input
+from textual.content import Content
+from textual.widgets import Input, Static
 
 from quiz.progress import ProgressStore
 from quiz.scheduling import Rating
@@ -65,7 +66,8 @@ async def test_feedback_marks_the_misspelt_letters_and_the_swapped_words(
         await pilot.press("enter", "space", "3")
         app.screen.query_one("#answer-input", Input).value = "Elin Tresk"
         await pilot.press("enter")
-        feedback = app.screen.query_one("#feedback").render()
+        feedback = app.screen.query_one("#feedback", Static).render()
+        assert isinstance(feedback, Content)
         marked = [span for span in feedback.spans if "underline" in str(span.style)]
         assert [feedback.plain[span.start : span.end] for span in marked] == ["e", "a"]
         await pilot.press("enter", "c", "enter", "t")  # the choice, then the false statement: True
