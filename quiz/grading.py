@@ -377,7 +377,8 @@ def deck_acronyms(deck: Deck) -> dict[str, str]:
             for long_form in long_forms:
                 if _initials_fit(short_form, long_form):
                     found.setdefault(short_form, long_form)
-        for match in _DEFINED.finditer(question.source.sentence):
+        sentence = question.source.sentence
+        for match in _DEFINED.finditer(sentence) if "(" in sentence else ():
             short_form = match.group(2)
             words = match.group(1).split()
             for start in range(len(words) - 1, -1, -1):

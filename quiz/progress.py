@@ -277,7 +277,8 @@ class ProgressStore:
     @classmethod
     def open_read_only(cls, path: Path) -> ProgressStore:
         """Open an existing progress database for reading only (statistics): nothing is written,
-        so a read-only file or folder works. Writing through the store raises QuizError.
+        so a read-only file or folder works. Writing through the store raises QuizError. A file
+        an older quiz wrote is brought up to date first, where it can be written.
 
         Raises:
             QuizError: If the file is missing, is not a quiz progress database of this version
@@ -303,16 +304,21 @@ class ProgressStore:
         try:
             _check_ours(connection, path)
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-            if version < SCHEMA_VERSION:
-                raise QuizError(
-                    "the progress database is from an older quiz and cannot be updated while"
-                    " read-only; open it once with `quiz study` where it can be written",
-                    path=path,
-                )
         except BaseException:
             connection.close()
             raise
-        return cls(connection, path)
+        if version >= SCHEMA_VERSION:
+            return cls(connection, path)
+        # An older quiz wrote it: the schema must be brought up to date first, if it can be.
+        connection.close()
+        try:
+            return cls.open(path)
+        except QuizError:
+            raise QuizError(
+                "the progress database is from an older quiz and cannot be updated here (it is"
+                " read-only); open it once with `quiz study` where it can be written",
+                path=path,
+            ) from None
 
     @classmethod
     def in_memory(cls) -> ProgressStore:

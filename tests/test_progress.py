@@ -598,3 +598,16 @@ def test_a_damaged_value_in_a_row_is_a_quiz_error_and_the_file_is_kept(
             assert "move it away or restore a backup" in raised.value.message
         assert store.count_reviews() == 1  # the review made while damaged was rolled back
     assert db_path.read_bytes() == content
+
+
+def test_read_only_opening_reads_and_brings_an_older_file_up_to_date(db_path: Path) -> None:
+    _database_at(db_path, SCHEMA_VERSION - 1)
+    with ProgressStore.open_read_only(db_path) as store:
+        [record] = store.reviews()
+        assert record.question_id == "q1"
+    with ProgressStore.open_read_only(db_path) as store:
+        with pytest.raises(QuizError, match="cannot write progress"):
+            store.record_review("deck", "q2", Rating.GOOD, now=T0)
+        assert len(store.reviews()) == 1
+    with pytest.raises(QuizError, match="no progress database"):
+        ProgressStore.open_read_only(db_path.with_name("missing.sqlite3"))

@@ -201,3 +201,13 @@ def _refuse_writes(action: int, arg1: str | None, arg2: str | None, *_: object) 
     if action == sqlite3.SQLITE_TRANSACTION and arg1 in ("BEGIN", "COMMIT", "ROLLBACK"):
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
+
+
+def test_stats_leave_out_a_broken_deck_and_say_so(
+    deck_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (deck_folder / "bad.yaml").write_text("title: Bad\nquestions: 3\n")
+    assert main(["stats", "--json", "--decks", str(deck_folder)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["questions"] == 6
+    assert "left out of the statistics" in captured.err and "bad.yaml:2:" in captured.err

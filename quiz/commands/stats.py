@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quiz.decks import find_decks, read_deck
-from quiz.model import Deck
+from quiz.decks import find_decks, read_decks_apart
 from quiz.paths import cache_dir, default_decks_dir
 from quiz.progress import ProgressStore, default_progress_path
 from quiz.stats import compute_stats, render_stats_text, stats_to_json
@@ -21,10 +21,13 @@ def run_stats(args: argparse.Namespace) -> int:
     not created).
 
     Raises:
-        QuizError: the deck folder is missing, a deck is invalid, or the progress file is unreadable.
+        QuizError: the deck folder is missing or the progress file is unreadable. A deck that
+            cannot be read is left out, with a line on stderr.
     """
     folder: Path = args.decks if args.decks is not None else default_decks_dir()
-    decks: list[Deck] = [read_deck(path, cache_dir=cache_dir()) for path in find_decks(folder)]
+    decks, broken = read_decks_apart(find_decks(folder), cache_dir=cache_dir())
+    for deck in broken:  # one broken deck does not hide the others' statistics
+        print(f"quiz: left out of the statistics: {deck.problem}", file=sys.stderr)
     now = datetime.now(UTC)
     local = now.astimezone().tzinfo or UTC
     path = default_progress_path()
