@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from quiz.generate import grammar
+from quiz.generate import grammar, reference
 from quiz.generate.values import NumberValue, is_relative, parse_date, parse_number
 
 if TYPE_CHECKING:
@@ -175,7 +175,43 @@ def usable(sent: Span) -> bool:
         return False
     if sent.text.rstrip().endswith(("?", "!")):
         return False
+    if anaphoric_opening(sent):
+        return False
     return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+_ANAPHORIC_FIRST: Final = frozenset(
+    "another both such similarly likewise instead otherwise accordingly consequently".split()
+)
+_ANAPHORIC_PAIRS: Final = frozenset(
+    {
+        ("that", "'s"),
+        ("that", "’s"),
+        ("that", "is"),
+        ("this", "is"),
+        ("this", "'s"),
+        ("this", "’s"),
+        ("so", "does"),
+        ("so", "do"),
+        ("so", "did"),
+        ("so", "is"),
+        ("so", "was"),
+        ("the", "same"),
+        ("neither", "does"),
+        ("nor", "does"),
+        ("here", "'s"),
+        ("here", "’s"),
+    }
+)
+
+
+def anaphoric_opening(sent: Span) -> bool:
+    """Whether the sentence opens by pointing back at what came before ("That's how ...",
+    "So does ...", "Another ...", "The same ..."): on its own it says nothing checkable."""
+    words = [t.lower_ for t in sent if not t.is_punct and t.text not in {"“", "”", '"'}][:2]
+    if not words:
+        return False
+    return words[0] in _ANAPHORIC_FIRST or tuple(words) in _ANAPHORIC_PAIRS
 
 
 _DISCOURSE: Final = frozenset(
@@ -302,21 +338,30 @@ def extract_from_doc(
     published: date | None = None,
     acronyms: dict[str, str] | None = None,
     carry: dict[str, str] | None = None,
+    described: dict[str, str] | None = None,
 ) -> tuple[list[Fact], list[Mention]]:
     """The facts and entity mentions of one parsed paragraph.
 
     `acronyms` maps the short forms defined so far in the article to their long forms; it is
     updated with this paragraph's definitions, and later bare mentions become facts too.
     `carry` holds what a pronoun opening the paragraph may refer to (the last sentence's
-    subject); it is updated for the next paragraph.
+    subject); it is updated for the next paragraph. `described` holds the article's named
+    descriptions so far ("the Good Living plan"), by which a later "the plan" is named again.
     """
     known = acronyms if acronyms is not None else {}
     facts: list[Fact] = []
     mentions: list[Mention] = []
     names: dict[str, str] = dict(carry) if carry else {}
+    descriptions = described if described is not None else {}
     for sent in doc.sents:
         before = len(facts)
+        resolution = reference.resolve(sent, descriptions)
+        reference.remember(sent, descriptions)
         _extract_sentence(sent, paragraph, published, known, facts, mentions)
+        if resolution.drop:
+            del facts[before:]
+        elif resolution.subject:
+            facts[before:] = [reference.apply(f, resolution) for f in facts[before:]]
         if names and not _expletive(sent):
             facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
         facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]

@@ -28,6 +28,8 @@ CONTEXT_SLOTS: Final = ("context",)
 def faults(doc: Doc) -> frozenset[str]:
     """What keeps a parsed text from reading as one whole sentence (empty when nothing does)."""
     found: set[str] = set()
+    if not doc.has_annotation("DEP"):
+        return frozenset()  # a pipeline without a parser: nothing to judge by
     sents = list(doc.sents)
     if len(sents) != 1:
         found.add("sentences")

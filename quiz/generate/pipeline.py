@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from quiz.generate import nlp as language_model
 from quiz.generate.distractors import Pool, name_kinds
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
-from quiz.generate.nlp import load_nlp, parse_paragraphs
+from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
@@ -32,15 +33,16 @@ def extract_facts(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     acronyms: dict[str, str] = {}
     carry: dict[str, str] = {}
+    described: dict[str, str] = {}
     for number, doc in parse_paragraphs(article.paragraphs):
-        found, _ = extract_from_doc(doc, number, article.published, acronyms, carry)
+        found, _ = extract_from_doc(doc, number, article.published, acronyms, carry, described)
         facts.extend(found)
     for _, doc in parse_paragraphs(article.bios):
         found, _ = extract_from_doc(doc, 0, article.published, acronyms)
         facts.extend(
             f for f in found if f.type == "acronym" or (f.type == "person" and f.slot("role"))
         )
-    facts = check_contexts(facts, load_nlp())
+    facts = check_contexts(facts, language_model.load_nlp())
     unique: dict[tuple[str, str, str, str], Fact] = {}
     for fact in facts:
         key = (fact.type, fact.answer, fact.sentence, fact.slot("speaker"))

@@ -101,9 +101,10 @@ def test_the_seed_deck_meets_the_targets(seed_deck: Deck) -> None:
     result = score(seed_deck, SEED_GOLD)
     # The seed's gold also asks who the authors are, which the generator no longer asks
     # (questions are about the news, never the writer); its machine-reworded sentences often
-    # fail the parse-again check when shortened, and the longest are then not quoted at all.
-    assert result["weighted_recall"] >= 0.72, result["missed"]
-    assert result["must_ask_recall"] >= 0.8, result["missed"]
+    # fail the parse-again check when shortened, and the longest are then not quoted at all;
+    # sentences opening "This is ..." point back and give no question.
+    assert result["weighted_recall"] >= 0.65, result["missed"]
+    assert result["must_ask_recall"] >= 0.7, result["missed"]
     assert result["gold_hit_precision"] >= 0.6, result["unmatched_questions"]
 
 

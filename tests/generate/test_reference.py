@@ -1,0 +1,50 @@
+"""A bare description in a subject is named again from earlier in the article, or the sentence
+gives no question when it points back at something that cannot be found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from quiz.generate.facts import Fact
+
+pytestmark = pytest.mark.slow
+
+Extract = Callable[..., list[Fact]]
+
+
+def contexts(facts: list[Fact], answer: str) -> list[str]:
+    return [f.slot("context").replace("\x00", "_____") for f in facts if f.answer == answer]
+
+
+def test_the_plan_is_named_again(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Brussels launched the Good Living plan in 2023 to rewrite its building rules.",
+        "The plan requires new flats to have terraces of at least 2 square meters.",
+        published=date(2023, 12, 1),
+    )
+    assert contexts(facts, "2 square meters") == [
+        "The Good Living plan requires new flats to have terraces of at least _____."
+    ]
+
+
+def test_a_description_pointing_back_at_nothing_gives_no_question(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts("This shortfall cost investors 1.7% a year in 2022.")
+    assert facts == []
+
+
+def test_a_generic_subject_stays(article_facts: Extract) -> None:
+    facts = article_facts("The winter solstice falls on Dec. 21.", published=date(2023, 12, 1))
+    assert contexts(facts, "Dec. 21") == ["The winter solstice falls on _____."]
+
+
+def test_a_noun_named_two_ways_is_not_resolved(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell Ferries company and the Nord Line company both sail to Tarn.",
+        "The company carried 1,200 passengers in 2021.",
+    )
+    assert all("Vell" not in c and "Nord" not in c for c in contexts(facts, "2021"))
