@@ -10,8 +10,8 @@ import marshal
 from pathlib import Path
 from typing import Any, Final
 
-from quiz.atomic import write_bytes_atomic
 from quiz.errors import QuizError
+from quiz.files import write_bytes_atomic
 from quiz.gc_pause import gc_paused
 from quiz.model import Deck, DeckSource, Question, SourceRef
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz import deck_cache
-from quiz.atomic import write_bytes_atomic
+from quiz.files import write_bytes_atomic
 from quiz.decks import (
     _deck_dumper,
     _decode,

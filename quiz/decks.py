@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from quiz import deck_cache
-from quiz.atomic import write_bytes_atomic
 from quiz.errors import QuizError, one_line
+from quiz.files import read_capped, write_bytes_atomic
 from quiz.gc_pause import gc_paused
 from quiz.model import (
     FACT_TYPES,
@@ -181,17 +181,7 @@ def find_decks(folder: Path) -> list[Path]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise QuizError("is a folder, not a deck file", path=path)
-        size = path.stat().st_size
-        if size > MAX_DECK_BYTES:
-            raise QuizError(f"deck file too large ({size // 2**20} MB)", path=path)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise QuizError("no such file", path=path) from None
-    except OSError as error:
-        raise QuizError(f"cannot read: {error.strerror or error}", path=path) from None
+    return read_capped(path, MAX_DECK_BYTES, what="deck file")
 
 
 def _decode(data: bytes, path: Path | str) -> str:

@@ -52,6 +52,28 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def printable_json(text: str) -> str:
+    """JSON text with the characters `printable` escapes written as `\\uNNNN` escapes instead (still
+    valid JSON, the same strings once parsed). JSON escapes C0 controls itself, but leaves C1
+    controls and bidirectional overrides in place when it keeps non-ASCII text readable."""
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM and APC strings
+    r"|\x1b.?",  # any other escape
+    re.DOTALL,
+)
+
+
+def without_controls(text: str) -> str:
+    """`text` with terminal escape sequences and the characters `printable` escapes removed (tabs
+    and line breaks become spaces): for one-line text kept from a file, such as a deck title."""
+    return " ".join(_UNSAFE.sub("", _ESCAPE_SEQUENCE.sub("", text)).split())
+
+
 def one_line(message: str, *, path: str | None = None, line: int | None = None) -> str:
     """Format `path:line: message` on one printable line (whitespace folded, controls escaped)."""
     text = printable(" ".join(message.split()))

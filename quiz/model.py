@@ -116,10 +116,21 @@ class Deck:
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
-    """A lower-case ASCII slug of `text` ("Russia's Taliban gambit" -> "russias-taliban-gambit")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """A lower-case ASCII slug of `text` ("Russia's Taliban gambit" -> "russias-taliban-gambit").
+
+    Text mostly in letters without an ASCII form (Cyrillic, Greek, Chinese...) would lose most of
+    itself and give every such title the same slug: the slug then ends in a hash of the text
+    ("Выборы 2024" -> "2024-" and 8 hex digits, "Новости" -> "deck-" and 8), the same everywhere.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     ascii_text = re.sub(r"['’`]", "", ascii_text.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    lost = sum(1 for char in decomposed if char.isalnum() and not char.isascii())
+    if lost and lost >= sum(1 for char in slug if char != "-"):
+        folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+        digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[: max_length - 9].rstrip('-') or 'deck'}-{digest}"
     return slug[:max_length].rstrip("-") or "deck"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from quiz.decks import dump_deck, read_deck
 from quiz.errors import QuizError
 from quiz.generate import batch
-from quiz.generate.batch import GenerateOptions, Outcome
+from quiz.generate.batch import Generated, GenerateOptions, Outcome
 from quiz.model import Deck, DeckSource, Question, SourceRef, slugify
 
 
@@ -50,6 +51,15 @@ def fake_generate(source: str, options: GenerateOptions) -> Deck:
         questions=tuple(questions),
         source=DeckSource(title=lines[0], file=source),
     )
+
+
+def fake_generate_with_reference(source: str, options: GenerateOptions) -> Generated:
+    """The stand-in generator as `batch.generate_with_reference`: with `--max`, the deck made
+    without it comes along."""
+    deck = fake_generate(source, options)
+    if options.max_questions is None:
+        return Generated(deck)
+    return Generated(deck, reference=fake_generate(source, replace(options, max_questions=None)))
 
 
 def write(path: Path, text: str) -> str:

@@ -20,13 +20,14 @@ from quiz.cli import main
 from quiz.commands.generate import format_facts
 from quiz.decks import read_deck
 from quiz.generate import batch
-from tests.test_batch import fake_generate, write
+from tests.test_batch import fake_generate, fake_generate_with_reference, write
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Run in tmp_path with the fake generator; returns tmp_path."""
     monkeypatch.setattr(batch, "generate_source", fake_generate)
+    monkeypatch.setattr(batch, "generate_with_reference", fake_generate_with_reference)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

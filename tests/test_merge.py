@@ -215,3 +215,64 @@ def test_merge_invariants(pair: tuple[Deck, Deck]) -> None:
             assert by_id[question.id].prompt == question.prompt
             assert by_id[question.id].suspended == question.suspended
     assert merge_edits(generated, merged) == merged
+
+
+# A smaller --max -------------------------------------------------------------------------------
+
+FULL = deck(*(generated_question(n) for n in range(1, 7)))
+"""The generator's deck without --max; GENERATED is its first three, as --max 3 makes it."""
+
+
+def test_questions_left_out_by_max_are_dropped_unless_edited_or_suspended() -> None:
+    existing = deck(
+        *FULL.questions[:3],
+        generated_question(4, prompt="My own wording?"),  # edited
+        generated_question(5, suspended=True),  # suspended
+        generated_question(6),  # untouched: --max may drop it
+    )
+    merged = merge_edits(GENERATED, existing, reference=FULL)
+    assert ids(merged) == ["q-1", "q-2", "q-3", "q-4", "q-5"]
+    assert merged.questions[3].prompt == "My own wording?"
+    assert merged.questions[4].suspended
+    assert summarise_merge(GENERATED, existing, reference=FULL) == MergeSummary(
+        kept_beyond=2, left_out=1
+    )
+    # Again with the same limit: nothing more is lost, and nothing changes.
+    assert merge_edits(GENERATED, merged, reference=FULL) == merged
+
+
+def test_a_suspended_question_is_kept_even_when_no_longer_generated() -> None:
+    existing = deck(*GENERATED.questions, generated_question(9, suspended=True))
+    assert ids(merge_edits(GENERATED, existing)) == ["q-1", "q-2", "q-3", "q-9"]
+    assert summarise_merge(GENERATED, existing).kept_beyond == 1
+
+
+def test_an_edit_beyond_the_limit_takes_the_generators_new_alternatives() -> None:
+    fuller = deck(*FULL.questions[:3], generated_question(4, accept=("alt 4", "four")))
+    existing = deck(*GENERATED.questions, generated_question(4, answer="my answer"))
+    merged = merge_edits(GENERATED, existing, reference=fuller)
+    assert merged.questions[-1].answer == "my answer"
+    assert merged.questions[-1].accept == ("alt 4", "four")
+
+
+@given(
+    st.lists(st.sampled_from(["edit", "suspend", "keep"]), min_size=3, max_size=6),
+    st.integers(min_value=1, max_value=6),
+)
+def test_no_edit_or_suspension_is_ever_dropped(actions: list[str], limit: int) -> None:
+    questions = []
+    for number, action in enumerate(actions, start=1):
+        question = generated_question(number)
+        if action == "edit":
+            question = replace(question, prompt=f"Edited {number}?")
+        elif action == "suspend":
+            question = replace(question, suspended=True)
+        questions.append(question)
+    full = deck(*(generated_question(n) for n in range(1, len(actions) + 1)))
+    capped = deck(*full.questions[:limit])
+    merged = merge_edits(capped, deck(*questions), reference=full)
+    kept = {q.id: q for q in merged.questions}
+    for question, action in zip(questions, actions, strict=True):
+        if action != "keep":
+            assert kept[question.id].prompt == question.prompt
+            assert kept[question.id].suspended == question.suspended

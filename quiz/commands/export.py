@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from quiz.decks import find_decks, read_deck
-from quiz.errors import QuizError
+from quiz.errors import QuizError, printable
 from quiz.model import Deck
 from quiz.paths import cache_dir, data_dir, default_decks_dir
 
@@ -55,9 +55,10 @@ def run_export(args: argparse.Namespace) -> int:
     cards = sum(note.cards for deck in written for note in deck.notes)
     left_out = sum(deck.left_out for deck in written)
     plural = "s" if len(written) != 1 else ""
-    print(f"{output}: {len(written)} deck{plural}, {notes} notes, {cards} cards")
+    # Deck titles and file names come from files: shown through the error lines' sanitiser.
+    print(printable(f"{output}: {len(written)} deck{plural}, {notes} notes, {cards} cards"))
     for anki_deck in written:
-        print(f"  {anki_deck.name}: {len(anki_deck.notes)} notes")
+        print(printable(f"  {anki_deck.name}: {len(anki_deck.notes)} notes"))
     if left_out:
         print(
             f"  {left_out} suspended question{'s' if left_out != 1 else ''} left out "

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from quiz.errors import EXIT_USER_ERROR, QuizError
+from quiz.errors import EXIT_USER_ERROR, QuizError, printable, printable_json
 from quiz.generate import batch
-from quiz.generate.batch import GenerateOptions, Outcome, Saved
+from quiz.generate.batch import Generated, GenerateOptions, Outcome, Saved
 from quiz.model import FACT_TYPES
 
 DEFAULT_OUT_DIR = Path("decks")
@@ -58,10 +58,11 @@ def _generate_one(
     # A lone source fails the usual way: its QuizError is the one line the user sees.
     if output is not None:
         _refuse_overwriting_source(output, _source_files([source]))
-    deck = batch.generate_source(source, options)
+    made = _generate_fn(options)(source, options)
+    deck, reference = (made.deck, made.reference) if isinstance(made, Generated) else (made, None)
     target = output if output is not None else batch.deck_path(deck, out_dir)
     _refuse_overwriting_source(target, _source_files([source]))
-    saved = batch.save_deck(deck, target, fresh=fresh)
+    saved = batch.save_deck(deck, target, fresh=fresh, reference=reference)
     _report_saved(saved)
     return 0
 
@@ -78,7 +79,7 @@ def _generate_many(
         bar.show()
     try:
         for outcome in batch.iter_outcomes(
-            sources, options, generate=batch.generate_source, workers=workers
+            sources, options, generate=_generate_fn(options), workers=workers
         ):
             if bar is not None:
                 bar.advance(outcome.source)
@@ -96,7 +97,9 @@ def _generate_many(
                     )
                 claimed[key] = outcome.source
                 _refuse_overwriting_source(target, source_files)
-                saved = batch.save_deck(outcome.deck, target, fresh=fresh)
+                saved = batch.save_deck(
+                    outcome.deck, target, fresh=fresh, reference=outcome.reference
+                )
             except QuizError as error:
                 failures.append(
                     Outcome(
@@ -122,6 +125,13 @@ def _generate_many(
     return _summarise(written=written, unchanged=unchanged, failures=failures)
 
 
+def _generate_fn(options: GenerateOptions) -> batch.GenerateFn:
+    # With --max, the deck made without it comes along: edits the cap leaves out are kept.
+    if options.max_questions is None:
+        return batch.generate_source
+    return batch.generate_with_reference
+
+
 def _source_files(sources: Sequence[str]) -> frozenset[Path]:
     """The resolved paths of the file sources, computed once per run."""
     return frozenset(Path(source).resolve() for source in sources if not batch.is_url(source))
@@ -139,9 +149,12 @@ def _report_saved(saved: Saved) -> None:
     if merged:
         details.append(merged)
     verb = "unchanged" if saved.unchanged else "wrote"
-    print(f"{verb} {saved.path} ({'; '.join(details)})")
+    print(printable(f"{verb} {saved.path} ({'; '.join(details)})"))
     if saved.replaced_invalid:
-        print(f"quiz: {saved.path}: replaced a file that was not a valid deck", file=sys.stderr)
+        print(
+            printable(f"quiz: {saved.path}: replaced a file that was not a valid deck"),
+            file=sys.stderr,
+        )
 
 
 def _summarise(*, written: int, unchanged: int, failures: Sequence[Outcome]) -> int:
@@ -155,7 +168,7 @@ def _summarise(*, written: int, unchanged: int, failures: Sequence[Outcome]) -> 
         print(f"quiz: {failure.describe_failure()}", file=sys.stderr)
     for failure in failures:
         if failure.details:
-            print(failure.details, file=sys.stderr, end="")
+            print(printable(failure.details), file=sys.stderr, end="")
     if any(failure.details for failure in failures):
         return EXIT_BUG
     return EXIT_USER_ERROR if failures else 0
@@ -174,6 +187,8 @@ class ProgressBar:
         """Draw the bar as it stands."""
         width = shutil.get_terminal_size((80, 24)).columns
         filled = 24 * self.done // max(self.total, 1)
+        # The label is a file name or URL: sanitised like error lines, on one line.
+        label = printable(" ".join(label.split()))
         line = f"[{'#' * filled}{'-' * (24 - filled)}] {self.done}/{self.total} {label}"
         self.stream.write("\r" + line[: max(width - 1, 10)] + "\x1b[K")
         self.stream.flush()
@@ -200,10 +215,10 @@ def run_facts(args: argparse.Namespace) -> int:
 
     rows = [fact_to_dict(fact) for fact in facts]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(printable_json(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    print(format_facts(rows, source=source, width=width), end="")
+    print(printable(format_facts(rows, source=source, width=width)), end="")
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from quiz.errors import printable, printable_json
 from quiz.generate.article import read_source
 from quiz.model import Article
 
@@ -44,9 +45,10 @@ def format_article(article: Article) -> str:
 def run_read(args: argparse.Namespace) -> int:
     """Read `args.source` and print it (as JSON with `args.json`); returns the exit status."""
     article = read_source(args.source)
+    # Article text comes from a file or a server: printed through the error lines' sanitiser.
     if args.json:
-        json.dump(article_to_dict(article), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(article_to_dict(article), ensure_ascii=False, indent=2)
+        sys.stdout.write(printable_json(text) + "\n")
     else:
-        sys.stdout.write(format_article(article))
+        sys.stdout.write(printable(format_article(article)))
     return 0

@@ -24,6 +24,7 @@ import json
 import re
 import sqlite3
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,9 +33,9 @@ from typing import Final
 
 import genanki
 
-from quiz.atomic import write_bytes_atomic
-from quiz.errors import QuizError
+from quiz.errors import QuizError, without_controls
 from quiz.export.notetypes import CSS, NOTE_TYPES, NoteType
+from quiz.files import is_regular_file, write_bytes_atomic
 from quiz.gc_pause import gc_paused
 from quiz.language import MONTHS
 from quiz.model import FALSE, TRUE, Deck, DeckSource, Question, QuestionKind
@@ -51,6 +52,7 @@ _BASE91: Final = (
 """Anki's GUID alphabet, as in genanki.util.BASE91_TABLE."""
 _BASE91_PAIRS: Final = tuple(high + low for high in _BASE91 for low in _BASE91)
 _CLOZE_RE: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_COLONS_RE: Final = re.compile(r":{2,}")
 _SAFE_URL_RE: Final = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 
 
@@ -108,9 +110,17 @@ def anki_deck_id(deck_id: str) -> int:
 
 
 def anki_deck_name(deck: Deck, parent: str) -> str:
-    """`parent::Title`; a `::` inside the title would make a sub-deck, so it becomes `:`."""
-    title = " ".join((deck.title or deck.id).split()).replace("::", ":")
-    parts = [part.strip() for part in parent.split("::") if part.strip()]
+    """`parent::Title`; a run of colons inside the title (`::`, `:::`...) would make a sub-deck, so
+    it becomes one `:`, and colons at its ends go (Anki drops them). The parent's `::` do make
+    sub-decks (that is what they are for). Escape sequences and control characters, which Anki
+    would strip, go too, so the name is the one Anki shows.
+    """
+    title = _COLONS_RE.sub(":", without_controls(deck.title)).strip(" :")
+    if not title:
+        title = _COLONS_RE.sub(":", deck.id).strip(" :") or "deck"
+    parts = [
+        part.strip(" :") for part in _COLONS_RE.split(without_controls(parent)) if part.strip(" :")
+    ]
     return "::".join([*parts, title])
 
 
@@ -582,18 +592,61 @@ def write_apkg(
     return anki_decks
 
 
+MAX_PACKAGE_COLLECTION: Final = 512 * 2**20
+"""A package being replaced is read for its stamp only if its collection is at most this large
+(uncompressed): a 100,000-question package holds well under 100 MB."""
+
+
 def package_timestamp(path: Path) -> int | None:
-    """The newest note mtime in an existing .apkg, or None if there is no readable package."""
+    """The newest note mtime in an existing .apkg, or None if there is no readable package.
+
+    Only a regular file is read (never a device or pipe named as the output), at most
+    MAX_PACKAGE_COLLECTION bytes of it however much it claims or inflates to. A damaged package
+    (encrypted, corrupt, unknown compression, not Anki's) and a stamp that is not a valid
+    timestamp (`quiz.export.stamp.valid_timestamp`) count as none: the export then replaces it.
+    """
+    from quiz.export.stamp import valid_timestamp
+
+    if not is_regular_file(path):
+        return None
     try:
-        with zipfile.ZipFile(path) as package:
-            data = package.read("collection.anki2")
+        data = _read_collection(path)
+        if data is None:
+            return None
         conn = sqlite3.connect(":memory:")
         try:
             conn.deserialize(data)
             row = conn.execute("SELECT max(mod) FROM notes").fetchone()
         finally:
             conn.close()
-    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error):
+    except (
+        OSError,
+        EOFError,
+        KeyError,
+        ValueError,
+        OverflowError,
+        RuntimeError,  # zipfile: encrypted entry
+        NotImplementedError,  # zipfile: unknown compression method
+        zipfile.BadZipFile,
+        zlib.error,
+        sqlite3.Error,
+    ):
         return None
-    value = row[0] if row else None
-    return int(value) if isinstance(value, int) else None
+    return valid_timestamp(row[0] if row else None)
+
+
+def _read_collection(path: Path) -> bytes | None:
+    """The `collection.anki2` of a package, or None if it is missing, encrypted or too large."""
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("collection.anki2")
+        if info.flag_bits & 0x1 or info.file_size > MAX_PACKAGE_COLLECTION:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        with package.open(info) as stream:
+            while chunk := stream.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_PACKAGE_COLLECTION:  # inflates past what the header claims
+                    return None
+                chunks.append(chunk)
+        return b"".join(chunks)

@@ -19,10 +19,28 @@ from typing import IO, Final
 STAMP_FILE: Final = "anki-export.json"
 """In the data folder: {"last_timestamp": N}, the newest export timestamp handed out."""
 
+MAX_TIMESTAMP: Final = 253_402_300_799
+"""The last second of the year 9999. A stamp read back beyond it (or below 0) is damage, not an
+export: it is ignored, never carried forward (note and card ids are the stamp in milliseconds,
+and must fit in SQLite's 64-bit integers)."""
+
+
+def valid_timestamp(value: object) -> int | None:
+    """`value` if it is a whole number of seconds an export can follow (0 <= value < MAX_TIMESTAMP),
+    else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value < MAX_TIMESTAMP else None
+
 
 def next_timestamp(now: float, previous: int | None) -> int:
-    """The note mtime for an export at `now`: whole seconds, and later than `previous`."""
-    stamp = int(now)
+    """The note mtime for an export at `now`: whole seconds, and later than `previous`.
+
+    A `previous` that is not a valid timestamp (see `valid_timestamp`) is ignored, and the result
+    is never beyond MAX_TIMESTAMP.
+    """
+    stamp = min(max(int(now), 0), MAX_TIMESTAMP)
+    previous = valid_timestamp(previous)
     if previous is not None and stamp <= previous:
         stamp = previous + 1
     return stamp
@@ -42,8 +60,9 @@ def reserve_timestamp(state_file: Path, now: float, *, at_least_after: int | Non
     """
     with _locked(state_file) as stream:
         previous = _read_last(stream)
-        if at_least_after is not None:
-            previous = at_least_after if previous is None else max(previous, at_least_after)
+        after = valid_timestamp(at_least_after)
+        if after is not None:
+            previous = after if previous is None else max(previous, after)
         stamp = next_timestamp(now, previous)
         if stream is not None:
             with contextlib.suppress(OSError):
@@ -59,10 +78,14 @@ def _read_last(stream: IO[bytes] | None) -> int | None:
         return None
     try:
         stream.seek(0)
-        value = json.loads(stream.read() or b"{}").get("last_timestamp")
-    except (OSError, ValueError, AttributeError):
+        value = json.loads(stream.read(_MAX_STATE_BYTES) or b"{}").get("last_timestamp")
+    except (OSError, ValueError, AttributeError, RecursionError):
         return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return valid_timestamp(value)
+
+
+_MAX_STATE_BYTES: Final = 4096
+"""The state file holds one small number; more than this is not ours."""
 
 
 @contextlib.contextmanager

@@ -13,11 +13,11 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Final
 
-from quiz.errors import QuizError, one_line
+from quiz.errors import QuizError, one_line, without_controls
 from quiz.generate.merge import MergeSummary, merge_edits, summarise_merge
 from quiz.model import Article, Deck, DeckSource, slugify
 
@@ -58,6 +58,8 @@ class Outcome:
     line: int | None = None
     details: str = ""
     """The traceback of an unexpected error (a bug), empty for a user error."""
+    reference: Deck | None = None
+    """With `--max`: the deck made without it (see `Generated.reference`)."""
 
     @property
     def ok(self) -> bool:
@@ -74,7 +76,17 @@ class Outcome:
         return one_line(self.message, path=self.path, line=self.line)
 
 
-GenerateFn = Callable[[str, GenerateOptions], Deck]
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """A generated deck, with the deck made without the `--max` cap when there was one."""
+
+    deck: Deck
+    reference: Deck | None = None
+    """The questions the generator makes without `--max`: a regeneration keeps the user's edits
+    of those the cap leaves out (see `quiz.generate.merge`)."""
+
+
+GenerateFn = Callable[[str, GenerateOptions], Deck | Generated]
 """Makes the deck of one source; raises QuizError. Must be a module-level function for workers."""
 
 
@@ -147,8 +159,39 @@ def generate_source(source: str, options: GenerateOptions) -> Deck:
         QuizError: the source cannot be read, or yields no question.
     """
     article, facts = read_facts(source)
+    return _make_deck(source, article, facts, options)
+
+
+def generate_with_reference(source: str, options: GenerateOptions) -> Generated:
+    """`generate_source`, and with `--max` the deck made without it too (`Generated.reference`).
+
+    Raises:
+        QuizError: the source cannot be read, or yields no question.
+    """
+    if options.max_questions is None:
+        return Generated(generate_source(source, options))
+    article, facts = read_facts(source)
+    deck = _make_deck(source, article, facts, options)
+    # The deck of the default size: the questions an earlier run most likely made, rendered as it
+    # made them. Then, for a deck once made with a larger --max, every other question the
+    # generator can make (their options may differ: an edit is then assumed, and they are kept).
+    usual = _make_deck(source, article, facts, replace(options, max_questions=None))
+    everything = _make_deck(source, article, facts, replace(options, max_questions=_EVERY))
+    known = {question.id for question in usual.questions}
+    extra = tuple(question for question in everything.questions if question.id not in known)
+    return Generated(deck, reference=replace(usual, questions=usual.questions + extra))
+
+
+_EVERY: Final = 100_000
+"""A --max no article reaches: every question the generator can make."""
+
+
+def _make_deck(source: str, article: Article, facts: list[Any], options: GenerateOptions) -> Deck:
     from quiz.generate.pipeline import make_deck
 
+    # The title is shown on terminals and in Anki: no escape sequences or control characters,
+    # whatever the article or fact sheet held.
+    article = replace(article, title=without_controls(article.title))
     deck = make_deck(
         article,
         facts,
@@ -168,7 +211,10 @@ def generate_source(source: str, options: GenerateOptions) -> Deck:
 def run_one(generate: GenerateFn, source: str, options: GenerateOptions) -> Outcome:
     """Generate one source, turning any failure into an Outcome (runs in workers too)."""
     try:
-        return Outcome(source=source, deck=generate(source, options))
+        made = generate(source, options)
+        if isinstance(made, Generated):
+            return Outcome(source=source, deck=made.deck, reference=made.reference)
+        return Outcome(source=source, deck=made)
     except QuizError as error:
         return Outcome(source=source, message=error.message, path=error.path, line=error.line)
     except Exception as error:  # a bug: keep the traceback, but let the other sources finish
@@ -297,23 +343,27 @@ def deck_path(deck: Deck, out_dir: Path) -> Path:
     return out_dir / f"{name}.yaml"
 
 
-def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
+def save_deck(
+    generated: Deck, target: Path, *, fresh: bool = False, reference: Deck | None = None
+) -> Saved:
     """Write `generated` to `target` atomically, keeping the edits of the deck already there.
 
     Args:
         generated: the deck the generator made.
         target: the deck file to write; its folder is created if needed.
         fresh: replace an existing file instead of merging with it.
+        reference: with `--max`, the deck made without it: edited questions the cap leaves out
+            are kept (see `quiz.generate.merge`).
 
     Raises:
         QuizError: the existing file is not a valid deck, or holds another deck (without `fresh`),
             or the file cannot be written. The existing file is then left as it was.
     """
     from quiz.decks import dump_deck, read_deck, write_deck
+    from quiz.files import write_target
     from quiz.paths import cache_dir
 
-    if target.is_dir():
-        raise QuizError("is a folder, not a deck file", path=target)
+    write_target(target)  # a folder, device or pipe is refused before anything is read from it
     deck, summary, replaced_invalid = generated, MergeSummary(), False
     old_bytes: bytes | None = None
     if target.exists():
@@ -345,8 +395,8 @@ def save_deck(generated: Deck, target: Path, *, fresh: bool = False) -> Saved:
                         "--fresh to replace it",
                         path=target,
                     )
-                deck = merge_edits(generated, existing)
-                summary = summarise_merge(generated, existing)
+                deck = merge_edits(generated, existing, reference=reference)
+                summary = summarise_merge(generated, existing, reference=reference)
     if old_bytes is not None and old_bytes == dump_deck(deck).encode("utf-8"):
         return Saved(path=target, deck=deck, merge=summary, unchanged=True)
     try:

@@ -1,8 +1,12 @@
 """Wrong options for multiple-choice and false true/false statements.
 
-Distractors have the key's type and granularity: nearby years that are not also true, other
-entities of the same kind from the same article, numbers with the same unit. None is an alias of
-the key nor appears in the key's own sentence. Pure functions; randomness comes from the caller.
+Distractors have the key's fine kind and granularity: nearby years that are not also true and on
+the same side of the publication year, countries for a country, cities for a city, people for a
+person, newspapers for a newspaper, numbers with the same unit. They come from the article first,
+then from the gazetteer (neighbouring countries, the country's big cities). None is an alias of
+the key, contains it or lies within it, nor appears in the key's own sentence. When the key's kind
+is uncertain, there are none: the fact is asked another way. Pure functions; randomness comes from
+the caller.
 """
 
 from __future__ import annotations
@@ -10,15 +14,32 @@ from __future__ import annotations
 import math
 import random
 import re
+import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from rapidfuzz import fuzz
-
 from quiz.generate.facts import Fact, Mention
+from quiz.generate.grammar import GAP
+from quiz.generate.names import (
+    PERSON,
+    fine_kind,
+    is_alias,
+    name_kinds,
+    normalise,
+    overlaps,
+    place_of,
+)
+from quiz.generate.places import (
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    capitals_near,
+    neighbours,
+    other_continents,
+)
 from quiz.generate.values import (
     DateValue,
     format_date,
@@ -44,242 +65,49 @@ class Pool:
     """Acronym long forms defined in the article."""
     speakers: tuple[str, ...] = ()
     latest_year: int | None = None
-    """No past event's distractor may be later than this (the publication year)."""
+    """No past event's distractor may be later than this (the publication year), and no future
+    event's earlier."""
     aliases: tuple[tuple[str, str], ...] = field(default=())
     """(short form, long form) pairs of the article's acronyms."""
     kinds: tuple[tuple[str, str], ...] = field(default=())
     """(name, kind) for the names the article says more about (see `name_kinds`)."""
-
-
-@lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """A comparison key: casefolded, no articles, punctuation or extra spaces."""
-    t = text.casefold().replace("’", "'")
-    t = re.sub(r"'s\b", "", t)
-    t = re.sub(r"[^\w\s%$]", " ", t)
-    words = [w for w in t.split() if w not in {"the", "a", "an"}]
-    return " ".join(words)
-
-
-def is_alias(a: str, b: str, aliases: Iterable[tuple[str, str]] = ()) -> bool:
-    """Whether `a` and `b` may name the same thing (equal, nested, acronym, same surname...)."""
-    return _is_alias(a, b, aliases if isinstance(aliases, tuple) else tuple(aliases))
-
-
-@lru_cache(maxsize=65536)
-def _is_alias(a: str, b: str, aliases: tuple[tuple[str, str], ...]) -> bool:
-    # Cached: choice and true/false templates ask it of the same names again and again.
-    na, nb = normalise(a), normalise(b)
-    if not na or not nb:
-        return True
-    if na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
-        return True
-    for short, long in aliases:
-        ns, nl = normalise(short), normalise(long)
-        a_in = na == ns or f" {na} " in f" {nl} "
-        b_in = nb == ns or f" {nb} " in f" {nl} "
-        if a_in and b_in:
-            return True
-    if fuzz.ratio(na, nb) >= 88:
-        return True
-    country = _country_key(a)
-    return bool(country) and country == _country_key(b)
+    with_the: tuple[str, ...] = field(default=())
+    """Names the article mostly writes after "the" ("the Netherlands", "the Senate")."""
+    authors: tuple[str, ...] = field(default=())
+    """Who wrote the article: never an option, and no options beside them."""
 
 
 def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Random) -> list[str]:
-    """Up to three wrong options for `answer` (the value of the fact's `slot`)."""
+    """Up to three wrong options for `answer` (the value of the fact's `slot`); fewer, or none,
+    when the article and the gazetteer have too few of the answer's kind or the kind is
+    uncertain (the question is then asked as a cloze or typed question)."""
     if slot == "answer" and fact.type == "date":
         value = parse_date(answer)
         return _dates(value, fact, pool, rng) if value is not None else []
     if slot == "answer" and fact.type == "number":
         return _numbers(answer, fact, rng)
     if fact.type == "acronym" and slot == "answer":
-        names = list(pool.long_forms) + [
+        forms = list(pool.long_forms) + [
             m.text for m in pool.mentions if m.label == "ORG" and len(m.text.split()) >= 2
         ]
-        return _entities(answer, names, fact, pool, rng)
+        return _entities(answer, "long form", [(n, "long form") for n in forms], fact, pool, rng)
     if fact.type == "quote" and slot == "speaker":
         label_of = {m.text: m.label for m in pool.mentions}
-        label = label_of.get(answer)
-        speakers = [n for n in pool.speakers if label_of.get(n) == label]  # people for people
-        return _entities(answer, speakers, fact, pool, rng)
+        label = label_of.get(answer, "")
+        speakers = [(n, label_of.get(n, "")) for n in pool.speakers]
+        return _entities(answer, label, speakers, fact, pool, rng)
     labels = _LABELS.get(fact.type)
     if labels is None or slot != "answer":
         return []
-    if fact.type == "place" and fact.detail in labels:
-        names = [m.text for m in pool.mentions if m.label == fact.detail]  # no mixing
-    else:
-        names = [m.text for m in pool.mentions if m.label in labels]
+    label = "PERSON" if fact.type == "person" else fact.detail
+    label = "ORG" if label == "ACRONYM" else label
+    names = [(m.text, m.label) for m in pool.mentions if m.label in labels]
     if fact.type == "event":
-        names = [n for n in names if _eventish(n)] or names
-    return _entities(answer, names, fact, pool, rng)
-
-
-COUNTRIES: Final = frozenset(
-    """afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh
-    belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chad chile china
-    colombia croatia cuba cyprus czechia denmark ecuador egypt estonia ethiopia finland france
-    georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran
-    iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia
-    lebanon libya lithuania luxembourg madagascar malaysia mali malta mexico moldova mongolia
-    montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria
-    norway oman pakistan panama paraguay peru philippines poland portugal qatar romania russia
-    rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
-    syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
-    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe andorra angola bahamas bahrain
-    barbados belize benin bhutan botswana brunei burundi comoros congo djibouti dominica eritrea
-    eswatini fiji gabon gambia grenada guinea guyana jamaica kiribati lesotho liberia
-    liechtenstein malawi maldives mauritania mauritius micronesia monaco nauru palau palestine
-    samoa suriname swaziland togo tonga tuvalu vanuatu england scotland wales""".split()
-) | frozenset(
-    {
-        "united states", "united kingdom", "south africa", "south korea", "north korea",
-        "new zealand", "saudi arabia", "sri lanka", "united arab emirates", "the netherlands",
-        "u.s.", "us", "uk", "usa", "britain", "great britain", "united states of america",
-        "czech republic", "north macedonia", "bosnia and herzegovina", "costa rica",
-        "el salvador", "dominican republic", "sierra leone", "ivory coast", "côte d'ivoire",
-        "burkina faso", "cape verde", "central african republic", "equatorial guinea",
-        "guinea-bissau", "east timor", "timor-leste", "papua new guinea", "solomon islands",
-        "marshall islands", "south sudan", "trinidad and tobago", "antigua and barbuda",
-        "saint lucia", "san marino", "vatican city", "northern ireland", "soviet union", "ussr",
-        "democratic republic of the congo", "dr congo",
-    }
-)  # fmt: skip
-"""Country names, to keep country and city options apart."""
-
-
-COUNTRY_NAMES: Final = {
-    "u.s.": "united states", "us": "united states", "usa": "united states",
-    "united states of america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "great britain": "united kingdom",
-    "the netherlands": "netherlands", "czech republic": "czechia",
-    "ivory coast": "côte d'ivoire", "east timor": "timor-leste", "swaziland": "eswatini",
-    "ussr": "soviet union", "dr congo": "democratic republic of the congo",
-}  # fmt: skip
-"""Other names of one country, so that "U.S." and "United States" are never two options."""
-
-
-def is_country(name: str) -> bool:
-    """Whether `name` is a country (from a built-in list)."""
-    return bool(_country_key(name))
-
-
-def _country_key(name: str) -> str:
-    """The one name of a country of the built-in list under all its names ("" for others)."""
-    key = re.sub(r"^the\s+", "", name.strip().casefold())
-    return COUNTRY_NAMES.get(key, key) if key in COUNTRIES else ""
-
-
-NOT_PLACE_NOUNS: Final = frozenset(
-    "asteroid comet planet moon star galaxy nebula spacecraft probe satellite rocket telescope "
-    "rover lander orbiter mission ship vessel ferry tanker yacht aircraft plane jet".split()
-)
-"""Nouns that say the name after them is no place on Earth ("the asteroid Korppi", "a spacecraft
-named Halla")."""
-STORM_TITLES: Final = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
-"""Titles that make a name a storm ("Hurricane Ida"), capitalised or not."""
-SKY_NAMES: Final = frozenset(
-    "earth moon sun mercury venus mars jupiter saturn uranus neptune pluto".split()
-)
-"""Bodies of the solar system, which are no places to offer beside cities or countries."""
-LOCAL_NOUNS: Final = frozenset(
-    "city town village port region province county district state capital suburb".split()
-)
-"""Nouns that say the name after them is a place inside a country ("the city of Peshawar")."""
-
-_WORD: Final = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_NAME: Final = rf"{_WORD}(?: (?:of |de |la )?{_WORD})*"
-_AFTER_NOUN: Final = re.compile(
-    rf"\b(?:({'|'.join(sorted(NOT_PLACE_NOUNS | LOCAL_NOUNS))})s?"
-    rf"|((?i:{'|'.join(sorted(STORM_TITLES))})))\b"
-    rf"(?: (?:of|named|called))? ({_NAME})"
-)
-_NAME_AT: Final = re.compile(_NAME)
-_BEFORE_COMMA: Final = re.compile(rf"(?<![\w'’.-])({_NAME}), (?:the )?(?=[A-Z])")
-_MORE_IN_LIST: Final = re.compile(r", (?:and |or )?[A-Z]|,? (?:and|or) ")
-
-
-def name_kinds(names: Iterable[str], text: str) -> dict[str, str]:
-    """What `text` tells of each of `names`, for keeping wrong options of the answer's kind.
-
-    The kind is "sky" for a body of the solar system ("Mars"), "country" for a country of the
-    built-in list, else the noun that says a name is no place on Earth ("the asteroid Korppi":
-    "asteroid"; "Hurricane Ida": "hurricane"), else "local" for a place inside a country ("Tartu,
-    Estonia" when the country does not go on as a list; "the city of Peshawar"). Names the text
-    says nothing about are left out.
-    """
-    cues: dict[str, str] = {}
-    for m in _AFTER_NOUN.finditer(text):
-        noun = (m.group(1) or m.group(2)).lower()
-        kind = "local" if noun in LOCAL_NOUNS else noun
-        words = m.group(3).split()
-        for end in range(1, len(words) + 1):
-            cues.setdefault(" ".join(words[:end]), kind)
-    for place, _ in _countries_after_places(text):
-        words = place.split()
-        for start in range(len(words)):
-            cues.setdefault(" ".join(words[start:]), "local")
-    kinds: dict[str, str] = {}
-    for name in names:
-        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-        cue = cues.get(bare, "")
-        if bare.casefold() in SKY_NAMES:
-            kinds[name] = "sky"
-        elif is_country(bare):
-            kinds[name] = "country"  # "the tanker Iran seized" does not make Iran a ship
-        elif cue:
-            kinds[name] = cue
-    return kinds
-
-
-def _countries_after_places(text: str) -> Iterator[tuple[str, str]]:
-    """(place, country) for each "Tartu, Estonia" of `text` that is not a list of countries."""
-    for m in _BEFORE_COMMA.finditer(text):
-        country = _country_at(text, m.end())
-        if country is None or _MORE_IN_LIST.match(text, m.end() + len(country)):
-            continue  # "Denmark, Estonia, Finland and Norway": a list, not a place and its country
-        yield m.group(1), country
-
-
-def locates(name: str, sentence: str) -> bool:
-    """Whether `name` is the country that only says where the place before it lies ("Tartu,
-    Estonia"): whoever knows the place knows the country, so asking for it asks little."""
-    return any(country == name for _, country in _countries_after_places(sentence))
-
-
-def _country_at(text: str, start: int) -> str | None:
-    """The longest country name that opens `text` at `start`, as written there."""
-    found = _NAME_AT.match(text, start)
-    if found is None:
-        return None
-    parts = found.group(0).split()
-    for end in range(len(parts), 0, -1):
-        candidate = " ".join(parts[:end])
-        if is_country(candidate):
-            return candidate
-        if is_country(candidate + "."):
-            return candidate + "."  # "U.S.": the name ends with the abbreviation's full stop
-    return None
-
-
-def kind_of(name: str, kinds: dict[str, str]) -> str:
-    """The kind of `name` as `name_kinds` found it ("" when the article does not say); a country
-    of the built-in list is a country even where the article says nothing."""
-    return kinds.get(name) or ("country" if is_country(name) else "")
-
-
-def same_kind(fact_type: str, answer: str, name: str, kinds: dict[str, str]) -> bool:
-    """Whether `name` may be a wrong option beside `answer`: for a place, a country beside a
-    country and no country beside a city or region; for any type, nothing the article calls an
-    asteroid (say) unless the answer is one too."""
-    a, b = kind_of(answer, kinds), kind_of(name, kinds)
-    if fact_type != "place":
-        a = "" if a in {"country", "local"} else a
-        b = "" if b in {"country", "local"} else b
-    elif a != "country" and b != "country":
-        a = a or "local"
-        b = b or "local"
-    return a == b
+        if not _eventish(answer):
+            return []
+        names = [(n, "EVENT") for n, _ in names if _eventish(n)]
+        label = "EVENT"
+    return _entities(answer, label, names, fact, pool, rng)
 
 
 def _eventish(name: str) -> bool:
@@ -288,34 +116,259 @@ def _eventish(name: str) -> bool:
     return bool(EVENT_WORDS & set(name.lower().replace("-", " ").split()))
 
 
+def answer_kind(fact: Fact, answer: str, slot: str, pool: Pool) -> str:
+    """The fine kind the wrong options of `answer` must share ("" when uncertain)."""
+    if fact.type in {"date", "number"}:
+        return fact.type
+    label = "PERSON" if fact.type == "person" else fact.detail
+    if fact.type == "quote" and slot == "speaker":
+        label = {m.text: m.label for m in pool.mentions}.get(answer, "")
+    cues = dict(pool.kinds)
+    if answer not in cues:
+        cues.update(_cue(answer, fact.sentence))
+    long = dict(pool.aliases).get(answer, answer)
+    return fine_kind(long, "ORG" if label == "ACRONYM" else label, cues.get(answer, ""))
+
+
 def _entities(
-    answer: str, names: Sequence[str], fact: Fact, pool: Pool, rng: random.Random
+    answer: str,
+    label: str,
+    names: Sequence[tuple[str, str]],
+    fact: Fact,
+    pool: Pool,
+    rng: random.Random,
 ) -> list[str]:
-    kinds = dict(pool.kinds)
-    if answer not in kinds:
-        kinds.update(name_kinds((answer,), fact.sentence))
-    names = [n for n in names if same_kind(fact.type, answer, n, kinds)]
-    counts = Counter(names)
-    # A name the sentence itself mentions plays another part in it, tagged as an entity there or
-    # not ("IS-K claimed responsibility for the attack on _____": IS-K is no option).
-    sentence = f" {normalise(fact.sentence)} "
+    cues = dict(pool.kinds)
+    if answer not in cues:
+        cues.update(_cue(answer, fact.sentence))
+    long_of = dict(pool.aliases)
+
+    person_words = _person_words(pool.mentions)
+
+    def kind(name: str, name_label: str) -> str:
+        if name_label == "long form":
+            return name_label
+        if _DANGLING.search(name):
+            return ""  # a name cut off by the parser ("Department of")
+        found = fine_kind(long_of.get(name, name), name_label, cues.get(name, ""))
+        if found != PERSON and set(normalise(name).split()) <= person_words:
+            return ""  # also a person's name in the article ("Anna", a town too)
+        return found
+
+    want = kind(answer, label)
+    if not want or normalise(answer) in {normalise(a) for a in pool.authors}:
+        return []  # uncertain, or the page's author: a cloze or a typed question asks it
+    if _fragment(answer, want, fact.slot("context")):
+        return []
+    if want == PERSON and len(answer.split()) == 1:
+        names = _same_name_part(answer, names)
+    counts = Counter(n for n, lbl in names if kind(n, lbl) == want)
+    if want == PERSON and len(answer.split()) >= 2:
+        counts = Counter({n: c for n, c in counts.items() if len(n.split()) >= 2})
+    home = place_of(answer)
     key_words = len(answer.split())
-    ordered = sorted(counts, key=lambda n: (abs(len(n.split()) - key_words), -counts[n], n))
-    candidates: list[str] = []
-    for name in ordered:
-        key = normalise(name)
-        if f" {key} " in sentence or is_alias(name, answer, pool.aliases):
-            continue
-        if any(is_alias(name, other, pool.aliases) for other in candidates):
-            continue
+
+    def order(name: str) -> tuple[int, int, int, str]:
+        here = place_of(name)
+        abroad = int(home is not None and here is not None and here.country != home.country)
+        return (abroad, abs(len(name.split()) - key_words), -counts[name], name)
+
+    fits = _gap_fit(answer, fact, pool)
+    sentence = f" {normalise(fact.sentence)} "
+    taken: list[str] = []
+
+    in_sentence = [text for _, text in fact.entities if text != answer]
+    short = _abbreviation(answer)
+
+    def usable(name: str, from_article: bool) -> bool:
+        if f" {normalise(name)} " in sentence or overlaps(name, answer, pool.aliases):
+            return False
+        if _abbreviation(name) != short:
+            return False  # "U.S." beside "UK", "United States" beside "Canada"
+        if any(is_alias(name, other, pool.aliases) for other in in_sentence):
+            return False  # another name of something the sentence already mentions
+        if any(overlaps(name, other, pool.aliases) for other in taken):
+            return False
         if answer[:1].isupper() and not name[:1].isupper():
-            continue
-        candidates.append(name)
-        if len(candidates) == 6:
-            break
-    top = candidates[:6]
-    rng.shuffle(top)
-    return top[:3]
+            return False
+        return fits(name, from_article)
+
+    for name in sorted(counts, key=order):
+        if len(taken) < 3 and usable(name, True):
+            taken.append(name)
+    picked = list(taken)  # best first: the caller shuffles the options, a false statement
+    # takes the first, so that the same article gives the same statements under any seed
+    if len(picked) < 3 and not _placed_elsewhere(answer, fact.sentence):
+        # the article has too few: the gazetteer's nearest of the kind
+        for name in _fill_ins(want, answer):
+            if len(picked) < 3 and usable(name, False):
+                taken.append(name)
+                picked.append(name)
+    if picked:  # the first (a false statement's swap) varies from sentence to sentence
+        turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
+        picked = picked[turn:] + picked[:turn]
+    return picked
+
+
+_DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
+
+
+@lru_cache(maxsize=4096)
+def _cue(answer: str, sentence: str) -> dict[str, str]:
+    """What the answer's own sentence says of its kind (cached: each template of a fact asks)."""
+    return name_kinds((answer,), sentence)
+
+
+@lru_cache(maxsize=64)
+def _person_words(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The words of the article's people's names (cached per article)."""
+    return frozenset(w for m in mentions if m.label == "PERSON" for w in normalise(m.text).split())
+
+
+def _placed_elsewhere(answer: str, sentence: str) -> bool:
+    """Whether the sentence puts the answer in a place the gazetteer's namesake is not in
+    ("Moscow, Idaho"): its nearest places would be the namesake's."""
+    home = place_of(answer)
+    if home is None:
+        return False
+    for m in re.finditer(rf"{re.escape(answer)},\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)", sentence):
+        where = place_of(m.group(1))
+        if where is not None and where.key not in {home.country, home.within}:
+            return True
+    return False
+
+
+def _abbreviation(name: str) -> bool:
+    """Whether a name is written as capital initials ("U.S.", "NATO"), which, unlike full names,
+    also serve as modifiers ("U.S. chip capacity")."""
+    letters = re.sub(r"(?i)^the\s+", "", name).replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _same_name_part(answer: str, names: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Other people's names written like the one-word answer: their surnames for a surname,
+    their first names for a first name; none when the article never gives the answer in full
+    (a one-word "person" may be anything the parser took for one: "Advent", "Botox")."""
+    full = [n.split() for n, label in names if label == "PERSON" and len(n.split()) >= 2]
+    if any(words[-1] == answer for words in full):
+        return [(words[-1], "PERSON") for words in full]
+    if any(words[0] == answer for words in full):
+        return [(words[0], "PERSON") for words in full]
+    return []
+
+
+_TITLES: Final = frozenset(
+    "mr mrs ms miss dr prof sen rep gov pope cardinal saint st sir dame lord lady coach rev "
+    "father mother sister brother king queen prince princess president judge justice general "
+    "minister secretary chancellor mayor governor senator officer detective captain".split()
+)
+
+
+def _fragment(answer: str, kind: str, context: str) -> bool:
+    """Whether the gap takes only part of a longer name ("Inter _____", "Colman _____"): a
+    capitalised word that is no title nor a sentence's first word stands right before it."""
+    if GAP not in context:
+        return False
+    before = context.split(GAP, 1)[0]
+    m = re.search(r"(\S+)\s+$", before)
+    if m is None:
+        return False
+    raw = m.group(1).lstrip("([\"“‘'")
+    if not raw[:1].isupper() or raw[-1:] in {",", ";", ":", ")", "”", '"'}:
+        return False
+    word = raw.rstrip(".").casefold()
+    if word in _OPENERS:
+        return False  # "In _____, ...": a capital only because the sentence opens there
+    return kind != PERSON or word not in _TITLES
+
+
+_OPENERS: Final = frozenset(
+    "the a an in at on from for by after before with without and but or when while since as "
+    "to of under over into near across during until like unlike both only even also then "
+    "last this that these those yesterday today tomorrow".split()
+)
+
+
+def _fill_ins(kind: str, answer: str) -> list[str]:
+    """Names of the answer's kind from the gazetteer, for when the article has too few: the
+    countries bordering a country, the capitals of a city's country and of its neighbours, other
+    continents."""
+    home = place_of(answer)
+    if home is None:
+        return []
+    if kind == COUNTRY and home.kind == COUNTRY and home.within == "":
+        return [n for n in neighbours(home) if not _takes_the(n)]
+    if kind == CITY:
+        return list(capitals_near(home))
+    if kind == CONTINENT:
+        return list(other_continents(home))
+    return []
+
+
+def _takes_the(name: str) -> bool:
+    """Whether a gazetteer name is one English writes after "the" ("the Philippines")."""
+    return bool(re.search(r"(?i)^the |s$|\b(republic|united|islands|kingdom|states)\b", name))
+
+
+def _gap_fit(answer: str, fact: Fact, pool: Pool) -> _Fit:
+    """Which names read well in the answer's gap: after "the" ("arrive in the _____") only names
+    the article writes after "the", elsewhere none of those ("_____ banned the practice")."""
+    context = fact.slot("context")
+    if GAP not in context or not pool.with_the:
+        return _Fit(None)
+    before = context.split(GAP, 1)[0]
+    need_the = re.search(r"(?i)\bthe\s*$", before) is not None
+    if (answer in pool.with_the) != need_the:
+        return _Fit(None)  # the article's own use of the answer does not tell
+    return _Fit(need_the, frozenset(pool.with_the))
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    need_the: bool | None
+    with_the: frozenset[str] = frozenset()
+
+    def __call__(self, name: str, from_article: bool) -> bool:
+        if self.need_the is None:
+            return True
+        if not from_article:
+            return not self.need_the
+        return (name in self.with_the) == self.need_the
+
+
+_UNNAMED: Final = re.compile(
+    r"(?i)^(?:i|i'm|i’m|i've|i’ve|i'd|i’d|we|he|she|they|it|my|our|his|her|their|its|you|your)\b"
+)
+_FIRST_PERSON: Final = re.compile(
+    r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|our|us)(?![\w'’])"
+)
+
+
+def false_statement(
+    fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Random
+) -> str | None:
+    """The sentence with one validated wrong option in the answer's place, for a true/false
+    question; None when there is none of the answer's kind, or the statement is about someone it
+    does not name ("I", "he"), so that no absurd or unanswerable statement is asked."""
+    context = fact.slot("context" if slot == "answer" else f"context:{slot}")
+    if GAP not in context or not statement_ok(context):
+        return None
+    wrong = distractors(fact, answer, slot, pool, rng)
+    if not wrong:
+        return None
+    return context.replace(GAP, wrong[0])
+
+
+def statement_ok(statement: str) -> bool:
+    """Whether a statement may carry a swapped name or value for a true/false question: it names
+    who it is about (no opening pronoun, no "I" or "we" outside quotation marks) and the gap, if
+    any, is not inside a quotation (a swap there would put words in someone's mouth)."""
+    outside = re.sub(r"[\"“][^\"”]*[\"”]", " ", statement)
+    if _UNNAMED.match(outside.lstrip(" ,")):
+        return False
+    if GAP in statement and GAP not in outside:
+        return False
+    return _FIRST_PERSON.search(outside) is None
 
 
 def _pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
@@ -346,15 +399,18 @@ def _nearby_dates(
     value: DateValue, taken: frozenset[str], latest: int | None, style: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The dates before and after `value`, nearest first, written like `style`: none in `taken`,
-    none after the year `latest`. Cached: every choice and true/false template of a date asks."""
+    and on the key's side of the year `latest` (none after it for a past event, none before or in
+    it for a future one, so that no option is the only future or the only past one). Cached:
+    every choice and true/false template of a date asks."""
     below: list[DateValue] = []
     above: list[DateValue] = []
+    future = latest is not None and value.sort_key[0] > latest
     for step in range(1, 13):
         for sign, bucket in ((-1, below), (1, above)):
             cand = _shift(value, sign * step)
             if cand is None or cand.value in taken:
                 continue
-            if latest is not None and cand.sort_key[0] > latest:
+            if latest is not None and (cand.sort_key[0] > latest) != future:
                 continue
             bucket.append(cand)
     return (
@@ -419,7 +475,7 @@ def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
         cand = round(v * f / step) * step
         if digits == 0:
             cand = round(cand)
-        if cand <= 0 or (percent and cand > 100) or cand == v:
+        if cand <= 0 or (percent and cand >= 100) or cand == v:
             continue
         if cand == 1 and number.suffix.strip().endswith("s"):
             continue  # "1 decades": a plural noun needs more than one

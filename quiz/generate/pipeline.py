@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from quiz.generate import nlp as language_model
-from quiz.generate.distractors import Pool, name_kinds
+from quiz.generate.distractors import Pool
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
+from quiz.generate.names import name_kinds, normalise
 from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import check_question
 from quiz.generate.questions import Candidate, render, timelines
@@ -261,32 +262,44 @@ def common_word(name: str, text: str) -> bool:
 
 def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
     """Distractor material: the article's entities, acronym long forms and speakers, and what
-    the article says of each name's kind (a country, a city, an asteroid)."""
+    the article says of each name's kind (a country, a city, an asteroid). Names of the
+    article's authors, of the people a credits line names ("Reporting by ...") and of the outlet
+    that published it are never material: they are not what the article is about."""
     mentions: list[Mention] = []
     long_forms: list[str] = []
     speakers: list[str] = []
     aliases: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
     body = "\n".join(article.paragraphs)
+    outsiders = _outsiders(article)
     for fact in facts:
+        in_credits = bool(_CREDITS.search(fact.sentence))
         for label, text in fact.entities:
-            if common_word(text, body):
+            if common_word(text, body) or (label, text) in seen:
                 continue
-            if (label, text) not in seen:
-                seen.add((label, text))
-                mentions.append(Mention(label, text, fact.sentence, fact.paragraph))
+            if _outside(text, outsiders) or (in_credits and label == "PERSON"):
+                continue
+            seen.add((label, text))
+            mentions.append(Mention(label, text, fact.sentence, fact.paragraph))
         if fact.type == "acronym":
             long_forms.append(fact.answer)
             aliases.append((fact.slot("term"), fact.answer))
-        if fact.slot("speaker"):
-            speakers.append(fact.slot("speaker"))
+        speaker = fact.slot("speaker")
+        if speaker and not _outside(speaker, outsiders):
+            speakers.append(speaker)
         if fact.type in {"person", "place", "organisation", "event"}:
             label = fact.detail if fact.detail != "ACRONYM" else "ORG"
-            if (label, fact.answer) not in seen:
-                seen.add((label, fact.answer))
-                mentions.append(Mention(label, fact.answer, fact.sentence, fact.paragraph))
+            if fact.type == "person":
+                label = "PERSON"
+            if (label, fact.answer) in seen or _outside(fact.answer, outsiders):
+                continue
+            if in_credits and label == "PERSON":
+                continue
+            seen.add((label, fact.answer))
+            mentions.append(Mention(label, fact.answer, fact.sentence, fact.paragraph))
     latest = article.published.year if article.published else None
-    kinds = name_kinds(dict.fromkeys(m.text for m in mentions), body)
+    names = dict.fromkeys(m.text for m in mentions)
+    kinds = name_kinds(names, body)
     return Pool(
         mentions=tuple(mentions),
         long_forms=tuple(dict.fromkeys(long_forms)),
@@ -294,7 +307,53 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
         latest_year=latest,
         aliases=tuple(dict.fromkeys(aliases)),
         kinds=tuple(sorted(kinds.items())),
+        with_the=tuple(n for n in names if _mostly_after_the(n, body)),
+        authors=tuple(a for a in article.authors if a.strip()),
     )
+
+
+_CREDITS: Final = re.compile(
+    r"(?i)\b(?:(?:additional )?reporting|written|writing|edited|editing|compiled|produced|"
+    r"photographs?|photos?|video|graphics|illustrations?|research) by\b|\bcontributed to\b|"
+    r"^\s*(?:by|contributing|credits?)\b"
+)
+"""A credits or byline line: the people it names made the page, they are not in the news."""
+
+
+def _outsiders(article: Article) -> tuple[str, ...]:
+    """Comparison keys of the names behind the page: its authors and its outlet (from the
+    address: "example-times.com" gives "exampletimes")."""
+    keys = [normalise(a) for a in article.authors if a.strip()]
+    host = re.sub(r"^[a-z]+://", "", article.url or "").split("/")[0].casefold()
+    host = re.sub(r"^(?:www|m|edition|news|amp)\.", "", host)
+    site = host.rsplit(".", 2)[0] if "." in host else host
+    site = re.sub(r"\.(?:co|com)$", "", site)
+    if site:
+        keys.append("site:" + re.sub(r"[^a-z0-9]", "", site))
+    return tuple(k for k in keys if k)
+
+
+def _outside(name: str, outsiders: tuple[str, ...]) -> bool:
+    key = normalise(name)
+    if not key:
+        return False
+    squashed = re.sub(r"[^a-z0-9]", "", key)
+    for other in outsiders:
+        if other.startswith("site:"):
+            if len(squashed) >= 3 and squashed == other[5:]:
+                return True
+        elif key == other or (len(key.split()) == 1 and key in other.split()):
+            return True
+    return False
+
+
+def _mostly_after_the(name: str, body: str) -> bool:
+    """Whether the article writes `name` after "the" more often than without it (counted as
+    text, which is fast and close enough: "the Netherlands", "the Senate")."""
+    if re.match(r"(?i)the\s", name):
+        return False
+    after_the = body.count(f"the {name}") + body.count(f"The {name}")
+    return after_the * 2 > body.count(name)
 
 
 def count_mentions(text: str, answers: Iterable[str]) -> dict[str, int]:

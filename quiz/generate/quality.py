@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from quiz.generate.distractors import is_alias, normalise
+from quiz.generate.names import is_alias, normalise
 from quiz.generate.values import is_relative, parse_date
 from quiz.model import FALSE, TRUE, Question
 
@@ -43,6 +43,7 @@ REASONS: Final[dict[str, str]] = {
     "not-answerable": "the answer is not in the source sentence",
     "duplicate": "the same question is already in the deck",
     "personal-voice": "the quoted sentence speaks as the writer or to the reader",
+    "another-date": "a question for a date names another date (which event is meant?)",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -172,7 +173,20 @@ def check_question(
     reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
     if kind == "choice":
         reasons.extend(_choice_checks(question, answer))
+    if question.fact == "date" and not blanks and kind in {"short", "choice", "truefalse"}:
+        rest = stem.replace(answer, " ") if answer else stem
+        for choice in question.choices:
+            rest = rest.replace(choice, " ")
+        found = _ANOTHER_DATE.findall(stem if kind == "truefalse" else rest)
+        if len(found) >= (2 if kind == "truefalse" else 1):  # a statement holds its own date
+            reasons.append("another-date")
     return list(dict.fromkeys(reasons))
+
+
+_ANOTHER_DATE: Final = re.compile(
+    r"\b(1[5-9]\d\d|20\d\d)\b|\b(January|February|March|April|June|July|August|September|"
+    r"October|November|December)\b"
+)
 
 
 def _dangling(prompt: str) -> bool:

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from quiz.generate.distractors import Pool, distractors, is_alias
+from quiz.generate.distractors import Pool, distractors, statement_ok
 from quiz.generate.facts import Fact
 from quiz.generate.grammar import GAP
+from quiz.generate.names import is_alias
 from quiz.generate.templates import Template
 from quiz.model import FALSE, TRUE, Question, QuestionKind, SourceRef, stable_id
 
@@ -128,11 +129,13 @@ def render(
             rng.shuffle(options)
             choices = tuple(options)
         else:
+            if not wrong or not statement_ok(context):
+                return None, "no-false-statement"
             truth = rng.random() < 0.5
-            if not truth and not wrong:
-                truth = True
             filler = answer if truth else wrong[0]
             values["statement"] = context.replace(GAP, filler)
+            if "answer" in values:
+                values["answer"] = filler  # a yes-or-no question about the answer or a wrong one
             final_answer = TRUE if truth else FALSE
             accept = ()
     prompt = template.prompt.format_map(values)

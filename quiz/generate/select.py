@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from quiz.generate.distractors import locates, normalise
+from quiz.generate.names import locates, normalise
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
@@ -296,11 +296,9 @@ class _State:
         if q.kind != "order":
             most = limits.per_fact if candidate.fact.type in TWICE else 1
             kinds = self.fact_kinds.get(key, set())
-            if q.kind == "truefalse":
-                most += 1  # a statement to judge does not ask for the answer itself
-                if kinds & {"cloze", "choice"}:
-                    return False  # the same sentence again, with or without its answer
-            if q.kind in {"cloze", "choice"} and "truefalse" in kinds:
+            if q.kind == "truefalse" and kinds:
+                return False  # the fact again, with its answer or a wrong one to judge
+            if "truefalse" in kinds:
                 return False
             if self.per_fact[key] >= most or q.kind in kinds:
                 return False

@@ -152,14 +152,18 @@ def _template(node: yaml.Node, path: Path) -> tuple[Template, bool]:
         raise yamlnodes.fail("a cloze prompt is exactly {cloze}", prompt_node, path)
     if kind != "cloze" and "cloze" in names:
         raise yamlnodes.fail("{cloze} is only for cloze templates", prompt_node, path)
-    if kind == "truefalse" and "statement" not in names:
-        raise yamlnodes.fail("a truefalse prompt needs {statement}", prompt_node, path)
+    if kind == "truefalse" and "statement" not in names and "answer" not in names:
+        raise yamlnodes.fail(
+            "a truefalse prompt needs {statement} or {answer} (the answer or a wrong one)",
+            prompt_node,
+            path,
+        )
     answer = "answer"
     if "answer" in fields:
         answer = yamlnodes.text(fields["answer"], path, "answer")
         if answer not in SLOTS | {"answer"}:
             raise yamlnodes.fail(f"unknown answer slot `{answer}`", fields["answer"], path)
-    if answer in names:
+    if answer in names and kind != "truefalse":  # a statement to judge shows its answer
         raise yamlnodes.fail(f"the prompt shows its own answer {{{answer}}}", prompt_node, path)
     when: list[tuple[str, tuple[str, ...]]] = []
     if "when" in fields:

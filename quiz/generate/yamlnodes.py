@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from quiz.errors import QuizError
+from quiz.files import read_capped
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -52,13 +53,17 @@ def _check_tags(root: yaml.Node, path: Path | str) -> None:
 
 def read(path: Path) -> tuple[str, yaml.Node | None]:
     """The text and node tree of the YAML file at `path`."""
+    # Capped by the bytes read: a device or a named pipe given as a fact sheet never ends.
+    data = read_capped(path, MAX_YAML_BYTES, what="YAML file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise QuizError("no such file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise QuizError(f"cannot read the file: {exc}", path=path) from None
     return text, compose(text, path)
+
+
+MAX_YAML_BYTES = 5_000_000
+"""The largest fact sheet or template file accepted, as for articles."""
 
 
 def line(node: yaml.Node) -> int:

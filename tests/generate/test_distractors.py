@@ -8,9 +8,16 @@ from datetime import date
 
 import pytest
 
-from quiz.generate.distractors import Pool, distractors, is_alias, locates, name_kinds
+from quiz.generate.distractors import (
+    Pool,
+    answer_kind,
+    distractors,
+    false_statement,
+    statement_ok,
+)
 from quiz.generate.facts import Fact, Mention
 from quiz.generate.grammar import GAP
+from quiz.generate.names import is_alias, locates, name_kinds
 from quiz.generate.pipeline import build_pool
 from quiz.generate.questions import render
 from quiz.generate.select import KIND_BONUS, score
@@ -74,8 +81,9 @@ def test_a_city_followed_by_its_country_gets_other_cities() -> None:
 
 
 def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
+    # the article has two other cities; the gazetteer adds the capital of the city's country
     found = options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES)
-    assert found == {"Riga", "Oslo"}
+    assert found == {"Riga", "Oslo", "Tallinn"}
 
 
 def test_an_asteroid_is_no_place_to_offer() -> None:
@@ -90,24 +98,29 @@ def test_a_country_gets_only_countries() -> None:
     assert found == {"India", "China", "Bangladesh"}
 
 
-def test_a_country_with_no_other_countries_gets_no_options() -> None:
-    assert options("Estonia", MOVE, ARRIVAL, CITIES, MOVE) == set()
+def test_a_country_with_no_other_countries_gets_its_neighbours_from_the_gazetteer() -> None:
+    # Estonia borders Latvia and Russia; Latvia is in the sentence, so only Russia is left
+    assert options("Estonia", MOVE, ARRIVAL, CITIES, MOVE) == {"Russia"}
 
 
-def test_too_few_options_of_the_kind_make_no_choice_but_another_kind() -> None:
-    article, facts = article_and_facts(ARRIVAL, TARTU, MEMBERS, TWO_CITIES)
-    pool = build_pool(article, facts)
-    tartu = next(f for f in facts if f.answer == "Tartu" and f.sentence == TARTU)
+def test_a_place_of_uncertain_kind_makes_no_choice_but_another_kind() -> None:
+    # The gazetteer does not know the town, so its kind is uncertain: no options of other kinds
+    # beside it, the fact is asked as a cloze instead.
+    sentence = "Flight controllers in Vaskemaeki, Estonia, confirmed that the probe had fired."
+    article = Article("Halla", (sentence, CITIES), published=date(2024, 3, 6))
+    town = place("Vaskemaeki", sentence, 1, "Estonia")
+    cities = [place(name, CITIES, 2) for name in ("Riga", "Oslo", "Vilnius")]
+    pool = build_pool(article, [town, *cities])
     made: dict[str, str] = {}
     for template in load_templates():
-        candidate, reason = render(tartu, template, pool)
+        candidate, reason = render(town, template, pool)
         if candidate is not None:
             made[template.kind] = candidate.question.prompt
         elif reason:
             made.setdefault(f"{template.kind} refused", reason)
     assert "choice" not in made
     assert made["choice refused"] == "few-distractors"
-    assert made["cloze"].startswith("Flight controllers at the Mission Operations Centre in {{c1")
+    assert made["cloze"].startswith("Flight controllers in {{c1::Vaskemaeki}}")
 
 
 def test_a_person_quoted_gets_people_not_organisations() -> None:
@@ -198,3 +211,256 @@ def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
     for seed in range(20):
         found.update(distractors(tartu, "Tartu", "answer", pool, random.Random(seed)))
     assert found == {"Oslo", "Vilnius", "Kaunas"}
+
+
+def entity_fact(
+    kind: str, label: str, answer: str, sentence: str, *others: tuple[str, str]
+) -> Fact:
+    """A fact of `kind` whose answer is the entity `answer` of `sentence`."""
+    return Fact(
+        kind,
+        answer,
+        sentence,
+        1,
+        detail=label if kind != "person" else "",
+        slots=(("context", sentence.replace(answer, GAP, 1)),),
+        entities=((label, answer), *others),
+    )
+
+
+def all_options(fact: Fact, pool: Pool, seeds: int = 10) -> set[str]:
+    found: set[str] = set()
+    for seed in range(seeds):
+        found.update(distractors(fact, fact.answer, "answer", pool, random.Random(seed)))
+    return found
+
+
+def test_no_option_contains_the_answer_or_lies_within_it() -> None:
+    sentence = "The festival moved from Scotland to Norway in 2019."
+    names = ("Scotland", "Great Britain", "Wales", "Ireland", "France", "Spain")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in names))
+    found = all_options(entity_fact("place", "GPE", "Scotland", sentence), pool)
+    assert "Great Britain" not in found and found <= {"Wales", "Ireland", "France", "Spain"}
+    assert len(found) >= 3
+
+
+def test_an_acronym_and_its_long_form_are_never_two_options() -> None:
+    sentence = "The ministry said the plan was drafted by the Council of Lessany."
+    orgs = ("United Nations", "UN", "Council of Lessany", "Trade Council", "Farm Council")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    fact = entity_fact("organisation", "ORG", "Council of Lessany", sentence)
+    for seed in range(10):
+        wrong = distractors(fact, fact.answer, "answer", pool, random.Random(seed))
+        assert not {"United Nations", "UN"} <= set(wrong)
+
+
+def test_organisations_get_options_of_their_own_kind_only() -> None:
+    sentence = "The appeal was heard by the Supreme Court of Lessany on Monday."
+    orgs = (
+        "High Court",
+        "Court of Appeal",
+        "Harbour Times",
+        "GMT",
+        "Velsa Motors",
+        "Constitutional Court",
+    )
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    found = all_options(
+        entity_fact("organisation", "ORG", "Supreme Court of Lessany", sentence), pool
+    )
+    assert found == {"High Court", "Court of Appeal", "Constitutional Court"}
+
+
+def test_an_organisation_of_uncertain_kind_gets_no_options() -> None:
+    sentence = "Tidewell Water Services will run the plant."
+    orgs = ("Cole Bay Trust", "Orsa", "Harbour Times", "Velsa Motors")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    fact = entity_fact("organisation", "ORG", "Tidewell Water Services", sentence)
+    assert all_options(fact, pool) == set()
+
+
+def test_the_authors_and_the_credits_line_give_no_people() -> None:
+    body = (
+        "Mayor Ilse Varga said the plant would open in 2029.",
+        "Councillor Peter Holm and engineer Sanna Lind agreed, and Jonas Ekberg objected.",
+        "Reporting by Maria Castell; editing by Tom Reyes.",
+    )
+    article = Article("Plant", body, authors=("Lena Ostrova",), published=date(2024, 3, 6), url="")
+    people = [
+        entity_fact("person", "PERSON", "Ilse Varga", body[0]),
+        entity_fact("person", "PERSON", "Peter Holm", body[1], ("PERSON", "Sanna Lind")),
+        entity_fact("person", "PERSON", "Jonas Ekberg", body[1]),
+        entity_fact("person", "PERSON", "Maria Castell", body[2], ("PERSON", "Tom Reyes")),
+        entity_fact("person", "PERSON", "Lena Ostrova", body[0]),
+    ]
+    pool = build_pool(article, people)
+    found = all_options(people[0], pool)
+    assert found == {"Peter Holm", "Sanna Lind", "Jonas Ekberg"}
+    assert all_options(people[-1], pool) == set()  # no question about the author gets options
+
+
+def test_part_of_a_longer_name_gets_no_options() -> None:
+    sentence = "Fans of Inter Lessany cheered in Oslo."
+    pool = Pool(
+        mentions=tuple(Mention("GPE", n, "", 2) for n in ("Riga", "Oslo", "Vilnius", "Lessany"))
+    )
+    fact = entity_fact("place", "GPE", "Oslo", sentence)
+    assert {"Riga", "Vilnius"} <= all_options(fact, pool)
+    fragment = Fact(
+        "place",
+        "Oslo",
+        "Fans of Inter Oslo cheered.",
+        1,
+        detail="GPE",
+        slots=(("context", f"Fans of Inter {GAP} cheered."),),
+    )
+    assert all_options(fragment, pool) == set()
+
+
+def test_a_name_after_the_gets_options_the_article_writes_after_the() -> None:
+    body = (
+        "Asylum seekers who arrive in the Netherlands wait for months.",
+        "Others go to the Philippines, the Maldives, Spain, Italy or Greece.",
+        "The Philippines and the Maldives are far away.",
+    )
+    article = Article("Asylum", body, published=date(2024, 3, 6))
+    names = ("Netherlands", "Philippines", "Maldives", "Spain", "Italy", "Greece")
+    facts = [entity_fact("place", "GPE", n, next(s for s in body if n in s)) for n in names]
+    pool = build_pool(article, facts)
+    assert set(pool.with_the) == {"Netherlands", "Philippines", "Maldives"}
+    found = all_options(facts[0], pool)
+    assert found == {"Philippines", "Maldives"}  # never "arrive in the Spain"
+
+
+def test_years_stay_on_the_side_of_the_publication_year() -> None:
+    past = Fact(
+        "date", "2021", "The bridge opened in 2021.", 1, detail="year", value="2021",
+        slots=(("context", f"The bridge opened in {GAP}."),),
+    )  # fmt: skip
+    future = Fact(
+        "date", "2027", "The tunnel will open in 2027.", 1, detail="year", value="2027",
+        slots=(("context", f"The tunnel will open in {GAP}."),),
+    )  # fmt: skip
+    pool = Pool(latest_year=2024)
+    for seed in range(20):
+        for option in distractors(past, "2021", "answer", pool, random.Random(seed)):
+            assert int(option) <= 2024
+        options = distractors(future, "2027", "answer", pool, random.Random(seed))
+        assert len(options) == 3 and all(int(o) > 2024 for o in options)
+
+
+@pytest.mark.parametrize(
+    ("statement", "ok"),
+    [
+        ("Mayor Ilse Varga opened the plant in Riga.", True),
+        ('"I was there," Ilse Varga said of the opening in Riga.', True),
+        ("I'm a student of Ilse Varga in Riga.", False),
+        ("He opened the plant in Riga.", False),
+        ("The plant my family built stands in Riga.", False),
+    ],
+)
+def test_a_false_statement_names_who_it_is_about(statement: str, ok: bool) -> None:
+    assert statement_ok(statement) is ok
+
+
+def test_a_false_statement_swaps_in_a_validated_option() -> None:
+    sentence = "The ferry now sails from Tallinn to Riga."
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in ("Oslo", "Vilnius", "Warsaw")))
+    fact = entity_fact("place", "GPE", "Riga", sentence, ("GPE", "Tallinn"))
+    made = {false_statement(fact, "Riga", "answer", pool, random.Random(s)) for s in range(5)}
+    assert len(made) == 1  # the same statement under any seed
+    statement = made.pop()
+    assert statement is not None and statement.startswith("The ferry now sails from Tallinn to ")
+    assert statement.removeprefix("The ferry now sails from Tallinn to ")[:-1] in {
+        "Oslo",
+        "Vilnius",
+        "Warsaw",
+    }
+    pronoun = Fact(
+        "place", "Riga", "He sailed to Riga.", 1, detail="GPE",
+        slots=(("context", f"He sailed to {GAP}."),),
+    )  # fmt: skip
+    assert false_statement(pronoun, "Riga", "answer", pool, random.Random(0)) is None
+
+
+def test_a_borough_and_its_city_are_never_two_options() -> None:
+    sentence = "The hearing took place in Manhattan on Monday."
+    cities = ("New York City", "Boston", "Chicago", "Denver", "Brooklyn")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    found = all_options(entity_fact("place", "GPE", "Manhattan", sentence), pool)
+    assert "New York City" not in found and len(found) == 3
+
+
+def test_a_share_is_never_offered_as_all_or_nothing() -> None:
+    fact = Fact(
+        "number", "60%", "About 60% of the town voted.", 1, detail="percent", value="60",
+        slots=(("context", f"About {GAP} of the town voted."),),
+    )  # fmt: skip
+    for seed in range(30):
+        options = distractors(fact, "60%", "answer", Pool(), random.Random(seed))
+        assert len(options) == 3 and "100%" not in options and "0%" not in options
+
+
+def test_a_swap_inside_a_quotation_is_no_false_statement() -> None:
+    assert not statement_ok(f'"We expect {GAP} to lead the team," the coach said.')
+    assert statement_ok(f'"We expect a lot," said {GAP}.')
+
+
+def test_an_abbreviation_gets_abbreviations_and_a_full_name_full_names() -> None:
+    sentence = "The U.S. chip output fell last year."
+    countries = ("UK", "EU", "UAE", "Canada", "Mexico", "China")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    found = all_options(entity_fact("place", "GPE", "U.S.", sentence), pool)
+    assert found == {"UK", "UAE"}  # the EU is no country
+    found = all_options(entity_fact("place", "GPE", "France", "France voted no."), pool)
+    assert found == {"Canada", "Mexico", "China"}
+
+
+def test_no_option_is_another_name_of_something_the_sentence_mentions() -> None:
+    sentence = "Despite efforts by the U.S. and Israel, opinion turned."
+    countries = ("America", "Egypt", "Jordan", "Lebanon")
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    fact = entity_fact("place", "GPE", "Israel", sentence, ("GPE", "U.S."))
+    assert all_options(fact, pool) == {"Egypt", "Jordan", "Lebanon"}
+
+
+def test_a_one_word_person_needs_the_article_to_give_names_in_full() -> None:
+    sentence = "Later, Varga signed the contract."
+    people = ("Ilse Varga", "Peter Holm", "Sanna Lind", "Jonas Ekberg", "Advent", "Botox")
+    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    assert all_options(entity_fact("person", "PERSON", "Varga", sentence), pool) == {
+        "Holm",
+        "Lind",
+        "Ekberg",
+    }
+    lone = entity_fact("person", "PERSON", "Sophia", "Later, Sophia signed the contract.")
+    assert all_options(lone, pool) == set()
+
+
+@pytest.mark.parametrize(
+    ("answer", "label", "kind"),
+    [
+        ("Oslo", "GPE", "city"),
+        ("Vaskemaeki", "GPE", ""),
+        ("Orsa", "ORG", ""),
+        ("High Court", "ORG", "court"),
+    ],
+)
+def test_the_answers_kind_says_whether_options_can_be_offered(
+    answer: str, label: str, kind: str
+) -> None:
+    fact = entity_fact(
+        "place" if label == "GPE" else "organisation", label, answer, f"It was {answer}."
+    )
+    assert answer_kind(fact, answer, "answer", Pool()) == kind
+
+
+def test_the_outlet_that_published_the_page_is_no_option() -> None:
+    body = ("The Harbour Times, the Daily Courier and the Evening Post all ran the story.",)
+    article = Article(
+        "Story", body, published=date(2024, 3, 6), url="https://www.harbourtimes.example/news/1"
+    )
+    outlets = ("Harbour Times", "Daily Courier", "Evening Post", "Morning Herald")
+    facts = [entity_fact("organisation", "ORG", n, body[0]) for n in outlets]
+    pool = build_pool(article, facts)
+    assert "Harbour Times" not in {m.text for m in pool.mentions}

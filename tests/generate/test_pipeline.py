@@ -179,17 +179,6 @@ def test_max_questions_is_honoured(seed: Article, seed_facts: list[Fact]) -> Non
     assert len(make_deck(seed, seed_facts, max_questions=5).questions) == 5
 
 
-def test_true_false_statements_are_balanced(seed: Article, seed_facts: list[Fact]) -> None:
-    answers = [
-        q.answer
-        for s in range(6)
-        for q in make_deck(seed, seed_facts, seed=s, max_questions=60).questions
-        if q.kind == "truefalse"
-    ]
-    assert answers
-    assert 0.25 <= answers.count("true") / len(answers) <= 0.75
-
-
 def test_facts_are_plain_data(seed_facts: list[Fact]) -> None:
     data = [fact_to_dict(f) for f in seed_facts]
     assert yaml.safe_load(yaml.safe_dump(data)) == data

@@ -310,3 +310,22 @@ def test_the_writers_own_voice_is_no_fact() -> None:
     assert "personal-voice" not in check_question(
         q(quoted, "Ada Lindqvist", kind="cloze", sentence=sentence)
     )
+
+
+def test_a_date_question_naming_another_date_is_refused() -> None:
+    sentence = "A capsule will leave the asteroid in 2025 and land in September 2027."
+    two = q(
+        "In what year will a capsule leave the asteroid and land in September 2027?",
+        "2025",
+        sentence=sentence,
+    )
+    assert "another-date" in check_question(two)
+    one = q("In what year will a capsule leave the asteroid?", "2025", sentence=sentence)
+    assert "another-date" not in check_question(one)
+    yes_no = q(
+        "Will a capsule leave the asteroid in September 2027 in 2025?",
+        "true",
+        kind="truefalse",
+        sentence=sentence,
+    )
+    assert "another-date" in check_question(yes_no)

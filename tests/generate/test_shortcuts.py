@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from quiz.generate import distractors, pipeline, select, values
+from quiz.generate import names, pipeline, select, values
 from quiz.generate.nlp import UNUSED_COMPONENTS
 
 DATES = (
@@ -40,9 +40,9 @@ def test_cached_numbers_are_the_numbers_parsed_afresh(text: str) -> None:
 
 def test_aliases_given_as_a_list_or_a_tuple_agree() -> None:
     pairs = [("IEA", "International Energy Agency")]
-    assert distractors.is_alias("IEA", "the International Energy Agency", pairs)
-    assert distractors.is_alias("IEA", "the International Energy Agency", tuple(pairs))
-    assert not distractors.is_alias("IEA", "World Bank", iter(pairs))
+    assert names.is_alias("IEA", "the International Energy Agency", pairs)
+    assert names.is_alias("IEA", "the International Energy Agency", tuple(pairs))
+    assert not names.is_alias("IEA", "World Bank", iter(pairs))
 
 
 @pytest.mark.parametrize(
