@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from quiz import deck_cache
-from quiz.files import write_bytes_atomic
 from quiz.decks import (
     _deck_dumper,
     _decode,
@@ -24,6 +23,7 @@ from quiz.decks import (
     question_to_data,
 )
 from quiz.errors import QuizError
+from quiz.files import write_bytes_atomic
 from quiz.model import Deck, Question
 
 LEECH_TAG = "leech"
