@@ -82,6 +82,12 @@ def _export(settings: Settings) -> tuple[list[Row], list[Growth]]:
     return export.run(settings)
 
 
+def _read(settings: Settings) -> tuple[list[Row], list[Growth]]:
+    from benchmarks.steps import read
+
+    return read.run(settings)
+
+
 def _grade(settings: Settings) -> tuple[list[Row], list[Growth]]:
     from benchmarks.steps import grade
 
@@ -100,6 +106,7 @@ STEPS: dict[str, tuple[str, StepFunction]] = {
     "first-card": ("start the app, first card visible", _first_card),
     "keypress": ("next card after a key press", _keypress),
     "export": ("export to .apkg (1k, 10k, 100k questions)", _export),
+    "read": ("read news pages", _read),
     "grade": ("grade 100,000 typed answers", _grade),
     "memory": ("memory while studying", _memory),
 }

@@ -30,14 +30,39 @@ TRUE: Final = "true"
 FALSE: Final = "false"
 
 
+BlockKind = Literal["heading", "paragraph", "item"]
+"""What a block of an article is: a section heading, a paragraph of text, or a list item."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of an article's body, in reading order: a heading, a paragraph or a list item."""
+
+    text: str
+    """Plain text with normalised whitespace, as in `Article.paragraphs`."""
+    kind: BlockKind = "paragraph"
+    heading: str = ""
+    """The nearest section heading above this block (empty when none); for a heading, the heading of
+    the section it sits in, if any (empty for a top-level one)."""
+    level: int = 0
+    """A heading's level (1-6; 2 when the page does not say); 0 for paragraphs and list items."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article as the generator reads it: metadata and clean paragraphs, clutter removed."""
+    """An article as the generator reads it: metadata and clean paragraphs, clutter removed.
+
+    `paragraphs` holds the body text (paragraphs and list items, never headings); `blocks` holds the same
+    text with its structure: every paragraph and list item as a `Block` that knows its kind and the
+    nearest heading above it, with the section headings between them. `body_blocks` pairs each entry of
+    `paragraphs` with its block.
+    """
 
     title: str
     paragraphs: tuple[str, ...]
-    """Body paragraphs in order; each is plain text with normalised whitespace."""
+    """Body paragraphs and list items in order; each is plain text with normalised whitespace."""
     authors: tuple[str, ...] = ()
+    """The people who wrote the article, names as written; never an outlet, an editor or a cited source."""
     published: date | None = None
     url: str = ""
     file: str = ""
@@ -45,6 +70,24 @@ class Article:
     bios: tuple[str, ...] = ()
     """Author bio lines from the end of the page ("X is Vice President, ..."), kept apart from the body:
     the generator may ask who the authors are and what their organisations' acronyms mean, nothing else."""
+    blocks: tuple[Block, ...] = ()
+    """The body with its structure: headings, paragraphs and list items in reading order. Its
+    non-heading blocks are `paragraphs`, one for one. Empty for an article built by hand without it."""
+    language: str = "en"
+    """The article's language as an ISO 639-1 code, as far as the reader could tell."""
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """One block per entry of `paragraphs`, in the same order: its kind and its nearest heading.
+
+        Built from `paragraphs` alone (all of kind "paragraph", no heading) when `blocks` does not match.
+        """
+        body = tuple(block for block in self.blocks if block.kind != "heading")
+        if len(body) == len(self.paragraphs) and all(
+            block.text == text for block, text in zip(body, self.paragraphs, strict=True)
+        ):
+            return body
+        return tuple(Block(text) for text in self.paragraphs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ CORE = [
     "quiz.study",
     "quiz.stats",
     "quiz.generate.article",
+    "quiz.reading",
     "quiz.generate.pipeline",
     "quiz.generate.batch",
     "quiz.commands.generate",

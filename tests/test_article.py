@@ -29,6 +29,7 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_d73
 
 BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
 BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
+FIRST_SENTENCE = BODY_1  # the title of an article whose text marks none, read from no file
 
 
 def article_of(*lines: str) -> str:
@@ -121,21 +122,21 @@ def test_without_a_title_line_the_file_name_is_the_title() -> None:
         ),
         ("title: No\ndate: 14 March 2024", "No", (), date(2024, 3, 14)),
         # A day that does not exist, or a number too long for int(): no date, no crash.
-        ("date: 2024-02-30", "Untitled article", (), None),
-        ("title: " + "1" * 5000, "1" * 5000, (), None),
+        ("date: 2024-02-30", FIRST_SENTENCE, (), None),
+        ("title: " + "1" * 5000, clean_text("1" * 5000), (), None),
         # Lists and mappings are not a title or a date; only the plain items of a list are names.
         (
             "title: [a, b]\ndate: {day: 1}\nauthors: [Jane Doe, [x], {a: b}, ~]",
-            "Untitled article",
+            FIRST_SENTENCE,
             ("Jane Doe",),
             None,
         ),
         # Deep nesting and bad YAML: no metadata, and the header is still no article text.
-        ("title: " + "[" * 1000 + "]" * 1000, "Untitled article", (), None),
-        ("title: " + "{a: " * 1000 + "1" + "}" * 1000, "Untitled article", (), None),
-        ("title:\n" + "- " * 5000 + "x", "Untitled article", (), None),
-        ("title: [unclosed", "Untitled article", (), None),
-        ("just words", "Untitled article", (), None),
+        ("title: " + "[" * 1000 + "]" * 1000, FIRST_SENTENCE, (), None),
+        ("title: " + "{a: " * 1000 + "1" + "}" * 1000, FIRST_SENTENCE, (), None),
+        ("title:\n" + "- " * 5000 + "x", FIRST_SENTENCE, (), None),
+        ("title: [unclosed", FIRST_SENTENCE, (), None),
+        ("just words", FIRST_SENTENCE, (), None),
     ],
     ids=[
         *("full", "scalars", "words", "no-such-day", "long-number", "not-scalars"),
@@ -158,7 +159,7 @@ def test_front_matter_aliases_are_not_expanded() -> None:
     for key in ("title", "authors", "author", "date"):
         text = "---\n" + "\n".join(levels) + f"\n{key}: *l6\n---\n\n{BODY_1} {BODY_2}\n"
         article = read_text_article(text)
-        assert (article.title, article.authors, article.published) == ("Untitled article", (), None)
+        assert (article.title, article.authors, article.published) == (FIRST_SENTENCE, (), None)
         assert article.paragraphs == (f"{BODY_1} {BODY_2}",)
 
 

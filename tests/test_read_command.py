@@ -36,7 +36,18 @@ def test_read_json(capsys: pytest.CaptureFixture[str]) -> None:
     source = str(DATA / "harbour.html")
     assert main(["read", source, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["title", "authors", "published", "url", "file", "paragraphs", "bios"]
+    assert list(data) == [
+        "title",
+        "authors",
+        "published",
+        "url",
+        "file",
+        "language",
+        "paragraphs",
+        "bios",
+        "blocks",
+        "text",
+    ]
     assert data["title"] == "Harbour town votes to rebuild its seawall"
     assert data["authors"] == ["Mara Quinlan"]
     assert data["published"] == "2024-03-14"
@@ -110,3 +121,25 @@ def test_sample_articles_read_with_full_metadata(
 def _write(path: Path, content: bytes) -> Path:
     path.write_bytes(content)
     return path
+
+
+def test_read_shows_headings_and_list_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "review.md"
+    intro = "The league published its season review on Monday, covering every club."
+    body = "The club won 11 of its 17 games and reached the second round."
+    article.write_text(f"# Season review\n\n{intro}\n\n## Seattle\n\n{body}\n\n- 8,200 children\n")
+    assert main(["read", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert f"[1] {intro}\n\n## Seattle\n\n[2] {body}\n\n[3] • 8,200 children\n" in out
+    assert main(["read", str(article), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["paragraphs"] == [intro, body, "8,200 children"]
+    assert data["blocks"] == [
+        {"kind": "paragraph", "text": intro, "heading": ""},
+        {"kind": "heading", "text": "Seattle", "heading": "", "level": 2},
+        {"kind": "paragraph", "text": body, "heading": "Seattle"},
+        {"kind": "item", "text": "8,200 children", "heading": "Seattle"},
+    ]
+    assert data["text"] == f"{intro}\nSeattle\n{body}\n8,200 children"

@@ -39,7 +39,7 @@ def hostile_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     on the reader to remove them)."""
     import quiz.commands.read as read_command
 
-    monkeypatch.setattr(read_command, "read_source", lambda source: article())
+    monkeypatch.setattr(read_command, "read_source", lambda source, **options: article())
     fact = Fact(
         type="date",
         answer=f"1997{ESCAPES}",

@@ -1,0 +1,223 @@
+"""HTML pages to an `Article`, with trafilatura for the body and the page's own metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any, Final
+
+from quiz.errors import QuizError
+from quiz.model import Article
+from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
+from quiz.reading.markdown import LineKind, _Line
+from quiz.reading.metadata import parse_date
+from quiz.reading.structured import (
+    PageMeta,
+    author_names,
+    names_site,
+    page_metadata,
+    strip_site_suffix,
+)
+from quiz.reading.text import clean_text, has_words, strip_controls
+
+
+def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
+    """Read the article body of an HTML page with trafilatura (pure: no I/O).
+
+    Navigation, asides, figures, share buttons, comments and footers are left out; title, authors and
+    date come from the page's metadata (meta tags, JSON-LD), else from the text.
+
+    Raises:
+        QuizError: naming `file` or `url` when the page holds no article text.
+    """
+    where = file or url or None
+    html = bounded_html(html)
+    tree = _parse_or_none(html)
+    page = page_metadata(tree) if tree is not None else PageMeta()
+    # trafilatura parses the page itself: that is cheaper than the copy it makes of a parsed one.
+    document = _extract(html, url=url, with_metadata=True)
+    if document is _FAILED:
+        # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
+        # e.g. an <svg> before <html>: the page is read without its metadata.
+        document = _extract(html, url=url, with_metadata=False)
+    if document is _FAILED:
+        raise QuizError("no article text found", path=where)
+    body = getattr(document, "body", None) if document is not None else None
+    if body is None:
+        raise QuizError("no article text found", path=where)
+    lines = list(_html_lines(body))
+    meta = _Meta()
+    meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
+    shown = parse_date(str(document.date)) if document.date else None
+    if page.published is not None:
+        # A UTC timestamp's day can be the next day where the page is published: the local day
+        # found on the page wins when it is the day before.
+        local = shown is not None and (page.published - shown).days == 1 and page.published_in_utc
+        meta.add_date(shown if local and shown else page.published, updated=False)
+    elif shown is not None:
+        meta.add_date(shown, updated=False)
+    found = strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
+    title = page.headline or (found if not names_site(found, page.site_names) else "") or page.title
+    if not title:
+        title = _title_from(lines, file)
+    article = _assemble(lines, title=title, meta=meta, url=url, file=file)
+    if not article.paragraphs:
+        raise QuizError("no article text found", path=where)
+    if not title:
+        article = replace(article, title=_title_of_body(article, file))
+    if article.language != "en" and page.language not in ("", "en"):
+        article = replace(article, language=page.language)
+    return article
+
+
+def _parse_or_none(html: str) -> Any:
+    try:
+        return parse_html(html)
+    except Exception:  # noqa: BLE001 - lxml on odd markup
+        return None
+
+
+_FAILED: Final = object()
+"""What `_extract` returns when trafilatura raised."""
+
+
+def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of a bounded page: its Document, None for no text, `_FAILED` if it raised.
+
+    Returns Any: trafilatura's Document is loosely typed.
+    """
+    import trafilatura  # deferred: ~250 ms, and only HTML needs it
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=with_metadata,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
+        return _FAILED
+
+
+def parse_html(html: str) -> Any:
+    """`html` (already through `bounded_html`) parsed by lxml; None when there is no document."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        huge_tree=True,
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    data = html.encode("utf-8", errors="replace")
+    try:
+        return lxml.html.fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None
+
+
+_MAX_ATTRIBUTES_TEXT: Final = 2000
+"""Longer attribute text on one tag is dropped: the HTML libraries take time quadratic in its size."""
+_LONG_TAG = re.compile(rf"<([A-Za-z][\w:.-]{{0,40}})(\s[^<>]{{{_MAX_ATTRIBUTES_TEXT},}})>")
+_KEPT_ATTRIBUTE = re.compile(
+    r"""\s(?:class|id|itemprop|itemtype|property|name)\s*=\s*(?:"[^"]{0,300}"|'[^']{0,300}')"""
+)
+_NESTING_TAG = re.compile(r"</?(?:div|span)\b[^<>]{0,2000}>", re.IGNORECASE)
+_MAX_NESTING: Final = 200
+"""Past this many `<div>`/`<span>` tags open at once (libxml2 stops at 256 levels), the parser would
+drop the text inside."""
+
+
+def bounded_html(html: str) -> str:
+    """`html` with what would make parsing slow or lossy taken out, in linear time.
+
+    Terminal escape sequences and control characters go; a tag with more than `_MAX_ATTRIBUTES_TEXT` characters of attributes keeps only its class, id and
+    metadata attributes; `<div>` and `<span>` tags nested deeper than `_MAX_NESTING` go.
+    """
+    html = strip_controls(html)
+    if len(html) > _MAX_ATTRIBUTES_TEXT:
+        html = _LONG_TAG.sub(_shorten_tag, html)
+    if html.count("<div") + html.count("<span") > _MAX_NESTING:
+        html = _flatten(html)
+    return html
+
+
+def _shorten_tag(match: re.Match[str]) -> str:
+    kept = "".join(found.group(0) for found in _KEPT_ATTRIBUTE.finditer(match.group(2)[:20_000]))
+    return f"<{match.group(1)}{kept}>"
+
+
+def _flatten(html: str) -> str:
+    depth = 0
+    dropped = 0
+    parts: list[str] = []
+    last = 0
+    for match in _NESTING_TAG.finditer(html):
+        closing = match.group(0).startswith("</")
+        if closing:
+            if dropped:
+                dropped -= 1
+                parts.append(html[last : match.start()])
+                last = match.end()
+                continue
+            depth = max(depth - 1, 0)
+        elif match.group(0).endswith("/>"):
+            continue
+        elif depth >= _MAX_NESTING:
+            dropped += 1
+            parts.append(html[last : match.start()])
+            last = match.end()
+        else:
+            depth += 1
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def _html_lines(body: Any) -> Iterator[_Line]:
+    """Paragraph candidates from trafilatura's XML body: paragraphs, list items, quotes, headings."""
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            text = clean_text("".join(element.itertext()))
+            if text:
+                rend = str(element.get("rend") or "")
+                level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+                yield _Line(text, "heading", level)
+        elif tag in ("list", "quote") and any(child.tag in ("item", "p") for child in element):
+            kind: LineKind = "item" if tag == "list" else "quote"
+            for child in element:
+                if child.tag in ("item", "p"):
+                    yield from _split_breaks(child, kind)
+        elif tag not in _SKIPPED_TAGS:
+            yield from _split_breaks(element, "quote" if tag == "quote" else "text")
+
+
+_SKIPPED_TAGS: Final = frozenset({"table", "graphic", "code", "figure", "hr", "lb"})
+"""Parts of trafilatura's body that hold no prose (any other element is read as a paragraph)."""
+
+
+def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
+    """One line per <lb/>-separated run of text inside an element."""
+    parts: list[str] = []
+    _collect_text(element, parts)
+    for piece in "".join(parts).split("\n"):
+        text = clean_text(piece)
+        if text and has_words(text):
+            yield _Line(text, kind)
+
+
+def _collect_text(element: Any, parts: list[str]) -> None:
+    if element.tag == "lb":
+        parts.append("\n")
+    elif element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)

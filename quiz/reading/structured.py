@@ -1,0 +1,313 @@
+"""A page's own statements about itself: JSON-LD, meta tags and its main heading.
+
+These are evidence the reader prefers over guesses from the text: the headline as the page shows it, the
+people credited as authors (never the outlet), the publication date the page declares.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from quiz.reading.clutter import is_clutter
+from quiz.reading.metadata import _AGENCIES, _NAME_SPLIT, _NOT_NAME_WORDS, _is_name, parse_date
+from quiz.reading.text import clean_text
+
+_ARTICLE_TYPES: Final = re.compile(r"Article|BlogPosting|Report|LiveBlog", re.IGNORECASE)
+_ORGANISATION_TYPES: Final = re.compile(r"Organi[sz]ation|Corporation|WebSite|Brand", re.IGNORECASE)
+_AUTHOR_META: Final = (
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "author",
+    "dc.creator",
+    "dcterms.creator",
+)
+"""Meta tags that name authors, most trusted first."""
+_MAX_JSON: Final = 2_000_000
+_MAX_NODES: Final = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the page's markup says about the article."""
+
+    headline: str = ""
+    """The page's main heading (its <h1>) when it agrees with the page's title; else ""."""
+    title: str = ""
+    """The <title>, og:title or JSON-LD headline, site name suffix removed."""
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    published_in_utc: bool = False
+    """Whether `published` is the day of a UTC timestamp, which may be the next day where the page is."""
+    site_names: frozenset[str] = frozenset()
+    """The outlet's names in lower case (og:site_name, the publisher), never authors."""
+    language: str = ""
+    """The language the page declares (`<html lang>`), as a lower-case ISO 639-1 code; "" if none."""
+
+
+def page_metadata(tree: Any) -> PageMeta:
+    """Read `PageMeta` from an lxml HTML tree (not changed)."""
+    metas = _meta_tags(tree)
+    objects = list(_json_ld(tree))
+    articles = [obj for obj in objects if _ARTICLE_TYPES.search(_type_of(obj))]
+    site_names = {
+        name.lower()
+        for name in (
+            metas.get("og:site_name", ""),
+            metas.get("application-name", ""),
+            *(_name_of(obj) for obj in objects if _ORGANISATION_TYPES.search(_type_of(obj))),
+            *(_name_of(obj.get("publisher")) for obj in articles),
+        )
+        if name
+    }
+    raw_title = (
+        _first_text(tree, "//head/title")
+        or metas.get("og:title", "")
+        or next((str(obj.get("headline") or "") for obj in articles if obj.get("headline")), "")
+    )
+    references = [
+        strip_site_suffix(clean_text(text), site_names)
+        for text in (
+            _first_text(tree, "//title"),
+            metas.get("og:title", ""),
+            metas.get("twitter:title", ""),
+            *(str(obj.get("headline") or "") for obj in articles),
+        )
+        if text
+    ]
+    published, in_utc = _published(articles, metas)
+    return PageMeta(
+        headline=_headline(tree, references, site_names),
+        title=strip_site_suffix(clean_text(raw_title), site_names),
+        authors=tuple(_authors(articles, metas, site_names)),
+        published=published,
+        published_in_utc=in_utc,
+        site_names=frozenset(site_names),
+        language=_declared_language(tree),
+    )
+
+
+def _declared_language(tree: Any) -> str:
+    root = tree.getroottree().getroot()
+    code = str(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
+    match = re.match(r"\s*([A-Za-z]{2,3})\b", code)
+    return match.group(1).lower() if match else ""
+
+
+def _meta_tags(tree: Any) -> dict[str, str]:
+    """Meta tag contents by lower-case name or property; a repeated tag's contents joined by "; "."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = str(element.get("property") or element.get("name") or "").strip().lower()
+        content = clean_text(str(element.get("content") or ""))
+        if key and content:
+            found[key] = f"{found[key]}; {content}" if key in found else content
+    return found
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD scripts, nested ones and @graph members included."""
+    nodes = 0
+    for script in tree.iter("script"):
+        if "ld+json" not in str(script.get("type") or "").lower() or not script.text:
+            continue
+        if len(script.text) > _MAX_JSON:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and nodes < _MAX_NODES:
+            item = stack.pop()
+            nodes += 1
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+
+
+def _type_of(obj: dict[str, Any]) -> str:
+    kind = obj.get("@type", "")
+    return " ".join(str(k) for k in kind) if isinstance(kind, list) else str(kind)
+
+
+def _name_of(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+def _first_text(tree: Any, path: str) -> str:
+    for element in tree.xpath(path)[:1]:
+        return clean_text(" ".join(element.itertext()))
+    return ""
+
+
+# ------------------------------------------------------------------------------------------ titles
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_plain(text).lower())
+
+
+def _overlap(a: str, b: str) -> float:
+    """Word-overlap F1 between two strings."""
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return 0.0
+    common = len(set(words_a) & set(words_b))
+    return 2 * common / (len(set(words_a)) + len(set(words_b)))
+
+
+def names_site(text: str, site_names: Iterable[str]) -> bool:
+    """Whether `text` is mostly one of the site's names ("The Northside Courier")."""
+    return any(_overlap(text, site) >= 0.5 for site in site_names)
+
+
+def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> str:
+    """The page's main heading: the <h1> that states the same headline as its title or metadata, else
+    its only <h1> of three words or more that does not name the site."""
+    candidates: list[str] = []
+    for element in tree.xpath("//h1")[:5]:
+        text = clean_text(" ".join(element.itertext()))
+        if len(text.split()) < 2 or len(text) > 300:
+            continue
+        if names_site(text, site_names):
+            continue
+        if any(_overlap(text, reference) >= 0.6 for reference in references):
+            return text
+        candidates.append(text)
+    if len(candidates) == 1 and len(candidates[0].split()) >= 3 and not is_clutter(candidates[0]):
+        return candidates[0]
+    return ""
+
+
+_SUFFIX_SEPARATOR: Final = re.compile(r"\s+(?:[|•·:]|[-–—]{1,2}|::)\s+")
+
+
+def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
+    """ "Storm hits the coast | Daily Herald" -> "Storm hits the coast" when the last part names the site.
+
+    A last part names the site when it shares most of its words with a site name, or is a domain.
+    """
+    names = [name for name in site_names if name]
+    separators = list(_SUFFIX_SEPARATOR.finditer(title))
+    end = len(title)
+    while separators:
+        separator = separators.pop()
+        last = title[separator.end() : end]
+        is_domain = re.search(r"\.(?:com|org|net|news|co|uk|au|in|io)\b", last, re.I) is not None
+        if not is_domain and not any(_overlap(last, name) >= 0.5 for name in names):
+            break
+        end = separator.start()
+    return title[:end].strip() or title
+
+
+# ----------------------------------------------------------------------------------------- authors
+
+
+def _plain(text: str) -> str:
+    """`text` without accents, for comparing names."""
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def _authors(
+    articles: list[dict[str, Any]], metas: dict[str, str], site_names: set[str]
+) -> list[str]:
+    """People credited as authors: JSON-LD persons first, else author meta tags."""
+    from_json: list[str] = []
+    for obj in articles:
+        for value in _as_list(obj.get("author")) + _as_list(obj.get("creator")):
+            if isinstance(value, dict):
+                if _ORGANISATION_TYPES.search(_type_of(value)):
+                    continue
+                value = value.get("name")
+            if isinstance(value, str):
+                from_json.extend(author_names(value, site_names))
+        if from_json:
+            break
+    if from_json:
+        return _unique(from_json)
+    for key in _AUTHOR_META:
+        names = author_names(metas.get(key, ""), site_names)
+        if names:
+            return _unique(names)
+    return []
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
+    """People named in an author field ("By Jo Park and Ann Lee"); outlets, agencies, URLs and roles go."""
+    text = clean_text(re.sub(r"^\s*by\s+", "", text, flags=re.IGNORECASE))
+    sites = {_plain(name).lower() for name in site_names}
+    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
+    pieces = [
+        piece
+        for piece in pieces
+        if piece
+        and not re.search(r"https?:|www\.|^www\b|\.com\b|/", piece, re.IGNORECASE)
+        and piece.lower() not in _AGENCIES
+        and _plain(piece).lower() not in sites
+        and not any(_overlap(piece, site) >= 0.8 for site in sites)
+    ]
+    names = [piece for piece in pieces if _is_name(piece)]
+    if names:
+        return names
+    # Names in other scripts, or handles, do not match the pattern: keep what is not a role word.
+    return [
+        piece
+        for piece in pieces
+        if len(piece) <= 60 and not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
+    ]
+
+
+# ------------------------------------------------------------------------------------------- dates
+
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[date | None, bool]:
+    """The publication day the page declares (JSON-LD datePublished, article:published_time), and
+    whether it is the day of a UTC timestamp."""
+    values = [str(obj.get("datePublished") or "") for obj in articles]
+    values += [metas.get("article:published_time", ""), metas.get("og:published_time", "")]
+    for value in values:
+        match = _ISO_DAY.match(value)
+        if match:
+            try:
+                day = date.fromisoformat(match.group(1))
+            except ValueError:
+                continue
+            return day, re.search(r"T[\d:.]+(?:Z|[+-]00:?00)$", value.strip()) is not None
+        found = parse_date(value) if value else None
+        if found is not None:
+            return found, False
+    return None, False

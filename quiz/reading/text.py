@@ -1,0 +1,58 @@
+"""Text normalisation shared by every reader: Unicode form, invisible and control characters, whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clearing the screen
+    r"|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, links
+    r"|\x1b[PX^_][^\x1b]{0,4096}(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"
+)
+
+MAX_TOKEN: Final = 80
+"""The longest run of characters without a space the reader passes on; longer runs are broken.
+
+Nothing in prose is longer, and the tokenizer's time grows with the square of a token's length."""
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters other than whitespace, and DEL."""
+_CONTROLS_AND_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]")
+"""The same, and invisible characters: zero-width space and joiner, BOM, soft hyphen."""
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (whitespace stays)."""
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Plain text of one block: NFC, terminal escape sequences and control characters removed, invisible
+    characters (zero-width space, BOM, soft hyphen) removed, whitespace collapsed, overlong runs without
+    a space broken every `MAX_TOKEN` characters."""
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    text = _CONTROLS_AND_INVISIBLE.sub("", text)
+    words = unicodedata.normalize("NFC", text).split()
+    if any(len(word) > MAX_TOKEN for word in words):
+        words = [piece for word in words for piece in _pieces(word)]
+    return " ".join(words)
+
+
+def _pieces(word: str) -> list[str]:
+    return [word[start : start + MAX_TOKEN] for start in range(0, len(word), MAX_TOKEN)]
+
+
+FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+"""Sentence-final punctuation, with any closing quotes or brackets after it."""
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` holds any letter or digit."""
+    return any(ch.isalnum() for ch in text)

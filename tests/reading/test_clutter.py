@@ -1,0 +1,77 @@
+"""Page furniture written as general patterns, each on a line the project's authors wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.reading import read_text_article
+from quiz.reading.clutter import is_clutter
+
+BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
+BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contributing: Jo Park and Ann Lee of the Valley Post",
+        "Contact Ann Lee at ann.lee@example.org. Follow her on X @annlee_writes.",
+        "Follow him on Bluesky for more on city politics",
+        "Correction: An earlier version of this story gave the wrong date for the vote.",
+        "An earlier version of this article misstated the size of the council.",
+        "Editor's note: This story was updated with the final vote.",
+        "A version of this article appears in print on page 4 of the city section.",
+        "This article appeared in the print edition of the weekend paper.",
+        "Our Standards: how the newsroom checks its facts.",
+        "Link Copied!",
+        "Comments are moderated and may take a few hours to appear.",
+        "Please read our community guidelines before posting.",
+        "Follow The Council Hour wherever you get your podcasts.",
+        "Click to subscribe to City Talk on your favourite app.",
+        "What makes a good neighbourhood? Our reporters explore:",
+        "This story has been reviewed according to the Daily Lab's editorial process.",
+        "fact-checked",
+        "peer-reviewed publication",
+        "More information: A. Lee et al, Roots of the northern oak, Journal of Trees (2025).",
+        "Provided by the University of the North",
+        "OPINION:",
+        "Every product here is independently selected by our editors.",
+        "If you buy through our links, we may earn an affiliate commission.",
+        "Now, see some more of our favourite garden tools:",
+        "This content can also be viewed on the site it originates from.",
+        "Instagram content",
+        "Install the Valley News app for free",
+    ],
+)
+def test_notes_about_the_article_are_clutter(line: str) -> None:
+    assert is_clutter(line)
+    article = read_text_article(f"Budget passes\n\n{BODY_1}\n\n{line}\n\n{BODY_2}\n")
+    assert article.paragraphs == (BODY_1, BODY_2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contributing factors included the cold winter and the late harvest, the report said.",
+        "The correction in prices came after a long rise, analysts said on Monday.",
+        "Readers who follow her on social media will know the plan well, she said.",
+        "The paper said its print edition would shrink to four days a week from March.",
+    ],
+)
+def test_story_sentences_with_the_same_words_stay(line: str) -> None:
+    assert not is_clutter(line)
+
+
+def test_a_clutter_line_ending_in_a_colon_takes_its_list_of_links_with_it() -> None:
+    text = (
+        f"Budget passes\n\n{BODY_1}\n\nNow, see more of our city coverage:\n\n"
+        f"- Mayor opens the new library\n- Bridge works delayed again\n\n{BODY_2}\n"
+    )
+    assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
+
+
+def test_a_bulleted_author_bio_at_the_end_is_a_bio() -> None:
+    bio = "• Ann Lee, a former city planner, is director of the Institute for Streets."
+    article = read_text_article(f"Budget passes\n\nBy Ann Lee\n\n{BODY_1}\n\n{BODY_2}\n\n{bio}\n")
+    assert article.paragraphs == (BODY_1, BODY_2)
+    assert len(article.bios) == 1 and "Institute for Streets" in article.bios[0]
