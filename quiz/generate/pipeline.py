@@ -25,6 +25,7 @@ from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.select import Limits, default_max, score, select
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
+from quiz.reading.clutter import is_clutter
 
 _BIO_TYPES = frozenset({"person", "acronym"})
 
@@ -163,6 +164,8 @@ def make_deck_with_report(
     ]
     chosen = select(scored, Limits(max_questions=limit))
     chosen.sort(key=lambda c: (c.fact.paragraph or 10**9, _position(c, article), c.question.id))
+    headings = section_headings(article)
+    chosen = [with_heading(c, headings.get(c.fact.paragraph or 0, "")) for c in chosen]
     deck = Deck(
         id=slugify(article.title),
         title=article.title,
@@ -176,6 +179,55 @@ def make_deck_with_report(
         ),
     )
     return deck, Report(len(candidates), len(chosen), dict(sorted(rejected.items())))
+
+
+HEADING_WORDS: Final = 8
+_CALL_TO_ACTION: Final = re.compile(
+    r"(?i)(be the first|sign up|subscribe|get (the|our)|don.t miss|follow|read|watch|listen|"
+    r"download|join|share|click|tap|see (more|also)|related|more (from|on))\b"
+)
+
+
+def section_headings(article: Article) -> dict[int, str]:
+    """The heading each paragraph sits under (by 1-based paragraph number), when it names what
+    the section is about: short, with a name in it ("Gaza", "Seattle Seahawks: the schedule")."""
+    body = "\n".join(article.paragraphs)
+    out: dict[int, str] = {}
+    for number, block in enumerate(article.body_blocks, start=1):
+        heading = block.heading.strip().rstrip(":")
+        words = heading.split()
+        if not words or len(words) > HEADING_WORDS or heading.endswith("?"):
+            continue
+        if _CALL_TO_ACTION.match(heading) or is_clutter(heading):
+            continue  # "Be the first to get Breaking News": the page's, not the section's
+        if any(w[:1].isupper() for w in words[1:]) or _name_in(words[0], body):
+            out[number] = heading
+    return out
+
+
+def _name_in(word: str, body: str) -> bool:
+    """Whether the article writes `word` capitalised inside a sentence: a name ("Gaza"), not a
+    heading's common word ("Background")."""
+    word = word.strip(",.;:()'’")
+    if not word[:1].isupper():
+        return False
+    return re.search(rf"[a-z,;] +{re.escape(word)}\b", body) is not None
+
+
+def with_heading(candidate: Candidate, heading: str) -> Candidate:
+    """`candidate` with its section's heading before the prompt ("Gaza: How many ...?") when
+    the prompt does not already name what the heading names, and the heading holds no answer."""
+    question = candidate.question
+    if not heading or question.kind == "order":
+        return candidate
+    names = {w.strip(",.;:()'’").casefold() for w in heading.split() if w[:1].isupper()}
+    shown = question.prompt.casefold()
+    if names and all(n in shown for n in names):
+        return candidate
+    answer = question.answer_text if question.kind != "truefalse" else candidate.fact.answer
+    if answer and answer.casefold() in heading.casefold():
+        return candidate
+    return replace(candidate, question=replace(question, prompt=f"{heading}: {question.prompt}"))
 
 
 def _one_fact_per_paragraph(article: Article, facts: Sequence[Fact]) -> bool:

@@ -20,9 +20,13 @@ from quiz.generate.pipeline import (
     first_names,
     generate_deck,
     make_deck,
+    section_headings,
+    with_heading,
 )
 from quiz.generate.quality import check_question
-from quiz.model import Article, Deck
+from quiz.generate.questions import Candidate
+from quiz.generate.templates import load_templates
+from quiz.model import Article, Deck, Question
 
 from .conftest import ROOT, SCORE, SEED_GOLD, seed_article  # noqa: F401
 
@@ -212,3 +216,38 @@ def test_a_first_name_alone_is_no_answer_when_the_full_name_is_known() -> None:
 
     facts = [person("Mary Trump"), person("Mary"), person("Lindqvist"), person("Ada Lindqvist")]
     assert first_names(facts) == {"Mary", "Ada"}
+
+
+def test_a_question_under_a_named_heading_carries_the_heading() -> None:
+    from quiz.model import Block
+
+    paragraphs = (
+        "The ferry leaves at 7 a.m. and returns at noon.",
+        "Tickets cost 12 euros in 2024.",
+    )
+    blocks = (
+        Block("Vell Ferries timetable", kind="heading", level=2),
+        Block(paragraphs[0], heading="Vell Ferries timetable"),
+        Block("Background", kind="heading", level=2),
+        Block(paragraphs[1], heading="Background"),
+    )
+    article = Article("Ferries", paragraphs, blocks=blocks)
+    headings = section_headings(article)
+    assert headings == {1: "Vell Ferries timetable"}  # "Background" names nothing
+    promo = (
+        Block("Be the first to get Breaking News", kind="heading"),
+        Block(paragraphs[0], heading="Be the first to get Breaking News"),
+    )
+    assert section_headings(Article("Ferries", paragraphs[:1], blocks=promo)) == {}
+    question = Question(
+        id="q-x", kind="short", prompt="When does the ferry leave?", answer="7 a.m."
+    )
+    fact = Fact(type="date", answer="7 a.m.", sentence=paragraphs[0], paragraph=1)
+    candidate = Candidate(question, fact, load_templates()[0])
+    shown = with_heading(candidate, headings[1]).question.prompt
+    assert shown == "Vell Ferries timetable: When does the ferry leave?"
+    named = replace(question, prompt="When does the Vell Ferries timetable start?")
+    assert (
+        with_heading(replace(candidate, question=named), headings[1]).question.prompt
+        == named.prompt
+    )

@@ -68,7 +68,7 @@ def test_a_user_file_adds_overrides_and_disables_templates(tmp_path: Path) -> No
         "    fact: person\n"
         "    kind: short\n"
         '    prompt: "Name the {role}."\n'
-        "  - id: date-truefalse\n"
+        "  - id: date-in-truefalse\n"
         "    disabled: true\n"
         "  - id: my-own\n"
         "    fact: place\n"
@@ -78,7 +78,8 @@ def test_a_user_file_adds_overrides_and_disables_templates(tmp_path: Path) -> No
     )
     by_id = {t.id: t for t in load_templates(path)}
     assert by_id["person-role-short"].prompt == "Name the {role}."
-    assert "date-truefalse" not in by_id
+    assert "date-in-truefalse" in {t.id for t in load_templates()}
+    assert "date-in-truefalse" not in by_id
     assert by_id["my-own"].fact == "place"
     assert "date-cloze" in by_id
 
