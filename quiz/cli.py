@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "test": "quiz.commands.study:run_test",
     "stats": "quiz.commands.stats:run_stats",
     "export": "quiz.commands.export:run_export",
+    "optimize": "quiz.commands.optimize:run_optimize",
+    "flagged": "quiz.commands.flagged:run_flagged",
 }
 """Command name -> "module:function"; the function takes the parsed arguments and returns an exit status."""
 
@@ -95,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="reviews, retention and forecast")
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.add_argument("--decks", type=Path, metavar="DIR", help="deck folder")
+
+    flagged = sub.add_parser("flagged", help="list the questions you flagged as bad")
+    flagged.add_argument("--json", action="store_true", help="print JSON")
+    flagged.add_argument("--decks", type=Path, metavar="DIR", help="deck folder")
+
+    optimize = sub.add_parser("optimize", help="fit the scheduler to your own reviews (offline)")
+    optimize.add_argument(
+        "--reset", action="store_true", help="go back to the default scheduler parameters"
+    )
+    optimize.add_argument("--json", action="store_true", help="print JSON")
 
     export = sub.add_parser("export", help="write decks to an Anki package (.apkg)")
     export.add_argument("decks", nargs="*", type=Path, metavar="DECK")

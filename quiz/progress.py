@@ -26,7 +26,9 @@ from quiz.scheduling import (
     MIN_RETENTION,
     PHASES,
     CardState,
+    Parameters,
     Rating,
+    check_parameters,
     check_utc,
     from_dict,
     new_state,
@@ -42,6 +44,9 @@ BUSY_TIMEOUT_MS: Final = 5000
 DEFAULT_NEW_PER_DAY: Final = 20
 
 MAX_THEME_NAME: Final = 100
+
+DEFAULT_LEECH_LAPSES: Final = 8
+"""Anki's default leech threshold."""
 
 MAX_TYPED_CHARS: Final = 1000
 """A typed answer is logged (and accepted) up to this many characters."""
@@ -107,13 +112,40 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     DROP INDEX reviews_by_deck_time;
     CREATE INDEX reviews_by_deck_time ON reviews (deck_id, reviewed_at, before_state, rating);
     """,
+    # 6: the learner's own scheduler parameters (`quiz optimize`), and flagged questions.
+    """
+    CREATE TABLE scheduler_parameters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        fitted_at TEXT NOT NULL,
+        parameters TEXT,
+        report TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE flags (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        flagged_at TEXT NOT NULL,
+        PRIMARY KEY (deck_id, question_id)
+    ) WITHOUT ROWID;
+    """,
 )
 """The schema, one step per version: the database at version N has had steps 1..N applied."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 """The version this quiz writes (`PRAGMA user_version`)."""
 
-_TABLES: Final = frozenset({"cards", "reviews", "accepted", "settings", "sqlite_sequence"})
+_TABLES: Final = frozenset(
+    {
+        "cards",
+        "reviews",
+        "accepted",
+        "settings",
+        "sqlite_sequence",
+        "scheduler_parameters",
+        "flags",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +158,9 @@ class Settings:
     """Desired retention, 0.7 to 0.99."""
     theme: str = ""
     """The study app's colour theme, as named in its theme list; empty for its default."""
+    leech_lapses: int = DEFAULT_LEECH_LAPSES
+    """A card forgotten this many times after it was learned is a leech: tagged and suspended
+    (0: never)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +181,17 @@ class ReviewRecord:
     """The answer this review added to the question's accepted ones ("I was right"), so that
     `undo` removes it with the review. Known to the record `regrade` returns only: the log does
     not keep it, and equality ignores it."""
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRecord:
+    """A question the learner flagged as bad."""
+
+    deck_id: str
+    question_id: str
+    reason: str
+    note: str
+    flagged_at: datetime
 
 
 def default_progress_path() -> Path:
@@ -460,6 +506,17 @@ class ProgressStore:
         ).fetchall()
         return [_record_from_row(row) for row in rows]
 
+    @_guarded
+    def card_reviews(self, deck_id: str, question_id: str) -> list[ReviewRecord]:
+        """One card's reviews in time order (its history, for the card browser)."""
+        rows = self._db.execute(
+            "SELECT id, deck_id, question_id, reviewed_at, rating, typed, correct, seconds,"
+            " state_before, state_after FROM reviews WHERE deck_id = ? AND question_id = ?"
+            " ORDER BY reviewed_at, id",
+            (deck_id, question_id),
+        ).fetchall()
+        return [_record_from_row(row) for row in rows]
+
     def iter_reviews(self) -> Iterator[ReviewRecord]:
         """Every logged review in time order."""
         yield from self.reviews()
@@ -552,6 +609,11 @@ class ProgressStore:
                 if not isinstance(theme, str):
                     raise TypeError
                 settings = replace(settings, theme=theme)
+            if "leech_lapses" in values:
+                lapses = json.loads(values["leech_lapses"])
+                if not isinstance(lapses, int) or isinstance(lapses, bool) or lapses < 0:
+                    raise TypeError
+                settings = replace(settings, leech_lapses=lapses)
         except (ValueError, TypeError):
             raise QuizError("the stored settings are damaged", path=self.path) from None
         return settings
@@ -562,12 +624,13 @@ class ProgressStore:
         new_per_day: int | None = None,
         retention: float | None = None,
         theme: str | None = None,
+        leech_lapses: int | None = None,
     ) -> Settings:
         """Change some settings; returns them all.
 
         Raises:
             QuizError: If a value is out of range (new cards 0-9999, retention 0.7-0.99, a theme
-                name of at most 100 printable characters).
+                name of at most 100 printable characters, leech lapses 0-99).
         """
         updates: dict[str, int | float | str] = {}
         if new_per_day is not None:
@@ -584,6 +647,10 @@ class ProgressStore:
             if len(theme) > MAX_THEME_NAME or not theme.isprintable():
                 raise QuizError(f"not a theme name: {_shown(theme)}")
             updates["theme"] = theme
+        if leech_lapses is not None:
+            if not 0 <= leech_lapses <= 99:
+                raise QuizError(f"leech lapses must be 0 (never) to 99, not {leech_lapses}")
+            updates["leech_lapses"] = int(leech_lapses)
         if updates:
             with self._write():
                 self._db.executemany(
@@ -593,7 +660,115 @@ class ProgressStore:
                 )
         return self.get_settings()
 
+    @_guarded
+    def preview(
+        self, deck_id: str, question_id: str, *, now: datetime, retention: float = DEFAULT_RETENTION
+    ) -> dict[Rating, datetime]:
+        """When the card would next be due after each rating at `now` (nothing is written)."""
+        state = self._read_card(deck_id, question_id)
+        parameters = self._read_parameters()
+        previews = {}
+        for rating in Rating:
+            after = review(state, rating, now=now, retention=retention, parameters=parameters)
+            assert after.due is not None
+            previews[rating] = after.due
+        return previews
+
+    # Flags
+
+    @_guarded
+    def flag(
+        self, deck_id: str, question_id: str, reason: str, *, now: datetime, note: str = ""
+    ) -> None:
+        """Flag a question as bad, with a reason (a second flag replaces the first)."""
+        with self._write():
+            self._db.execute(
+                "INSERT OR REPLACE INTO flags (deck_id, question_id, reason, note, flagged_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (deck_id, question_id, reason, note, _iso(check_utc(now))),
+            )
+
+    @_guarded
+    def unflag(self, deck_id: str, question_id: str) -> None:
+        """Take a question's flag away (nothing happens if it has none)."""
+        with self._write():
+            self._db.execute(
+                "DELETE FROM flags WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+            )
+
+    @_guarded
+    def flags(self) -> list[FlagRecord]:
+        """Every flag, oldest first."""
+        rows = self._db.execute(
+            "SELECT deck_id, question_id, reason, note, flagged_at FROM flags"
+            " ORDER BY flagged_at, deck_id, question_id"
+        ).fetchall()
+        records = []
+        for deck_id, question_id, reason, note, flagged_at in rows:
+            moment = _parse(flagged_at, "a flag's time")
+            assert moment is not None
+            records.append(
+                FlagRecord(
+                    _text(deck_id, "a flag's deck id"),
+                    _text(question_id, "a flag's question id"),
+                    _text(reason, "a flag's reason"),
+                    _text(note, "a flag's note"),
+                    moment,
+                )
+            )
+        return records
+
+    # Scheduler parameters
+
+    @_guarded
+    def scheduler_parameters(self) -> Parameters | None:
+        """The learner's own FSRS parameters in use, or `None` for the defaults."""
+        return self._read_parameters()
+
+    @_guarded
+    def parameter_history(self) -> list[tuple[datetime, Parameters | None, dict[str, Any]]]:
+        """Every change of parameters, oldest first: (when, parameters or None, the fit's report)."""
+        rows = self._db.execute(
+            "SELECT fitted_at, parameters, report FROM scheduler_parameters ORDER BY id"
+        ).fetchall()
+        history = []
+        for fitted_at, parameters, report in rows:
+            moment = _parse(fitted_at, "a fit's time")
+            assert moment is not None
+            data = _json_value(report, "a fit's report")
+            if not isinstance(data, dict):
+                raise _DamagedRow(f"a fit's report is not a mapping: {_shown(report)}")
+            history.append((moment, self._parameters_from(parameters), data))
+        return history
+
+    def set_scheduler_parameters(
+        self, parameters: Parameters | None, *, now: datetime, report: dict[str, Any] | None = None
+    ) -> None:
+        """Schedule with `parameters` from now on (`None`: the defaults again); `report` says how
+        they were fitted. Cards already scheduled keep their due dates until their next review."""
+        text = None if parameters is None else json.dumps(list(check_parameters(parameters)))
+        with self._write():
+            self._db.execute(
+                "INSERT INTO scheduler_parameters (fitted_at, parameters, report) VALUES (?, ?, ?)",
+                (_iso(check_utc(now)), text, json.dumps(report or {})),
+            )
+
     # Internals
+
+    def _read_parameters(self) -> Parameters | None:
+        row = self._db.execute(
+            "SELECT parameters FROM scheduler_parameters ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else self._parameters_from(row[0])
+
+    @staticmethod
+    def _parameters_from(text: object) -> Parameters | None:
+        if text is None:
+            return None
+        try:
+            return check_parameters(_json_value(text, "the scheduler parameters"))
+        except ValueError as error:
+            raise _DamagedRow(f"the scheduler parameters are not valid: {error}") from None
 
     def _write(self) -> _Transaction:
         return _Transaction(self._db, self.path)
@@ -609,7 +784,9 @@ class ProgressStore:
         retention: float,
     ) -> ReviewRecord:
         """Inside a write transaction: schedule, log and store one review of `before`'s card."""
-        after = review(before, rating, now=now, retention=retention)
+        after = review(
+            before, rating, now=now, retention=retention, parameters=self._read_parameters()
+        )
         cursor = self._db.execute(
             "INSERT INTO reviews (deck_id, question_id, reviewed_at, rating, typed, correct,"
             " seconds, state_before, state_after, introduced, before_state)"
@@ -932,6 +1109,15 @@ def _logged_state(text: object, deck_id: str, question_id: str, what: str) -> Ca
         return from_dict(data)  # type: ignore[arg-type]  # checked by from_dict
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError):
         raise _DamagedRow(f"{what} is not a card state: {_shown(text)}") from None
+
+
+def _json_value(text: object, what: str) -> Any:
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        raise _DamagedRow(f"{what} is not JSON: {_shown(text)}") from None
 
 
 def _record_from_row(row: tuple[Any, ...]) -> ReviewRecord:

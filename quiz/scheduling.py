@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
@@ -25,6 +25,11 @@ PHASES: Final[tuple[CardPhase, ...]] = ("new", "learning", "review", "relearning
 
 DEFAULT_RETENTION: Final = 0.9
 """The share of reviews the schedule aims to have answered right."""
+
+Parameters = tuple[float, ...]
+"""The 21 weights of the FSRS-6 memory model (see `quiz.optimize`)."""
+
+PARAMETER_COUNT: Final = 21
 
 MIN_RETENTION: Final = 0.7
 MAX_RETENTION: Final = 0.99
@@ -112,7 +117,12 @@ def check_utc(now: datetime) -> datetime:
 
 
 def review(
-    state: CardState, rating: Rating, *, now: datetime, retention: float = DEFAULT_RETENTION
+    state: CardState,
+    rating: Rating,
+    *,
+    now: datetime,
+    retention: float = DEFAULT_RETENTION,
+    parameters: Parameters | None = None,
 ) -> CardState:
     """The state after answering the card with `rating` at `now`.
 
@@ -121,11 +131,12 @@ def review(
         rating: how well the learner recalled it.
         now: the time of the review (timezone-aware; converted to UTC).
         retention: desired retention, 0.7 to 0.99; higher means shorter intervals.
+        parameters: the learner's own FSRS parameters (`quiz optimize`); `None` for the defaults.
     """
     import fsrs
 
     now = check_utc(now)
-    card, _log = _scheduler(_clamp_retention(retention)).review_card(
+    card, _log = _scheduler(_clamp_retention(retention), parameters).review_card(
         _to_card(state, now), fsrs.Rating(int(rating)), review_datetime=now
     )
     lapsed = state.state == "review" and rating == Rating.AGAIN
@@ -143,6 +154,24 @@ def review(
     )
 
 
+def short_interval(span: timedelta) -> str:
+    """A time until the next review as Anki writes it on its rating buttons: "<1m", "10m", "3h",
+    "4d", "1.5mo", "2.1y"."""
+    seconds = span.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
+
+
 def load_scheduler() -> None:
     """Import FSRS now rather than at the first review (the study app calls it in a worker thread
     once the first card is on screen)."""
@@ -158,6 +187,26 @@ def retrievability(state: CardState, now: datetime) -> float:
         _to_card(state, now), current_datetime=now
     )
     return float(value)
+
+
+def check_parameters(values: object) -> Parameters:
+    """`values` as FSRS parameters, if they are 21 numbers the scheduler accepts.
+
+    Raises:
+        ValueError: If they are not (a damaged store, or a fit outside the scheduler's bounds).
+    """
+    if not isinstance(values, list | tuple) or len(values) != PARAMETER_COUNT:
+        raise ValueError(f"not {PARAMETER_COUNT} parameters")
+    numbers = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            raise ValueError(f"not a number: {value!r}")
+        numbers.append(float(value))
+    parameters = tuple(numbers)
+    import fsrs
+
+    fsrs.Scheduler(parameters=parameters)  # raises ValueError outside its bounds
+    return parameters
 
 
 def to_dict(state: CardState) -> CardStateDict:
@@ -216,10 +265,12 @@ def _clamp_retention(retention: float) -> float:
 
 
 @lru_cache(maxsize=8)
-def _scheduler(retention: float) -> fsrs.Scheduler:
+def _scheduler(retention: float, parameters: Parameters | None = None) -> fsrs.Scheduler:
     import fsrs
 
-    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+    if parameters is None:
+        return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+    return fsrs.Scheduler(parameters=parameters, desired_retention=retention, enable_fuzzing=False)
 
 
 def _to_card(state: CardState, now: datetime) -> fsrs.Card:

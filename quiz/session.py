@@ -19,14 +19,14 @@ not the learner's); a progress file that cannot be written raises `QuizError` an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final, Literal
 
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.progress import ProgressStore, ReviewRecord
-from quiz.scheduling import DEFAULT_RETENTION, Rating
+from quiz.scheduling import DEFAULT_RETENTION, CardPhase, Rating
 from quiz.study import build_queue, next_due
 
 if TYPE_CHECKING:
@@ -125,6 +125,8 @@ class Session:
         clock: the time source (answers are stamped with it; time spent is measured with it).
         decks: the decks studied, to top the queue up with learning cards when it runs out.
         retention: desired retention for new intervals.
+        phases: (deck id, question id) -> the card's phase as the sitting begins, for the counts
+            of cards left (missing cards count as new).
     """
 
     def __init__(
@@ -135,8 +137,10 @@ class Session:
         clock: Clock,
         decks: Sequence[Deck] = (),
         retention: float = DEFAULT_RETENTION,
+        phases: Mapping[tuple[str, str], CardPhase] | None = None,
     ) -> None:
         self._queue: list[Card] = list(cards)
+        self._phases: dict[tuple[str, str], CardPhase] = dict(phases or {})
         self._position = 0
         self._store = store
         self._clock = clock
@@ -146,6 +150,8 @@ class Session:
         self._phase: Phase = "ask" if self._queue else "done"
         self._shown_at = clock()
         self._first_pass = len(self._queue)
+        self._dropped: set[tuple[str, str]] = set()
+        self._edited: dict[tuple[str, str], Question] = {}
 
     # What the screen shows ---------------------------------------------------------------------
 
@@ -347,6 +353,60 @@ class Session:
             practice=self.practice,
         )
 
+    def left(self) -> tuple[int, int, int]:
+        """(new, learning, review): the cards still to answer in the queue, by their phase now
+        (a relearning card counts as learning, as in Anki)."""
+        start = self._position + (1 if self._phase == "graded" else 0)
+        new = learning = due = 0
+        for deck, question in self._queue[start:]:
+            phase = self._phases.get((deck.id, question.id), "new")
+            if phase == "new":
+                new += 1
+            elif phase == "review":
+                due += 1
+            else:
+                learning += 1
+        return new, learning, due
+
+    def intervals(self) -> dict[Rating, timedelta]:
+        """For a revealed flashcard, how long until it comes back after each rating; empty in a
+        practice test and in other phases."""
+        if self._store is None or self._phase != "revealed":
+            return {}
+        deck, question = self._card()
+        now = self._clock()
+        due = self._store.preview(deck.id, question.id, now=now, retention=self._retention)
+        return {rating: moment - now for rating, moment in due.items()}
+
+    # Acting on a card --------------------------------------------------------------------------
+
+    def drop(self, deck_id: str, question_id: str) -> None:
+        """Leave a card out of the rest of the sitting (it was suspended). If it is the current
+        card and not answered yet, the next card becomes current; its answers so far stay."""
+        self._dropped.add((deck_id, question_id))
+        start = self._position + (1 if self._phase == "graded" else 0)
+        kept: list[Card] = []
+        for index, card in enumerate(self._queue[start:], start):
+            if (card[0].id, card[1].id) in self._dropped:
+                if index < self._first_pass:
+                    self._first_pass -= 1
+            else:
+                kept.append(card)
+        self._queue[start:] = kept
+        if self._phase in ("ask", "revealed"):
+            if self._position >= len(self._queue):
+                self._top_up()
+            self._phase = "ask" if self._position < len(self._queue) else "done"
+            self._shown_at = self._clock()
+
+    def replace_question(self, deck_id: str, question: Question) -> None:
+        """Show the edited `question` wherever the sitting holds the question with its id."""
+        self._edited[deck_id, question.id] = question
+        self._queue = [
+            (deck, question) if deck.id == deck_id and old.id == question.id else (deck, old)
+            for deck, old in self._queue
+        ]
+
     # Internals ---------------------------------------------------------------------------------
 
     def _card(self) -> Card:
@@ -393,6 +453,8 @@ class Session:
                 correct=correct,
                 retention=self._retention,
             )
+        if record is not None:
+            self._phases[card[0].id, card[1].id] = record.after.state
         answer = Answer(card, given, correct, rating, seconds, record, feedback)
         self._answers.append(answer)
         return answer
@@ -415,4 +477,8 @@ class Session:
             new_limit=0,
             learn_ahead=LEARN_AHEAD,
         )
-        self._queue.extend(more)
+        self._queue.extend(
+            (deck, self._edited.get((deck.id, question.id), question))
+            for deck, question in more
+            if (deck.id, question.id) not in self._dropped
+        )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Final
 
+from quiz.leeches import is_leech
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.scheduling import PHASES, check_utc
@@ -29,6 +30,8 @@ class Stats:
     questions: int
     """Studyable (not suspended) questions in the decks."""
     suspended: int
+    leeches: int
+    """Questions tagged leech (suspended when they became leeches)."""
     reviews_per_day: tuple[tuple[date, int], ...]
     """Reviews on each of the last 30 days, oldest first, today last."""
     retention: float | None
@@ -57,11 +60,12 @@ def compute_stats(
 
     by_state: Counter[str] = Counter()
     due_days: Counter[date] = Counter()
-    questions = suspended = 0
+    questions = suspended = leeches = 0
     last_day = today + timedelta(days=FORECAST_DAYS - 1)
     for deck in decks:
         states = store.card_states(deck.id)
         for question in deck.questions:
+            leeches += is_leech(question)
             if question.suspended:
                 suspended += 1
                 continue
@@ -96,6 +100,7 @@ def compute_stats(
         decks=len(decks),
         questions=questions,
         suspended=suspended,
+        leeches=leeches,
         reviews_per_day=history,
         retention=kept / judged if judged else None,
         retention_reviews=judged,
@@ -112,7 +117,7 @@ def render_stats_text(stats: Stats, *, width: int = 30) -> str:
     """
     lines = [
         f"{_count(stats.decks, 'deck')}, {_count(stats.questions, 'question')}"
-        f" ({stats.suspended} suspended)"
+        f" ({stats.suspended} suspended{_leeches(stats.leeches)})"
     ]
     states = ", ".join(f"{count} {phase}" for phase, count in stats.cards_by_state)
     lines.append(f"Cards: {states}")
@@ -136,6 +141,11 @@ def render_stats_text(stats: Stats, *, width: int = 30) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _leeches(count: int) -> str:
+    """ ", 2 leeches" (the questions forgotten too often), or nothing when there are none."""
+    return f", {count} {'leech' if count == 1 else 'leeches'}" if count else ""
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
@@ -147,6 +157,7 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
         "decks": stats.decks,
         "questions": stats.questions,
         "suspended": stats.suspended,
+        "leeches": stats.leeches,
         "cards_by_state": dict(stats.cards_by_state),
         "retention": stats.retention,
         "retention_reviews": stats.retention_reviews,

@@ -277,6 +277,8 @@ def _database_at(path: Path, version: int) -> None:
         db.execute("INSERT INTO accepted VALUES ('deck', 'q1', 'Kabul')")
     if version >= 3:  # from 3 on, quiz flags the review that introduced a card
         db.execute("UPDATE reviews SET introduced = 1")
+    if version >= 5:  # from 5 on, the state before has a column of its own
+        db.execute("UPDATE reviews SET before_state = json_extract(state_before, '$.state')")
     assert db.execute("PRAGMA user_version").fetchone()[0] == version
     db.close()
 

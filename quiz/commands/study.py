@@ -26,11 +26,15 @@ def run_study(args: argparse.Namespace) -> int:
     files, folder = _sources(args)
     with _start_up() as started:
         broken: list[BrokenDeck] = []
+        study_now = bool(files)
         if files:
             decks = read_decks(files)
             _require_questions(decks)
         else:
-            decks, broken = read_decks_apart(_folder_decks(folder), cache_dir=paths.cache_dir())
+            found = _folder_decks(folder)
+            decks, broken = read_decks_apart(found, cache_dir=paths.cache_dir())
+            unread = {deck.path for deck in broken}
+            files = [path for path in found if path not in unread]
             if not decks:
                 raise QuizError(broken[0].problem)
             _require_questions(decks, folder=folder)
@@ -48,14 +52,16 @@ def run_study(args: argparse.Namespace) -> int:
                 new_per_day=settings.new_per_day if args.new_per_day is None else args.new_per_day,
                 retention=settings.retention if args.retention is None else args.retention,
                 theme=settings.theme,
+                leech_lapses=settings.leech_lapses,
             )
             app = build_app(
                 decks,
                 store,
                 options=options,
-                study_now=bool(files),
-                folder="" if files else _shown(folder),
+                study_now=study_now,
+                folder="" if study_now else _shown(folder),
                 broken=broken,
+                deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
             )
             started()
             app.run()
@@ -68,7 +74,8 @@ def run_test(args: argparse.Namespace) -> int:
 
     source: Path = args.deck
     with _start_up() as started:
-        decks = read_decks(_folder_decks(source) if source.is_dir() else [source])
+        files = _folder_decks(source) if source.is_dir() else [source]
+        decks = read_decks(files)
         _require_questions(decks, folder=source if source.is_dir() else None)
         if args.count < 1:
             raise QuizError(f"--count must be at least 1, not {args.count}")
@@ -76,7 +83,8 @@ def run_test(args: argparse.Namespace) -> int:
 
         from quiz.tui import build_app
 
-        app = build_app(decks, None, practice=cards)
+        deck_files = {deck.id: path for deck, path in zip(decks, files, strict=True)}
+        app = build_app(decks, None, practice=cards, deck_files=deck_files)
         started()
         app.run()
     return 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from quiz.decks import BrokenDeck
 from quiz.model import Deck
@@ -28,6 +29,7 @@ def build_app(
     practice: Sequence[Card] | None = None,
     study_now: bool = False,
     folder: str = "",
+    deck_files: Mapping[str, Path] | None = None,
     broken: Sequence[BrokenDeck] = (),
 ) -> QuizApp:
     """Make the app from decks already read and validated.
@@ -41,6 +43,7 @@ def build_app(
             them, shows the score and every answer, then ends.
         study_now: start a study session of all `decks` at once, over the deck list.
         folder: the deck folder, shown above the list.
+        deck_files: deck id -> the file it was read from (for `e` edit and `s` suspend).
         broken: deck files of the folder that could not be read, listed as broken.
     """
     if options is None:
@@ -50,6 +53,7 @@ def build_app(
                 new_per_day=settings.new_per_day,
                 retention=settings.retention,
                 theme=settings.theme,
+                leech_lapses=settings.leech_lapses,
             )
             if settings is not None
             else StudyOptions()
@@ -62,5 +66,6 @@ def build_app(
         practice=practice,
         study_now=study_now,
         folder=folder,
+        deck_files=deck_files,
         broken=broken,
     )

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from quiz.card_actions import CardActions
 from quiz.decks import BrokenDeck
 from quiz.errors import QuizError
-from quiz.model import Deck
+from quiz.model import Deck, Question
 from quiz.progress import ProgressStore, Settings
 from quiz.session import Card, Clock, Session, Summary
 from quiz.study import build_queue, deck_counts, next_due
@@ -37,6 +39,8 @@ class StudyOptions:
     retention: float = 0.9
     theme: str = ""
     """The theme saved with the settings; empty (or unknown to Textual) for the default."""
+    leech_lapses: int = 8
+    """Lapses that make a card a leech, tagged and suspended (0: never)."""
 
 
 class QuizApp(App[None]):
@@ -50,6 +54,7 @@ class QuizApp(App[None]):
         practice: the questions of a practice test; the app opens on them and ends after the score.
         study_now: open straight on a study session of all the decks; the deck list comes after.
         folder: where the decks were found, shown above the list.
+        deck_files: deck id -> the file it was read from, for editing and suspending cards.
         broken: deck files that could not be read, listed as broken.
     """
 
@@ -57,6 +62,8 @@ class QuizApp(App[None]):
     TITLE = "quiz"
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="help"),
+        # Every answer is already saved: ctrl+c ends the app at once, as in other terminal tools.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c-quit"),
     ]
 
     def __init__(
@@ -69,6 +76,7 @@ class QuizApp(App[None]):
         practice: Sequence[Card] | None = None,
         study_now: bool = False,
         folder: str = "",
+        deck_files: Mapping[str, Path] | None = None,
         broken: Sequence[BrokenDeck] = (),
     ) -> None:
         super().__init__()
@@ -82,6 +90,7 @@ class QuizApp(App[None]):
         self._broken = tuple(broken)
         self._deck_list: DeckListScreen | None = None
         self._saved_theme = options.theme
+        self.actions = CardActions(store, dict(deck_files or {}), options.leech_lapses)
         if options.theme in self.available_themes:
             self.theme = options.theme
 
@@ -99,7 +108,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         if self._practice is not None:
             session = Session(self._practice, store=None, clock=self.clock)
-            self.push_screen(StudyScreen(session), self._test_done)
+            self.push_screen(StudyScreen(session, self.actions), self._test_done)
         elif not (self._study_now and self.start_study(self.decks)):
             self.show_deck_list()
 
@@ -162,11 +171,36 @@ class QuizApp(App[None]):
                 )
             self.notify(f"{message}.", title="All done", markup=False)
             return False
+        states_of = {deck.id: states for deck, states in with_states}
+        phases = {
+            (deck.id, question.id): state.state
+            for deck, question in cards
+            if (state := states_of[deck.id].get(question.id)) is not None
+        }
         session = Session(
-            cards, store=store, clock=self.clock, decks=decks, retention=self.options.retention
+            cards,
+            store=store,
+            clock=self.clock,
+            decks=decks,
+            retention=self.options.retention,
+            phases=phases,
         )
-        self.push_screen(StudyScreen(session), self._study_done)
+        self.push_screen(StudyScreen(session, self.actions), self._study_done)
         return True
+
+    def question_changed(self, deck_id: str, question: Question) -> None:
+        """Keep the app's decks (the deck list's counts, later sessions) in step with an edit or
+        a suspension written to a deck file."""
+
+        def changed(deck: Deck) -> Deck:
+            if deck.id != deck_id:
+                return deck
+            questions = tuple(question if q.id == question.id else q for q in deck.questions)
+            return replace(deck, questions=questions)
+
+        self.decks = tuple(changed(deck) for deck in self.decks)
+        if self._deck_list is not None:
+            self._deck_list.decks = tuple(changed(deck) for deck in self._deck_list.decks)
 
     def _offer_more_new(self, decks: Sequence[Deck], waiting: int) -> None:
         """The daily limit stops these decks: offer to study some more new cards today."""
@@ -180,19 +214,37 @@ class QuizApp(App[None]):
 
         self.push_screen(MoreNewScreen(limit=self.options.new_per_day, more=more), answered)
 
+    def action_browse(self) -> None:
+        """Open the card browser over every deck."""
+        from quiz.tui.screens.browser import BrowserScreen
+
+        if isinstance(self.screen, BrowserScreen):
+            return
+        self.push_screen(
+            BrowserScreen(self.decks, store=self.store, actions=self.actions, clock=self.clock)
+        )
+
     def action_settings(self) -> None:
         """Change new cards a day and desired retention (saved for later runs too)."""
         from quiz.tui.screens.settings import SettingsScreen
 
         if self.store is None or isinstance(self.screen, SettingsScreen):
             return
-        current = Settings(new_per_day=self.options.new_per_day, retention=self.options.retention)
+        current = Settings(
+            new_per_day=self.options.new_per_day,
+            retention=self.options.retention,
+            leech_lapses=self.options.leech_lapses,
+        )
 
         def saved(settings: Settings | None) -> None:
             if settings is not None:
                 self.options = replace(
-                    self.options, new_per_day=settings.new_per_day, retention=settings.retention
+                    self.options,
+                    new_per_day=settings.new_per_day,
+                    retention=settings.retention,
+                    leech_lapses=settings.leech_lapses,
                 )
+                self.actions = replace(self.actions, leech_lapses=settings.leech_lapses)
                 self.notify("Settings saved.", timeout=2)
 
         self.push_screen(SettingsScreen(self.store, current), saved)
@@ -200,9 +252,12 @@ class QuizApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette's commands, with the study settings."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Browse cards", "Search every card; suspend, edit, flag", self.action_browse
+        )
         if self.store is not None:
             yield SystemCommand(
-                "Settings", "New cards a day and desired retention", self.action_settings
+                "Settings", "New cards a day, desired retention, leeches", self.action_settings
             )
 
     def _study_done(self, summary: Summary | None) -> None:

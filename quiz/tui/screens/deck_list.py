@@ -31,6 +31,9 @@ COLUMNS = (
     ("date", "Date"),
 )
 TITLE_WIDTH = 30
+"""The deck title column's least width; it takes what the other columns leave."""
+OTHER_COLUMNS_WIDTH = 48
+"""The number and date columns with their padding, and the scroll bar."""
 
 COUNTS_EVERY = 60.0
 """Seconds between refreshes of the counts (cards fall due as time passes)."""
@@ -45,9 +48,11 @@ class DeckListScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("enter", "study", "Study deck", id="study-deck", priority=True),
-        Binding("a", "study_all", "Study all", id="study-all"),
+        Binding("enter", "study", "Study", id="study-deck", priority=True),
+        Binding("a", "study_all", "All", id="study-all"),
         Binding("s", "stats", "Stats", id="stats"),
+        Binding("b", "app.browse", "Browse", id="browse"),
+        Binding("q,escape", "app.quit", "Quit", show=False, id="leave-list"),
         Binding("o", "app.settings", "Settings", id="settings"),
     ]
 
@@ -75,6 +80,7 @@ class DeckListScreen(Screen[None]):
         self._store = store
         self._clock = clock
         self._folder = folder
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
         where = f" in {self._folder}" if self._folder else ""
@@ -88,26 +94,51 @@ class DeckListScreen(Screen[None]):
         table: DataTable[Text | str | int] = DataTable(
             id="deck-table", cursor_type="row", zebra_stripes=True
         )
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
-        yield table
+        yield table  # its columns and rows come in _fill
         yield Static(id="deck-detail")
         yield KeyBar()
 
+    def _title_width(self) -> int:
+        """The deck title column takes the width the number and date columns leave."""
+        return max(TITLE_WIDTH, self.app.size.width - OTHER_COLUMNS_WIDTH)
+
+    def _short_title(self, title: str) -> str:
+        width = self._title_width()
+        return title if len(title) <= width else title[: width - 1] + "…"
+
+    def on_resize(self) -> None:
+        """Titles are cut to the new width (the table is filled again, the cursor kept)."""
+        table = self.query_one(DataTable)
+        if table.row_count and self._filled_width != self._title_width():
+            row = table.cursor_row
+            self._fill(table)
+            self.refresh_counts()
+            table.move_cursor(row=row)
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        self._fill(table)
+        self.refresh_counts()
+        table.focus()
+        self.set_interval(COUNTS_EVERY, self.refresh_counts)
+
+    def _fill(self, table: DataTable[Text | str | int]) -> None:
+        table.clear(columns=True)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self._filled_width = self._title_width()
         for index, deck in enumerate(self.decks):
-            title = (
-                deck.title
-                if len(deck.title) <= TITLE_WIDTH
-                else deck.title[: TITLE_WIDTH - 1] + "…"
-            )
             table.add_row(
-                text.cell(title), 0, 0, 0, 0, text.cell(deck.source.published), key=str(index)
+                text.cell(self._short_title(deck.title)),
+                0,
+                0,
+                0,
+                0,
+                text.cell(deck.source.published),
+                key=str(index),
             )
         for index, broken in enumerate(self.broken):
-            name = broken.path.name
-            name = name if len(name) <= TITLE_WIDTH else name[: TITLE_WIDTH - 1] + "…"
+            name = self._short_title(broken.path.name)
             table.add_row(
                 Text(text.clean(name), style="dim"),
                 "",
@@ -117,9 +148,6 @@ class DeckListScreen(Screen[None]):
                 Text("broken", style="bold red"),
                 key=f"broken-{index}",
             )
-        self.refresh_counts()
-        table.focus()
-        self.set_interval(COUNTS_EVERY, self.refresh_counts)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The table got focus again: cards may have fallen due meanwhile."""

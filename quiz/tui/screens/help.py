@@ -18,6 +18,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("Enter", "study the selected deck"),
             ("a", "study all decks"),
             ("s", "statistics"),
+            ("b", "browse every card"),
             ("o", "settings"),
         ),
     ),
@@ -44,6 +45,9 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         (
             ("Space / Enter", "next card"),
             ("u / ctrl+z", "undo the last answer"),
+            ("e", "edit the question"),
+            ("s", "suspend it"),
+            ("!", "flag it as bad"),
             ("Esc", "finish the session"),
         ),
     ),

@@ -39,6 +39,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 f"Desired retention, {MIN_RETENTION}-{MAX_RETENTION} (higher: more reviews)"
             )
             yield Input(f"{self._current.retention:g}", type="number", id="retention")
+            yield Label("Leech: forgotten this many times, a card is suspended (0: never)")
+            yield Input(str(self._current.leech_lapses), type="integer", id="leech-lapses")
             yield Static(id="settings-error")
             yield Static(
                 Content.styled("Enter saves (kept for later runs), Esc cancels.", "italic dim")
@@ -46,15 +48,21 @@ class SettingsScreen(ModalScreen[Settings | None]):
 
     @on(Input.Submitted)
     def save(self) -> None:
-        """Save both values; a value out of range is shown and nothing is saved."""
+        """Save the values; a value out of range is shown and nothing is saved."""
         try:
             new_per_day = int(self.query_one("#new-per-day", Input).value)
             retention = float(self.query_one("#retention", Input).value)
+            leech_lapses = int(self.query_one("#leech-lapses", Input).value)
         except ValueError:
-            self._error("enter a whole number of cards and a retention such as 0.9")
+            self._error(
+                "enter a whole number of cards, a retention such as 0.9 and a whole number of"
+                " lapses"
+            )
             return
         try:
-            saved = self._store.set_settings(new_per_day=new_per_day, retention=retention)
+            saved = self._store.set_settings(
+                new_per_day=new_per_day, retention=retention, leech_lapses=leech_lapses
+            )
         except QuizError as error:
             self._error(str(error))
             return

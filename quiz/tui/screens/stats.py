@@ -104,12 +104,17 @@ class StatsScreen(Screen[None]):
             if stats.retention is None
             else f"{stats.retention:.1%} of {stats.retention_reviews} reviews"
         )
+        leeches = (
+            f", {stats.leeches} {'leech' if stats.leeches == 1 else 'leeches'}"
+            if stats.leeches
+            else ""
+        )
         figures = [
             Content.assemble(
                 (f"{stats.decks}", "bold"),
                 " decks · ",
                 (f"{stats.questions}", "bold"),
-                f" questions ({stats.suspended} suspended) · ",
+                f" questions ({stats.suspended} suspended{leeches}) · ",
                 (f"{stats.total_reviews}", "bold"),
                 " reviews in all",
             ),

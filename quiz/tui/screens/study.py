@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Final
 
 from textual import on, work
@@ -12,8 +13,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from quiz.card_actions import CardActions
 from quiz.errors import QuizError
-from quiz.scheduling import Rating, load_scheduler
+from quiz.model import Question
+from quiz.scheduling import Rating, load_scheduler, short_interval
 from quiz.session import Refused, Session, Summary
 from quiz.tui import text
 from quiz.tui.widgets.card_view import CardView
@@ -56,14 +59,17 @@ class StudyScreen(Screen[Summary]):
         Binding("2", "rate(2)", "Hard", id="rate-hard"),
         Binding("3", "rate(3)", "Good", id="rate-good"),
         Binding("4", "rate(4)", "Easy", id="rate-easy"),
-        Binding("1,a", "choose(0)", "Choose", key_display="1-4", id="choose-1"),
-        Binding("2,b", "choose(1)", "", show=False, id="choose-2"),
-        Binding("3,c", "choose(2)", "", show=False, id="choose-3"),
-        Binding("4,d", "choose(3)", "", show=False, id="choose-4"),
-        Binding("5,e", "choose(4)", "", show=False, id="choose-5"),
-        Binding("6,f", "choose(5)", "", show=False, id="choose-6"),
-        Binding("t", "true_false(True)", "True", id="answer-true"),
-        Binding("f", "true_false(False)", "False", id="answer-false"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("s", "suspend", "Suspend", id="suspend"),
+        Binding("exclamation_mark", "flag", "Flag", key_display="!", id="flag"),
+        Binding("1,a,A", "choose(0)", "Choose", key_display="1-4", id="choose-1"),
+        Binding("2,b,B", "choose(1)", "", show=False, id="choose-2"),
+        Binding("3,c,C", "choose(2)", "", show=False, id="choose-3"),
+        Binding("4,d,D", "choose(3)", "", show=False, id="choose-4"),
+        Binding("5,e,E", "choose(4)", "", show=False, id="choose-5"),
+        Binding("6,f,F", "choose(5)", "", show=False, id="choose-6"),
+        Binding("t,T", "true_false(True)", "True", id="answer-true"),
+        Binding("f,F", "true_false(False)", "False", id="answer-false"),
         Binding("r,ctrl+r", "i_was_right", "I was right", id="i-was-right"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("escape", "clear_answer", "Clear", id="clear-answer"),
@@ -72,13 +78,16 @@ class StudyScreen(Screen[Summary]):
     """Keys as in Anki; `check_action` enables those that fit the card and the phase. While an
     answer is being typed, Ctrl+Z undoes the typing (the answer box's own key) and Esc clears it."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actions: CardActions | None = None) -> None:
         super().__init__()
         self.session = session
+        self.actions = actions
+        """Edit, suspend and flag the current card, and leeches; `None`: none of these."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="session-bar")
         yield CardView(id="card")
+        yield Static(id="rating-preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -114,14 +123,44 @@ class StudyScreen(Screen[Summary]):
             session.started()
         elif session.phase == "revealed":
             view.reveal(deck, question)
+            self._show_intervals()
         elif session.phase == "graded" and session.last is not None:
             self.set_focus(None)
             last = session.last
             view.feedback(
                 deck, question, correct=last.correct, given=last.given, remark=last.feedback
             )
+        if session.phase != "revealed":
+            self.query_one("#rating-preview", Static).display = False
         self._update_bar()
         self.refresh_bindings()
+
+    def _show_intervals(self) -> None:
+        """Under a revealed flashcard: when each rating would bring it back ("3 Good 4d")."""
+        preview = self.query_one("#rating-preview", Static)
+        try:
+            intervals = self.session.intervals()
+        except QuizError:
+            intervals = {}
+        if not intervals:
+            preview.display = False
+            return
+        names = {
+            Rating.AGAIN: "Again",
+            Rating.HARD: "Hard",
+            Rating.GOOD: "Good",
+            Rating.EASY: "Easy",
+        }
+        parts = [
+            Content.assemble(
+                (f" {int(rating)} ", "bold reverse"),
+                f" {names[rating]} ",
+                (short_interval(span), "bold"),
+            )
+            for rating, span in sorted(intervals.items())
+        ]
+        preview.update(Content("   ").join(parts))
+        preview.display = True
 
     def _update_bar(self) -> None:
         session = self.session
@@ -139,13 +178,25 @@ class StudyScreen(Screen[Summary]):
             counts = f"  again {number - first}/{session.total - first}"
         counts += f"   ✓ {session.correct_count}"
         counts += f"  ✗ {len(session.answers) - session.correct_count}"
+        left = Content("")
+        if not session.practice:
+            # Cards left by phase, in Anki's colours: new, learning, review.
+            new, learning, due = session.left()
+            left = Content.assemble(
+                "   ",
+                (str(new), "bold $primary"),
+                " + ",
+                (str(learning), "bold $error"),
+                " + ",
+                (str(due), "bold $success"),
+            )
         label = "Practice test" if session.practice else "Study"
         # The counts must stay visible on a narrow terminal: shorten the title, not them.
-        room = self.app.size.width - len(label) - 3 - len(counts) - 1
+        room = self.app.size.width - len(label) - 3 - len(counts) - left.cell_length - 1
         if len(deck_title) > room:
             deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
         self.query_one("#session-bar", Static).update(
-            Content.assemble((f" {label} ", "reverse"), " ", text.plain(deck_title), counts)
+            Content.assemble((f" {label} ", "reverse"), " ", text.plain(deck_title), counts, left)
         )
 
     # Keys --------------------------------------------------------------------------------------
@@ -172,6 +223,8 @@ class StudyScreen(Screen[Summary]):
             )
         if action == "true_false":
             return phase == "ask" and mode == "truefalse"
+        if action in ("edit", "suspend", "flag"):
+            return self._can_act(action)
         if action == "i_was_right":
             return session.can_override
         if action == "undo":
@@ -180,6 +233,24 @@ class StudyScreen(Screen[Summary]):
             # Esc while typing clears the answer; only with nothing typed does it end the session.
             return self._typing() == (action == "clear_answer")
         return True
+
+    def _can_act(self, action: str) -> bool:
+        """Whether `e`, `s` or `!` works on the current card now."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None or isinstance(self.focused, Input):
+            return False
+        if action == "flag":
+            return actions.store is not None
+        if not actions.can_edit(card):
+            return False
+        if action == "suspend":
+            return actions.store is not None
+        # With five or more choices on screen, `e` picks the fifth.
+        return not (
+            self.session.phase == "ask"
+            and self.session.mode == "choice"
+            and len(card[1].choices) > 4
+        )
 
     def _typing(self) -> bool:
         """Whether the learner has typed something in the answer box (and it has focus)."""
@@ -190,6 +261,96 @@ class StudyScreen(Screen[Summary]):
     def _answer_changed(self) -> None:
         self.refresh_bindings()  # Esc: Clear while there is text, Finish without
 
+    def action_edit(self) -> None:
+        """Edit the current card's question in a form; saved to its deck file."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+        deck = card[0]
+
+        def save(question: Question) -> Question:
+            return actions.edit(card, question)
+
+        def done(saved: Question | None) -> None:
+            if saved is None:
+                return
+            self.session.replace_question(deck.id, saved)
+            self._app_changed(deck.id, saved)
+            self._show_current()
+            self.notify("Saved to the deck file.", timeout=3)
+
+        from quiz.tui.screens.card_actions import EditScreen
+
+        self.app.push_screen(EditScreen(card[1], save), done)
+
+    def action_suspend(self) -> None:
+        """Suspend the current card (`suspended: true` in its deck file); it is not asked again."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+        try:
+            question = actions.suspend(card)
+        except QuizError as error:
+            self.notify(str(error), title="Not suspended", severity="error", markup=False)
+            return
+        self.session.drop(card[0].id, question.id)
+        self._app_changed(card[0].id, question)
+        self.notify("Suspended: it is not asked again until unsuspended.", timeout=3)
+        self._show_current()
+
+    def action_flag(self) -> None:
+        """Flag the current card as bad, with a reason from a short list."""
+        actions, card = self.actions, self.session.current
+        if actions is None or card is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is None or actions is None:
+                return
+            try:
+                actions.flag(card, reason, now=self._now())
+            except QuizError as error:
+                self.notify(str(error), title="Not flagged", severity="error", markup=False)
+                return
+            self.notify(f"Flagged: {reason}. `quiz flagged` lists the flags.", timeout=3)
+
+        from quiz.tui.screens.card_actions import FlagScreen
+
+        self.app.push_screen(FlagScreen(), done)
+
+    def _after_answer(self) -> None:
+        """A leech (forgotten once too often) is tagged and suspended, with a notice."""
+        last, actions = self.session.last, self.actions
+        if last is None or actions is None:
+            return
+        try:
+            question = actions.leech(last.card, last.record)
+        except QuizError as error:
+            self.notify(str(error), title="Leech not suspended", severity="error", markup=False)
+            return
+        if question is None:
+            return
+        deck = last.card[0]
+        self.session.drop(deck.id, question.id)
+        self._app_changed(deck.id, question)
+        lapses = last.record.after.lapses if last.record else actions.leech_lapses
+        self.notify(
+            f"Forgotten {lapses} times: this card is a leech. It is suspended and tagged"
+            " leech; rewrite it (e) or unsuspend it in its deck file.",
+            title="Leech",
+            severity="warning",
+            timeout=8,
+        )
+
+    def _now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if clock is not None else datetime.now(UTC)
+
+    def _app_changed(self, deck_id: str, question: Question) -> None:
+        changed = getattr(self.app, "question_changed", None)
+        if changed is not None:
+            changed(deck_id, question)
+
     def action_reveal(self) -> None:
         """Show a flashcard's answer; the rating keys come next."""
         self.session.reveal()
@@ -198,16 +359,19 @@ class StudyScreen(Screen[Summary]):
     def action_rate(self, rating: int) -> None:
         """Rate a revealed flashcard (1 Again to 4 Easy), record it and go on."""
         if self._saved(lambda: self.session.rate(Rating(rating))):
+            self._after_answer()
             self._show_current()
 
     def action_choose(self, index: int) -> None:
         """Answer a multiple-choice card with choice `index` (0-based)."""
         if self._saved(lambda: self.session.choose(index)):
+            self._after_answer()
             self._show_current()
 
     def action_true_false(self, value: bool) -> None:
         """Answer a true-or-false card."""
         if self._saved(lambda: self.session.true_false(value)):
+            self._after_answer()
             self._show_current()
 
     @on(Input.Submitted, "#answer-input")
@@ -228,6 +392,7 @@ class StudyScreen(Screen[Summary]):
         if isinstance(result, Refused):
             self.query_one(CardView).warn(result.message)
         elif result is not None:
+            self._after_answer()
             self._show_current()
 
     def action_next(self) -> None:

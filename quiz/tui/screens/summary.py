@@ -54,8 +54,21 @@ def when(moment: datetime | None, now: datetime) -> str:
     return f"in {round(seconds / 86400)} days ({local.date().isoformat()})"
 
 
+def wrong_answers(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
+    """The first wrong answer to each card answered wrong at least once, in the order given."""
+    seen: set[tuple[str, str]] = set()
+    wrong = []
+    for answer in answers:
+        deck, question = answer.card
+        if not answer.correct and (deck.id, question.id) not in seen:
+            seen.add((deck.id, question.id))
+            wrong.append(answer)
+    return tuple(wrong)
+
+
 class SummaryScreen(Screen[None]):
-    """The session's totals; a practice test also lists every question with the answer given."""
+    """The session's totals and the cards answered wrong with their answers; a practice test
+    lists every question with the answer given."""
 
     BINDINGS = [
         Binding("enter,escape,space", "close", "Done", id="close"),
@@ -74,6 +87,12 @@ class SummaryScreen(Screen[None]):
             yield Static(self._totals(), id="summary-totals")
             if summary.practice:
                 yield Static(self._answers(summary.answers), id="summary-answers")
+            elif wrong := wrong_answers(summary.answers):
+                yield Static(
+                    Content.styled(f"Answered wrong ({len(wrong)})", "bold"),
+                    id="summary-wrong-title",
+                )
+                yield Static(self._answers(wrong), id="summary-wrong")
         yield KeyBar()
 
     def _totals(self) -> Content:

@@ -9,9 +9,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.model import Deck, Question
+from quiz.answer_diff import changed_words, mark_differences
+from quiz.model import FALSE, Deck, Question
 from quiz.tui import text
 from quiz.tui.widgets.answer_input import AnswerInput
+
+TYPED_KINDS: Final = ("short", "cloze", "basic")
+"""Kinds whose answer is typed (cloze and basic only in a practice test): a wrong one is shown
+against the answer with the differing letters marked."""
 
 KIND_LABELS: Final = {
     "cloze": "Fill the gap",
@@ -93,12 +98,36 @@ class CardView(VerticalScroll, can_focus=False):
         self._question(question, NEXT_HINT, revealed=True, picked=given)
         style = "$success" if correct else "$error"
         parts: Parts = [("✓ Right" if correct else "✗ Wrong", f"bold {style}")]
+        answer = self._answer(question)
+        marked = question.kind in TYPED_KINDS and given and given.casefold() != answer.casefold()
+        typed_parts, answer_parts = (
+            mark_differences(given, answer) if marked else ([(given, False)], [(answer, False)])
+        )
         if given:
-            parts += [("   you answered: ", style), text.plain(given, style)]
+            parts += [("   you answered: ", style), *self._marked(typed_parts, style)]
         if remark:
             parts += ["  (", text.plain(remark), ")"]
-        parts += ["\n", ("Answer: ", "bold"), text.plain(self._answer(question)), "\n\n"]
+        parts += ["\n", ("Answer: ", "bold"), *self._marked(answer_parts, "")]
+        if question.kind == "truefalse" and question.answer_text == FALSE:
+            swap = changed_words(question.prompt, question.source.sentence)
+            if swap is not None:
+                parts += [
+                    "\n",
+                    ("Changed: ", "bold"),
+                    text.plain(swap[0], "$error"),
+                    " — the article says ",
+                    text.plain(swap[1], "$success"),
+                ]
+        parts += ["\n\n"]
         self._feedback(deck, question, parts)
+
+    @staticmethod
+    def _marked(segments: list[tuple[str, bool]], style: str) -> list[Content]:
+        """Text pieces, the differing ones underlined and bold."""
+        return [
+            text.plain(piece, f"{style} bold underline".strip() if differs else style)
+            for piece, differs in segments
+        ]
 
     def warn(self, message: str) -> None:
         """Say why an answer was not taken (the card stays unanswered)."""

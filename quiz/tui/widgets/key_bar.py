@@ -23,9 +23,16 @@ class KeyBar(Static):
     }
     """
 
+    OPTIONAL: frozenset[str] = frozenset({"edit", "suspend", "flag", "browse-edit", "browse-flag"})
+    """Ids of bindings shown only when the whole bar fits the width with them (the help lists
+    them all); the keys work either way."""
+
     def __init__(self) -> None:
         super().__init__()
         self._pending = False
+
+    def on_resize(self) -> None:
+        self.show_keys()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -44,7 +51,7 @@ class KeyBar(Static):
         """Redraw the bar from the screen's active bindings."""
         self._pending = False
         app = self.app
-        parts: list[Content] = []
+        parts: list[tuple[bool, Content]] = []
         shown: set[tuple[str, str]] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -53,11 +60,17 @@ class KeyBar(Static):
             if (binding.action, binding.description) in shown:
                 continue
             shown.add((binding.action, binding.description))
-            parts.append(self._key(key, app.get_key_display(binding), binding.description))
+            optional = binding.id in self.OPTIONAL
+            parts.append(
+                (optional, self._key(key, app.get_key_display(binding), binding.description))
+            )
         if app.ENABLE_COMMAND_PALETTE:
-            parts.append(self._key(app.COMMAND_PALETTE_BINDING, "^p", "Commands"))
-        parts.append(self._key("ctrl+q", "^q", "Quit"))
-        self.update(Content("").join(parts))
+            parts.append((False, self._key(app.COMMAND_PALETTE_BINDING, "^p", "Commands")))
+        parts.append((False, self._key("ctrl+q", "^q", "Quit")))
+        width = self.size.width or app.size.width
+        if sum(part.cell_length for _optional, part in parts) > width:
+            parts = [(optional, part) for optional, part in parts if not optional]
+        self.update(Content("").join(part for _optional, part in parts))
 
     @staticmethod
     def _key(key: str, display: str, description: str) -> Content:

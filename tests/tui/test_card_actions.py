@@ -1,0 +1,189 @@
+"""Acting on the card on screen: `e` edits it in its deck file, `s` suspends it, `!` flags it, and
+a leech is tagged and suspended with a notice. Screens at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from quiz.decks import find_decks, read_deck
+from quiz.progress import ProgressStore
+from quiz.scheduling import Rating
+from quiz.tui import QuizApp, StudyOptions, build_app
+from quiz.tui.screens.card_actions import EditScreen, FlagScreen
+from quiz.tui.screens.study import StudyScreen
+
+from .conftest import DECKS_DIR, NOW, SIZE, screen_text
+
+LARGE = (120, 40)
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def deck_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    shutil.copytree(DECKS_DIR, folder)
+    return folder
+
+
+@pytest.fixture
+def make_app(deck_folder: Path, store: ProgressStore) -> Callable[..., QuizApp]:
+    """The app on copies of the test decks, with their files known (so `e` and `s` work)."""
+
+    def make(*, leech_lapses: int = 8) -> QuizApp:
+        files = find_decks(deck_folder)
+        decks = [read_deck(path) for path in files]
+        return build_app(
+            decks,
+            store,
+            clock=lambda: NOW,
+            options=StudyOptions(new_per_day=20, retention=0.9, leech_lapses=leech_lapses),
+            deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
+        )
+
+    return make
+
+
+def harbour(folder: Path) -> Path:
+    return folder / "harbour.yaml"
+
+
+async def start(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")
+    assert isinstance(pilot.app.screen, StudyScreen)
+
+
+async def test_edit_writes_the_deck_file_and_shows_the_new_prompt(
+    make_app: Callable[..., QuizApp], deck_folder: Path, store: ProgressStore
+) -> None:
+    before = harbour(deck_folder).read_text(encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")  # the cloze card, rated Good: now the short answer
+        assert "Who is the council's chair of infrastructure?" in screen_text(app)
+        await pilot.press("e")  # typed into the answer box: card keys wait for the answer
+        assert isinstance(app.screen, StudyScreen)
+        app.screen.query_one("#answer-input", Input).value = "Elin Trask"
+        await pilot.press("enter", "e")
+        assert isinstance(app.screen, EditScreen)
+        app.screen.query_one("#edit-prompt", Input).value = "Who chairs infrastructure?"
+        app.screen.query_one("#edit-accept", Input).value = "Trask; E. Trask"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert "Who chairs infrastructure?" in screen_text(app)
+    after = harbour(deck_folder).read_text(encoding="utf-8")
+    assert after != before
+    question = next(q for q in read_deck(harbour(deck_folder)).questions if q.id == "q-chair")
+    assert (question.prompt, question.accept) == (
+        "Who chairs infrastructure?",
+        ("Trask", "E. Trask"),
+    )
+    # The earlier card's review is untouched; the edited one keeps its id, so its schedule too.
+    assert [r.question_id for r in store.reviews()] == ["q-vote", "q-chair"]
+
+
+async def test_an_invalid_edit_says_why_and_changes_nothing(
+    make_app: Callable[..., QuizApp], deck_folder: Path
+) -> None:
+    before = harbour(deck_folder).read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#edit-prompt", Input).value = "No gap here any more."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        assert "the edited question is not valid" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StudyScreen)
+    assert harbour(deck_folder).read_bytes() == before
+
+
+async def test_suspend_writes_the_file_and_moves_on(
+    make_app: Callable[..., QuizApp], deck_folder: Path, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        assert "1/7" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Who is the council's chair of infrastructure?" in text
+        assert "1/6" in text
+        assert "Suspended" in text
+    vote = next(q for q in read_deck(harbour(deck_folder)).questions if q.id == "q-vote")
+    assert vote.suspended
+    assert store.reviews() == []
+
+
+async def test_flag_with_a_reason(make_app: Callable[..., QuizApp], store: ProgressStore) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, FlagScreen)
+        await pilot.press("escape")
+        assert store.flags() == []
+        await pilot.press("exclamation_mark", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert "Flagged: bad options" in screen_text(app)
+    [flag] = store.flags()
+    assert (flag.deck_id, flag.question_id, flag.reason) == (
+        "harbour-seawall",
+        "q-vote",
+        "bad options",
+    )
+
+
+async def test_a_leech_is_tagged_suspended_and_announced(
+    make_app: Callable[..., QuizApp], deck_folder: Path, store: ProgressStore
+) -> None:
+    # q-vote learned a week ago and due now: forgetting it is its first lapse.
+    store.record_review("harbour-seawall", "q-vote", Rating.EASY, now=NOW - timedelta(days=40))
+    app = make_app(leech_lapses=1)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        assert "Porthwenna voted [...]" in screen_text(app)
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert "Leech" in screen_text(app)  # the notice's title
+    vote = next(q for q in read_deck(harbour(deck_folder)).questions if q.id == "q-vote")
+    assert vote.suspended and "leech" in vote.tags
+
+
+@pytest.mark.parametrize("size", [SIZE, LARGE], ids=["80x24", "120x40"])
+def test_edit_form_snapshot(
+    snap_compare: SnapCompare, make_app: Callable[..., QuizApp], size: tuple[int, int]
+) -> None:
+    press = ["enter", "space", "3", "M", "a", "r", "a", "enter", "e"]
+    assert snap_compare(make_app(), press=press, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [SIZE, LARGE], ids=["80x24", "120x40"])
+def test_flag_menu_snapshot(
+    snap_compare: SnapCompare, make_app: Callable[..., QuizApp], size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app(), press=["enter", "exclamation_mark"], terminal_size=size)
+
+
+async def test_the_leech_threshold_is_set_in_the_settings(
+    make_app: Callable[..., QuizApp], store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#leech-lapses", Input).value = "5"
+        await pilot.press("enter")
+        assert store.get_settings().leech_lapses == 5
+        assert app.options.leech_lapses == 5 and app.actions.leech_lapses == 5
