@@ -449,7 +449,7 @@ def _shift(value: DateValue, step: int) -> DateValue | None:
 
 
 def _month_name(index: int) -> str:
-    from quiz.generate.values import MONTHS
+    from quiz.language import MONTHS
 
     return MONTHS[index]
 

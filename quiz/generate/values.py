@@ -8,25 +8,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
-MONTHS: Final[tuple[str, ...]] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTH_INDEX: Final = (
-    {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
-    | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
-    | {"sept": 9}
-)
+from quiz.language import MONTH_NUMBERS, MONTHS
+
+_MONTH_INDEX: Final = MONTH_NUMBERS
 _MONTH_RE: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
