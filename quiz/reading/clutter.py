@@ -34,6 +34,11 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"like|you might also like|don'?t miss|trending|most (?:read|popular|viewed)|top stories"
         r"|latest (?:news|stories)|watch|listen|continue reading)\b\s*(?:$|[:|>»–—-])",
         r"^click here\b",
+        r"^(?:read|see) the (?:original|full) (?:article|story|piece|report|recipe)"
+        r"(?:\s+(?:on|at|from|in)\b.{0,60}|\s+here)?[.!]?$",
+        r"^get the (?:full )?(?:recipe|story|details|app|latest)\b.{0,60}\bhere[.!]?$",
+        r"^be the first to (?:know|get|hear|see|read)\b.{0,60}$",
+        r"^this (?:article|story|piece|post) (?:originally|first) appeared\b.{0,120}$",
         # comments
         r"^no comments?(?: yet)?[!.]?(?:\s*be the first(?: one)?(?: to comment)?[!.]?)?$",
         r"^be the first to comment\b",

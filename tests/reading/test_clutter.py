@@ -41,6 +41,10 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "This content can also be viewed on the site it originates from.",
         "Instagram content",
         "Install the Valley News app for free",
+        "Read the original article on Garden Weekly.",
+        "Get the full recipe for the plum cake here.",
+        "Be the first to get Breaking News",
+        "This story originally appeared on the Valley Post's site.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -56,6 +60,7 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "The correction in prices came after a long rise, analysts said on Monday.",
         "Readers who follow her on social media will know the plan well, she said.",
         "The paper said its print edition would shrink to four days a week from March.",
+        "Read the original report and you will see why the council changed its mind, she said.",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:
