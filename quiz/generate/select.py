@@ -19,9 +19,10 @@ KIND_SHARE: Final = {"cloze": 0.35, "short": 0.6, "choice": 0.35, "truefalse": 0
 KIND_FLOOR: Final = {"short": 0.25, "truefalse": 0.05, "order": 0.01}
 """The least of the deck each kind is given first, when there are candidates of that kind."""
 MAX_ORDER: Final = 2
-MAX_PER_FACT: Final = 2
+MAX_PER_FACT: Final = 1
+"""One fact, one question: a second kind of question about it would ask the same thing again."""
 TWICE: Final = frozenset({"date", "number", "acronym", "person", "event", "quote"})
-"""Fact types worth a second question of another kind; the others get one."""
+"""Fact types that may get a second question when a caller raises `Limits.per_fact`."""
 MAX_PER_SENTENCE: Final = 3
 BIO_PENALTY: Final = 1.0
 ASIDE_PENALTY: Final = 0.35
