@@ -73,6 +73,9 @@ def remember(sent: Span, named: dict[str, str]) -> None:
     before it) to `named`, keyed by the noun; a noun named two ways becomes ambiguous."""
     if not sent.doc.has_annotation("DEP"):
         return
+    for noun, person in _described_people(sent):
+        key = noun.lemma_.lower()
+        named[key] = person if named.get(key, person) == person else AMBIGUOUS
     for chunk in sent.noun_chunks:
         head = chunk.root
         if head.pos_ != "NOUN":
@@ -88,6 +91,24 @@ def remember(sent: Span, named: dict[str, str]) -> None:
             named[key] = AMBIGUOUS
         else:
             named[key] = phrase
+
+
+def _described_people(sent: Span) -> list[tuple[Token, str]]:
+    """(common noun, person's name) for a person the sentence describes by a noun: "Katie
+    Price, the reality star," "reality star Katie Price", "the victim, Ada Lindqvist,"."""
+    found: list[tuple[Token, str]] = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        head = ent.root
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
+                found.append((child, ent.text))
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < ent.start:
+                found.append((child, ent.text))
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            found.append((head.head, ent.text))
+    return found
 
 
 def apply(fact: Fact, resolution: Resolution) -> Fact:

@@ -48,3 +48,12 @@ def test_a_noun_named_two_ways_is_not_resolved(article_facts: Extract) -> None:
         "The company carried 1,200 passengers in 2021.",
     )
     assert all("Vell" not in c and "Nord" not in c for c in contexts(facts, "2021"))
+
+
+def test_a_person_described_by_a_noun_is_named_again(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Lindqvist, the harbour master, opened the new quay in Vell.",
+        "The master said the quay cost 4 million euros in 2023.",
+        published=date(2024, 1, 10),
+    )
+    assert contexts(facts, "2023") == ["Ada Lindqvist said the quay cost 4 million euros in _____."]
