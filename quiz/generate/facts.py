@@ -346,7 +346,7 @@ def extract_from_doc(
     updated with this paragraph's definitions, and later bare mentions become facts too.
     `carry` holds what a pronoun opening the paragraph may refer to (the last sentence's
     subject); it is updated for the next paragraph. `described` holds the article's named
-    descriptions so far ("the Good Living plan"), by which a later "the plan" is named again.
+    descriptions so far ("the Open Harbour plan"), by which a later "the plan" is named again.
     """
     known = acronyms if acronyms is not None else {}
     facts: list[Fact] = []
@@ -596,9 +596,9 @@ _NAMED_LABELS: Final = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", 
 
 
 def named_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
-    """Terms the sentence introduces by name: "a brain chemical called glutamate", the
-    "so-called soft landing", a colour "dubbed Green Diamond Flare", a plan "known as Good
-    Living". The name is the answer; what it names stays in the sentence as the cue. Names of
+    """Terms the sentence introduces by name: "a harbour fish called the sandgoby", the
+    "so-called slow thaw", a paint "dubbed Fjord Blue Mist", a plan "known as Open
+    Harbour". The name is the answer; what it names stays in the sentence as the cue. Names of
     people, places and organisations are left to their own facts."""
     doc = sent.doc
     found: list[Fact] = []
@@ -901,9 +901,9 @@ def _with_role(fact: Fact, sent: Span, tokens: range) -> Fact:
 
 
 def part_of_longer_name(sent: Span, tokens: range) -> bool:
-    """Whether the entity is only part of a longer name the model split ("Inter [Miami]",
-    "Lionel [Messi]", "[Senate] Majority Leader"): a capitalised name word touches it. A title
-    before a name ("Fed Chair [Jerome Powell]") is no part of the name."""
+    """Whether the entity is only part of a longer name the model split ("Inter [Vellby]",
+    "Ada [Lindqvist]", "[Harbour] Board Chair"): a capitalised name word touches it. A title
+    before a name ("Harbour Board Chair [Ada Moen]") is no part of the name."""
     doc = sent.doc
     before = doc[tokens.start - 1] if tokens.start > sent.start else None
     after = doc[tokens.stop] if tokens.stop < sent.end else None
@@ -922,8 +922,8 @@ TITLE_HEADS: Final = ROLE_HEADS | frozenset("trustee coach owner boss envoy".spl
 
 
 def title_before(sent: Span, tokens: range) -> str:
-    """The title written before a name when it says whose office it is ("Fed Chair" in "Fed
-    Chair Jerome Powell", "Senate Majority Leader"), or "". A bare "President" or "former
+    """The title written before a name when it says whose office it is ("Harbour Board Chair"
+    in "Harbour Board Chair Ada Moen", "Vell Ferries chair"), or "". A bare "President" or "former
     Senator" names no office one could ask about, so it is left out."""
     doc = sent.doc
     head = doc[tokens.start : tokens.stop].root
@@ -933,7 +933,7 @@ def title_before(sent: Span, tokens: range) -> str:
         if token.dep_ not in {"compound", "amod", "nmod", "poss", "case"} or token.is_punct:
             break
         if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
-            break  # "Thursday Trump campaign spokesman": the day is no part of the title
+            break  # "Monday Vell Ferries spokesman": the day is no part of the title
         if token.head.i < start - 1 or token.head.i > head.i:
             break
         start -= 1

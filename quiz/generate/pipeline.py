@@ -168,7 +168,7 @@ def section_headings(article: Article) -> dict[int, str]:
         if not words or len(words) > HEADING_WORDS or heading.endswith("?"):
             continue
         if _CALL_TO_ACTION.match(heading) or is_clutter(heading):
-            continue  # "Be the first to get Breaking News": the page's, not the section's
+            continue  # "Be the first to get our news": the page's, not the section's
         if any(w[:1].isupper() for w in words[1:]) or _name_in(words[0], body):
             out[number] = heading
     return out
@@ -232,7 +232,7 @@ _NAMED: Final = frozenset({"person", "place", "organisation", "event"})
 def about_the_page(fact: Fact, article: Article) -> bool:
     """Whether a fact is about who wrote or published the article rather than the news: a line
     of an author's bio, an author's name (or surname) as the answer, or the outlet's name (the
-    web address's site: "TIME" on time.com, "The Sun" on thesun.co.uk)."""
+    web address's site: "Harbour Times" on harbourtimes.com, "The Tide" on thetide.co.uk)."""
     if not fact.paragraph:
         return True
     answer = _squash(fact.answer)
@@ -248,7 +248,7 @@ def about_the_page(fact: Fact, article: Article) -> bool:
 
 def first_names(facts: Iterable[Fact]) -> set[str]:
     """One-word names that are the first name of someone the article names in full ("Mary" when
-    it also says "Mary Trump"): as an answer, a first name alone is half the name."""
+    it also says "Mary Lindqvist"): as an answer, a first name alone is half the name."""
     full = {name for f in facts for label, name in f.entities if label == "PERSON"}
     full |= {f.answer for f in facts if f.type == "person"}
     return {n.split()[0] for n in full if len(n.split()) >= 2} - {
@@ -263,7 +263,7 @@ def _squash(text: str) -> str:
 
 
 def _site(url: str) -> str:
-    """The site's own name in a web address ("thesun" in https://www.thesun.co.uk/...)."""
+    """The site's own name in a web address ("thetide" in https://www.thetide.co.uk/...)."""
     host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0].split(":")[0]
     labels = [x for x in host.split(".") if x not in {"www", "m", "amp", "edition", "news"}]
     while len(labels) > 1 and labels[-1] in {"com", "org", "net", "co", "uk", "au", "ca", "in"}:

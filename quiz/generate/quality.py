@@ -216,7 +216,7 @@ def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
     if all(w.lower() in STOPWORDS for w in words):
         reasons.append("answer-pronoun")
     if re.search(r"[.!?]\s+[A-Z]", answer):
-        reasons.append("answer-across-sentences")  # "Korn-y. Nu": a name the model ran on
+        reasons.append("answer-across-sentences")  # "Grungy. New": a name the model ran on
     if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
         reasons.append("relative-date")
     if (

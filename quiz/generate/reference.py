@@ -1,4 +1,4 @@
-"""What a bare description in a sentence's subject refers to: "the plan" after "the Good Living
+"""What a bare description in a sentence's subject refers to: "the plan" after "the Open Harbour
 plan", "the school" after "the Sorbonne school".
 
 News writing names a thing once and then calls it by its common noun. A question made from a
@@ -6,7 +6,7 @@ later sentence must name it again, or the reader cannot tell which plan is meant
 named descriptions are remembered by their head noun as it is read; a later subject made of a
 determiner and that noun alone ("the plan", "this plan", "its plan") is replaced by the one named
 description of that noun. When there is none or more than one, a subject with a demonstrative or
-a possessive pronoun ("this shortfall", "their family") cannot be resolved and the sentence gives
+a possessive pronoun ("this delay", "their family") cannot be resolved and the sentence gives
 no question; "the" with a noun and nothing earlier to point to is a generic subject ("the winter
 solstice") and stays.
 """
@@ -34,7 +34,7 @@ class Resolution:
     subject: str = ""
     """The subject's words as written ("The plan"), when they are to be replaced."""
     named: str = ""
-    """What replaces them ("the Good Living plan")."""
+    """What replaces them ("the Open Harbour plan")."""
     drop: bool = False
     """The subject points back at something that cannot be found: ask nothing of the sentence."""
 
@@ -69,7 +69,7 @@ def resolve(sent: Span, named: dict[str, str]) -> Resolution:
 
 
 def remember(sent: Span, named: dict[str, str]) -> None:
-    """Add the sentence's named descriptions ("the Good Living plan": a common noun with a name
+    """Add the sentence's named descriptions ("the Open Harbour plan": a common noun with a name
     before it) to `named`, keyed by the noun; a noun named two ways becomes ambiguous."""
     if not sent.doc.has_annotation("DEP"):
         return

@@ -80,7 +80,7 @@ YEARLESS_REACH: Final = 183
 
 
 def _day_in_year(text: str, published: date) -> DateValue | None:
-    """A day named without its year ("Dec. 21", "6 December"): the publication's year, or the
+    """A day named without its year ("Dec. 14", "6 December"): the publication's year, or the
     year before or after when that puts the day within half a year of publication."""
     m = re.fullmatch(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?", text, re.I)
     if m is not None:
@@ -136,7 +136,7 @@ def format_date(value: DateValue, style: str = "") -> str:
     if g == "day":
         y, mo, d = value.value.split("-")
         month = MONTHS[int(mo) - 1]
-        if style and not re.search(_YEAR, style):  # "Dec. 21": the year was left unsaid
+        if style and not re.search(_YEAR, style):  # "Dec. 14": the year was left unsaid
             return f"{int(d)} {month}" if re.match(r"\d", style.strip()) else f"{month} {int(d)}"
         if re.match(r"\d", style.strip()):
             return f"{int(d)} {month} {y}"

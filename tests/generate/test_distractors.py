@@ -417,7 +417,7 @@ def test_an_abbreviation_gets_abbreviations_and_a_full_name_full_names() -> None
 
 
 def test_no_option_is_another_name_of_something_the_sentence_mentions() -> None:
-    sentence = "Despite efforts by the U.S. and Israel, opinion turned."
+    sentence = "Israel sided with the U.S. at the harbour talks."
     countries = ("America", "Egypt", "Jordan", "Lebanon")
     pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
     fact = entity_fact("place", "GPE", "Israel", sentence, ("GPE", "U.S."))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
-from quiz.generate.facts import Fact, retype
+from quiz.generate.facts import Fact, part_of_longer_name, retype
 from quiz.generate.pipeline import build_pool, make_deck
 from quiz.generate.questions import applies, render
 from quiz.generate.templates import load_templates
@@ -254,30 +255,28 @@ def test_a_count_written_in_words_gives_no_count_question_and_no_error(
 
 def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) -> None:
     facts = article_facts(
-        "Senate Majority Leader Chuck Lindqvist approved the new ferry timetable on Monday.",
+        "Vell Ferries chair Ada Johnson approved the new ferry timetable on Monday.",
         "Former President Tomas Vell opened the bridge in 1997.",
     )
-    assert find(facts, "person", "Chuck Lindqvist").slot("role") == "the Senate Majority Leader"
+    assert find(facts, "person", "Ada Johnson").slot("role") == "the Vell Ferries chair"
     assert find(facts, "person", "Tomas Vell").slot("role") == ""  # whose president?
-    coach = article_facts("Former James Madison coach Curt Cignetti was hired at Indiana in 2023.")
-    assert find(coach, "person", "Curt Cignetti").slot("role") == "the former James Madison coach"
+    coach = article_facts("Former Tarn Rovers coach Piet Olsen was hired at Vellby in 2023.")
+    assert find(coach, "person", "Piet Olsen").slot("role") == "the former Tarn Rovers coach"
 
 
-def test_part_of_a_longer_name_is_no_answer(article_facts: Extract) -> None:
-    facts = article_facts(
-        "Inter Miami has six preseason games scheduled.",
-        "Fed Chair Jerome Powell raised rates 11 times.",
-    )
-    assert not [f for f in facts if f.answer == "Miami"]
-    find(facts, "person", "Jerome Powell")
+def test_part_of_a_longer_name_is_no_answer(nlp: Any) -> None:
+    split = next(nlp("Inter Vellby plays four friendly games in May.").sents)
+    assert part_of_longer_name(split, range(1, 2))  # "Vellby" of "Inter Vellby"
+    titled = next(nlp("Harbour Board Chair Ada Moen raised fares 11 times.").sents)
+    assert not part_of_longer_name(titled, range(3, 5))  # a title is no part of the name
 
 
 def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:
     facts = article_facts(
-        "When a brain chemical called glutamate is present, the nerve cell becomes excited.",
-        "The colour was dubbed Green Diamond Flare by the marketing team.",
-        "Economists fear the so-called soft landing may not last.",
+        "When a harbour fish called the sandgoby is present, the eelgrass grows back.",
+        "The paint was dubbed Fjord Blue Mist by the ferry company's designers.",
+        "Skippers fear the so-called slow thaw may not last.",
     )
-    for answer in ("glutamate", "Green Diamond Flare", "soft landing"):
+    for answer in ("sandgoby", "Fjord Blue Mist", "slow thaw"):
         assert find(facts, "event", answer).detail == "TERM"
-    assert "so-called \x00 may" in find(facts, "event", "soft landing").slot("context")
+    assert "so-called \x00 may" in find(facts, "event", "slow thaw").slot("context")

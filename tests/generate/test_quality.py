@@ -297,7 +297,7 @@ def test_this_year_is_a_time_not_a_dangling_reference() -> None:
 
 def test_the_writers_own_voice_is_no_fact() -> None:
     for prompt in (
-        "Our schools would have made their son, {{c1::Irving}}, feel unwelcome.",
+        "Our town made their son, {{c1::Tomas}}, feel at home.",
         "If you are in crisis, call {{c1::988}} to reach the helpline.",
     ):
         answer = prompt.split("{{c1::")[1].split("}}")[0]
@@ -336,19 +336,19 @@ def test_a_he_or_she_before_any_name_is_unresolved() -> None:
         sentence = prompt.replace("{{c1::", "").replace("}}", "")
         return q(prompt, answer, kind="cloze", sentence=sentence)
 
-    unnamed = cloze("The star said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    unnamed = cloze("The singer said she had sung {{c1::Vellmara}} twice.", "Vellmara")
     assert "dangling-pronoun" in check_question(unnamed)
-    named = cloze("Ada Lindqvist said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    named = cloze("Ada Lindqvist said she had sung {{c1::Vellmara}} twice.", "Vellmara")
     assert "dangling-pronoun" not in check_question(named)
-    first = cloze("Lindqvist said she had played {{c1::Carabosse}} twice.", "Carabosse")
+    first = cloze("Lindqvist said she had sung {{c1::Vellmara}} twice.", "Vellmara")
     assert "dangling-pronoun" not in check_question(first)
 
 
 def test_an_answer_running_into_the_next_sentence_is_refused() -> None:
-    sentence = "The band sounded Korn-y. Nu metal fans cheered."
+    sentence = "The band sounded Grungy. New wave fans cheered."
     question = q(
-        "The band sounded {{c1::Korn-y. Nu}} metal fans cheered.",
-        "Korn-y. Nu",
+        "The band sounded {{c1::Grungy. New}} wave fans cheered.",
+        "Grungy. New",
         kind="cloze",
         sentence=sentence,
     )

@@ -21,25 +21,25 @@ def contexts(facts: list[Fact], answer: str) -> list[str]:
 
 def test_the_plan_is_named_again(article_facts: Extract) -> None:
     facts = article_facts(
-        "Brussels launched the Good Living plan in 2023 to rewrite its building rules.",
-        "The plan requires new flats to have terraces of at least 2 square meters.",
+        "Vellby launched the Open Harbour plan in 2023 to rewrite its mooring rules.",
+        "The plan requires new ferries to have ramps of at least 3 metres.",
         published=date(2023, 12, 1),
     )
-    assert contexts(facts, "2 square meters") == [
-        "The Good Living plan requires new flats to have terraces of at least _____."
+    assert contexts(facts, "3 metres") == [
+        "The Open Harbour plan requires new ferries to have ramps of at least _____."
     ]
 
 
 def test_a_description_pointing_back_at_nothing_gives_no_question(
     article_facts: Extract,
 ) -> None:
-    facts = article_facts("This shortfall cost investors 1.7% a year in 2022.")
+    facts = article_facts("This delay cost the ferry line 4% of its income in 2022.")
     assert facts == []
 
 
 def test_a_generic_subject_stays(article_facts: Extract) -> None:
-    facts = article_facts("The winter solstice falls on Dec. 21.", published=date(2023, 12, 1))
-    assert contexts(facts, "Dec. 21") == ["The winter solstice falls on _____."]
+    facts = article_facts("The harbour festival falls on Dec. 14.", published=date(2023, 12, 1))
+    assert contexts(facts, "Dec. 14") == ["The harbour festival falls on _____."]
 
 
 def test_a_noun_named_two_ways_is_not_resolved(article_facts: Extract) -> None:

@@ -96,7 +96,7 @@ def test_words_are_not_numbers() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "value"),
     [
-        ("Dec. 21", date(2023, 12, 21), "2023-12-21"),
+        ("Dec. 14", date(2023, 12, 21), "2023-12-14"),
         ("December 6", date(2023, 12, 19), "2023-12-06"),
         ("6 December", date(2023, 12, 19), "2023-12-06"),
         ("Dec. 28", date(2024, 1, 3), "2023-12-28"),  # last week's news, across new year
@@ -113,8 +113,8 @@ def test_a_day_without_its_year_takes_the_nearest_year_to_publication(
 
 
 def test_a_day_without_its_year_is_written_without_one() -> None:
-    found = parse_date("Dec. 21", date(2023, 12, 21))
+    found = parse_date("Dec. 14", date(2023, 12, 21))
     assert found is not None
-    assert format_date(found, "Dec. 21") == "December 21"
-    assert format_date(found, "21 Dec") == "21 December"
-    assert format_date(found, "Dec. 21, 2023") == "December 21, 2023"
+    assert format_date(found, "Dec. 14") == "December 14"
+    assert format_date(found, "14 Dec") == "14 December"
+    assert format_date(found, "Dec. 14, 2023") == "December 14, 2023"

@@ -43,7 +43,7 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Install the Valley News app for free",
         "Read the original article on Garden Weekly.",
         "Get the full recipe for the plum cake here.",
-        "Be the first to get Breaking News",
+        "Be the first to get our harbour news",
         "This story originally appeared on the Valley Post's site.",
     ],
 )
