@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from quiz.generate import grammar, reference
 from quiz.generate.values import NumberValue, is_relative, parse_date, parse_number
+from quiz.language import SCALE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -705,7 +706,7 @@ def _organisation_type(sent: Span, tokens: range) -> str:
     return ""
 
 
-_SCALE_WORDS: Final = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh"})
+_SCALE_WORDS: Final = frozenset(SCALE_WORDS) | {"crore", "lakh"}
 _VAGUE_COUNTS: Final = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores"})
 
 

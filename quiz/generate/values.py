@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
-from quiz.language import MONTH_NUMBERS, MONTHS
+from quiz.language import MONTH_NUMBERS, MONTHS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
 _MONTH_INDEX: Final = MONTH_NUMBERS
 _MONTH_RE: Final = (
@@ -166,24 +166,8 @@ _NUMBER_RE: Final = re.compile(
     flags=re.I,
 )
 
-SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-WORD_NUMBERS: Final = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
+SCALES: Final = {word: float(value) for word, value in SCALE_WORDS.items()}
+WORD_NUMBERS: Final = UNIT_WORDS | TENS_WORDS | {"hundred": 100, "dozen": 12}
 
 
 _NUMBER_NAMES: Final = {v: k for k, v in WORD_NUMBERS.items() if k not in {"zero", "dozen"}}
