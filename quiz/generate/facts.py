@@ -941,7 +941,7 @@ def title_before(sent: Span, tokens: range) -> str:
     words = doc[start : tokens.start]
     if not words or words[-1].lower_ not in TITLE_HEADS:
         return ""
-    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS | TIME_OF_OFFICE]
+    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS | TITLE_WORDS]
     if not owner or len(words) > 8:
         return ""
     text = words.text.strip()
@@ -951,6 +951,11 @@ def title_before(sent: Span, tokens: range) -> str:
 
 
 TIME_OF_OFFICE: Final = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})
+TITLE_WORDS: Final = TIME_OF_OFFICE | frozenset(
+    "major lieutenant brigadier deputy assistant senior junior associate executive managing "
+    "vice lead principal staff general rear".split()
+)
+"""Words of a title that say nothing of whose office it is ("Major General", "Deputy Chief")."""
 
 
 def _looks_like_role(text: str) -> bool:

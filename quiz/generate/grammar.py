@@ -40,25 +40,34 @@ def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
-    """Token indices of `sent` a simplified context may drop without losing the `keep` tokens."""
+def leading_adjuncts(sent: Span, keep: Iterable[int] = ()) -> set[int]:
+    """Token indices of the phrases before the subject that link to what came before ("To
+    quantify that difference,", "After all,"), with their commas; a phrase that says where or
+    when the fact holds ("In Iowa,", "In the past,") stays, and so does any holding `keep`."""
     keep_set = set(keep)
     doc = sent.doc
     drop: set[int] = set()
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
     first = min((s.left_edge.i for s in subjects), default=root.i)
-    # leading adjuncts before the subject (or before the root), and the commas after them
     for child in root.children:
         if child.i < first and child.dep_ in _LEADING_DEPS:
             span = _subtree(child)
-            if _qualifier(child):
-                continue  # "In Iowa, ...", "On Friday, ...": where or when the fact holds
-            if not span & keep_set:
-                drop |= span
-                after = child.right_edge.i + 1
-                if after < sent.end and doc[after].text == ",":
-                    drop.add(after)
+            if _qualifier(child) or span & keep_set:
+                continue
+            drop |= span
+            after = child.right_edge.i + 1
+            if after < sent.end and doc[after].text == ",":
+                drop.add(after)
+    return drop
+
+
+def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
+    """Token indices of `sent` a simplified context may drop without losing the `keep` tokens."""
+    keep_set = set(keep)
+    doc = sent.doc
+    root = sent.root
+    drop = leading_adjuncts(sent, keep_set)
     # comma-, bracket- or dash-delimited asides
     for token in sent:
         if token.dep_ not in _ASIDE_DEPS or token.i == root.i:
@@ -96,7 +105,13 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
     ]
     if not kept_before:
         drop = set()  # the parse lost the subject: keep the sentence whole
-    # bracketed text
+    return (drop | bracketed(sent, keep_set)) - keep_set
+
+
+def bracketed(sent: Span, keep: Iterable[int] = ()) -> set[int]:
+    """Token indices of bracketed text ("(NRH)", "(about 6 miles)") that holds none of `keep`."""
+    keep_set = set(keep)
+    drop: set[int] = set()
     depth_start: int | None = None
     for token in sent:
         if token.text == "(":
@@ -106,7 +121,7 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
             if not span & keep_set:
                 drop |= span
             depth_start = None
-    return drop - keep_set
+    return drop
 
 
 _QUALIFIER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "EVENT", "NORP"})
@@ -242,7 +257,17 @@ def scope(sent: Span, answer: range) -> list[int]:
 
 
 def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> str:
-    """The simplified sentence with GAP for the `answer` tokens; empty if still too long."""
+    """The sentence with GAP for the `answer` tokens: whole, but for its leading links to what
+    came before ("However,", "To quantify that difference,") and bracketed text, when it is
+    short enough to quote; else simplified (asides cut, then
+    pruned); empty if still too long. Every cut risks a spliced sentence or a lost hedge, so a
+    sentence that fits is never cut."""
+    cut = leading_adjuncts(sent, answer) | _leading_discourse(sent, answer)
+    cut |= bracketed(sent, answer)
+    kept = [i for i in scope(sent, answer) if i not in cut]
+    text = _finish(render(sent, kept, answer))
+    if len(text.split()) <= max_words:
+        return text
     dropped = droppable(sent, answer)
     kept = [i for i in scope(sent, answer) if i not in dropped]
     text = _finish(render(sent, kept, answer))
@@ -254,6 +279,24 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     if len(text.split()) > max_words:
         return ""
     return text
+
+
+_DISCOURSE_DEPS: Final = frozenset({"advmod", "cc", "intj"})
+
+
+def _leading_discourse(sent: Span, answer: range) -> set[int]:
+    """A one-word opener that links to the sentence before ("However,", "But", "Then"), with
+    its comma: on its own the question does not need it."""
+    first = sent.doc[sent.start]
+    if first.i in answer or first.head.i != sent.root.i or first.dep_ not in _DISCOURSE_DEPS:
+        return set()
+    if first.n_lefts or first.n_rights or not first.is_alpha:
+        return set()
+    drop = {first.i}
+    after = first.i + 1
+    if after < sent.end and sent.doc[after].text == ",":
+        drop.add(after)
+    return drop
 
 
 def _has_subject(sent: Span, kept: list[int], answer: range) -> bool:

@@ -15,6 +15,8 @@ common noun, with nothing named or counted in it, is then
 - for a noun the article used before ("the plan", "the same city council", "the ship in
   distress"), no question: it points back at something the question does not name. A term made of
   nouns alone ("the winter solstice", "the advisor benefit") names a concept each time and stays;
+- anywhere else in the sentence, outside quotation marks, a demonstrative before a noun ("that
+  invitation", "those years") also points back, and the sentence gives no question;
 - otherwise a first mention, which introduces what it names ("the harbour festival falls on
   Dec. 14"), or the thing the headline is about ("the plant" under "Town approves desalination
   plant"), and stays.
@@ -26,6 +28,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
+from quiz.generate import grammar
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 
 POINTING: Final = frozenset({"this", "that", "these", "those", "his", "her", "its", "their"})
 """Determiners that point back at something said before."""
+DEMONSTRATIVE: Final = frozenset({"this", "that", "these", "those"})
 KIND_NOUNS: Final[dict[str, frozenset[str]]] = {
     "PERSON": frozenset(
         "star singer actor actress rapper musician player striker goalkeeper coach manager "
@@ -99,8 +104,48 @@ def definite_subject(sent: Span) -> Token | None:
     return subject
 
 
+def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
+    """Whether the sentence, outside quotation marks, uses a demonstrative before a noun ("that
+    invitation", "those years", "these bands"): it names what it means only in the sentence
+    before. "This year" is a time, not a reference."""
+    quoted = False
+    for token in sent:
+        if token.text in {"“", "”", '"'}:
+            quoted = {"“": True, "”": False}.get(token.text, not quoted)
+            continue
+        if quoted or token.i in skip or token.dep_ != "det" or token.lower_ not in DEMONSTRATIVE:
+            continue
+        noun = token.head
+        if token.lower_ == "this" and noun.lemma_.lower() in _TIME_NOUNS:
+            continue
+        if token.lower_ in {"these", "those"} and any(
+            t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
+        ):
+            continue  # "people went to hospital, and 40% of those visits": what it just said
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.i > token.i:
+            return True
+    return False
+
+
+_TIME_NOUNS: Final = frozenset(
+    "year week month season summer winter spring autumn fall weekend morning afternoon "
+    "evening decade century time".split()
+)
+
+
 def resolve(sent: Span, described: Descriptions) -> Resolution:
-    """How the sentence's subject reads on its own, given what the article said before."""
+    """How the sentence reads on its own, given what the article said before: its subject named
+    again, or nothing asked of it."""
+    resolution = _resolve_subject(sent, described)
+    if resolution.drop:
+        return resolution
+    subject = definite_subject(sent) if resolution.subject else None
+    skip = frozenset(t.i for t in subject.subtree) if subject is not None else frozenset()
+    skip |= grammar.leading_adjuncts(sent)  # a question never quotes them
+    return Resolution(drop=True) if points_back(sent, skip) else resolution
+
+
+def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     subject = definite_subject(sent)
     if subject is None:
         return Resolution()

@@ -262,6 +262,8 @@ def test_a_title_before_a_name_gives_the_persons_role(article_facts: Extract) ->
     assert find(facts, "person", "Tomas Vell").slot("role") == ""  # whose president?
     coach = article_facts("Former Tarn Rovers coach Piet Olsen was hired at Vellby in 2023.")
     assert find(coach, "person", "Piet Olsen").slot("role") == "the former Tarn Rovers coach"
+    rank = article_facts("Major General Piet Olsen spoke at the funeral in Vellby in 2023.")
+    assert find(rank, "person", "Piet Olsen").slot("role") == ""  # the general of what?
 
 
 def test_part_of_a_longer_name_is_no_answer(nlp: Any) -> None:
@@ -280,3 +282,12 @@ def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:
     for answer in ("sandgoby", "Fjord Blue Mist", "slow thaw"):
         assert find(facts, "event", answer).detail == "TERM"
     assert "so-called \x00 may" in find(facts, "event", "slow thaw").slot("context")
+
+
+def test_a_sentence_short_enough_to_quote_is_quoted_whole(article_facts: Extract) -> None:
+    facts = article_facts(
+        "However, the Vell ferry, which was built in Tarn in 1997, carried 200 cars in 2021."
+    )
+    assert find(facts, "number", "200 cars").slot("context") == (
+        "The Vell ferry, which was built in Tarn in 1997, carried \x00 in 2021."
+    )

@@ -95,3 +95,18 @@ def test_a_term_used_again_stays(article_facts: Extract) -> None:
         published=date(2023, 12, 1),
     )
     assert any(c.startswith("The advisor benefit can be") for c in contexts(facts, "2023"))
+
+
+def test_that_with_a_noun_anywhere_points_back(article_facts: Extract) -> None:
+    facts = article_facts(
+        "If only Vell had checked that invitation as closely as it checked the Tarn Gala in 2021."
+    )
+    assert facts == []
+
+
+def test_this_year_and_a_quoted_that_do_not_point_back(article_facts: Extract) -> None:
+    facts = article_facts(
+        'Ada Lindqvist said "that ferry was late" at the Tarn Gala this year.',
+        published=date(2023, 12, 1),
+    )
+    assert facts  # the sentence still gives questions
