@@ -15,8 +15,11 @@ from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
     PageMeta,
     author_names,
+    json_ld_body,
     names_site,
+    page_data_paragraphs,
     page_metadata,
+    split_body,
     strip_site_suffix,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
@@ -47,6 +50,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if body is None:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
+    if tree is not None:
+        lines = _fuller_body(lines, tree)
     meta = _Meta()
     meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
     shown = parse_date(str(document.date)) if document.date else None
@@ -69,6 +74,38 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if article.language != "en" and page.language not in ("", "en"):
         article = replace(article, language=page.language)
     return article
+
+
+_SHORT_BODY: Final = 0.5
+"""The page's text counts as cut short when it holds less than this share of its structured body."""
+_MIN_STRUCTURED_WORDS: Final = 120
+
+
+def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
+    """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
+    read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
+    the same text run together in fewer paragraphs."""
+    prose = [line.text for line in lines if line.kind != "heading"]
+    shown = sum(len(text.split()) for text in prose)
+    candidates = [lambda: split_body(json_ld_body(tree), _shown_paragraphs(tree))]
+    if shown < 600:
+        candidates.append(lambda: page_data_paragraphs(tree))
+    for candidate in candidates:
+        paragraphs = candidate()
+        words = sum(len(text.split()) for text in paragraphs)
+        if words < _MIN_STRUCTURED_WORDS:
+            continue
+        run_together = (
+            len(paragraphs) > len(prose) and " ".join(paragraphs).split() == " ".join(prose).split()
+        )
+        if shown < _SHORT_BODY * words or run_together:
+            return [_Line(text, "text") for text in paragraphs]
+    return lines
+
+
+def _shown_paragraphs(tree: Any) -> list[str]:
+    """The text of the page's <p> elements, where a structured body may be cut into paragraphs."""
+    return [clean_text(" ".join(element.itertext())) for element in tree.iter("p")]
 
 
 def _parse_or_none(html: str) -> Any:

@@ -6,6 +6,7 @@ people credited as authors (never the outlet), the publication date the page dec
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -311,3 +312,109 @@ def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[d
         if found is not None:
             return found, False
     return None, False
+
+
+# -------------------------------------------------------------------------------------------- body
+
+_TAG: Final = re.compile(r"<(/?)(\w*)[^<>]{0,2000}>")
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"}
+)
+_BODY_KEYS: Final = ("content", "text", "html", "body", "value", "paragraph")
+"""Keys under which page data holds a paragraph's text (never a caption or a credit)."""
+_CODE: Final = re.compile(r"[{};]\s*$|\bfunction\s*\(|\bvar\s+\w+\s*=|=>")
+_MAX_DATA: Final = 5_000_000
+
+
+def _prose(value: Any) -> str:
+    """A paragraph of text from a page-data string ("" when it is markup, code or a label)."""
+    if not isinstance(value, str) or len(value) > 20_000:
+        return ""
+    if "<" in value:
+        value = _TAG.sub(_tag_space, value)
+    if "&" in value:
+        value = html.unescape(value)
+    text = clean_text(value)
+    if len(text.split()) < 4 or _CODE.search(text) or text.startswith(("http://", "https://")):
+        return ""
+    return text
+
+
+def _tag_space(match: re.Match[str]) -> str:
+    """A space for a tag that breaks the text (<br>, <p>), nothing for an inline one (<b>, <a>)."""
+    return " " if match.group(2).lower() in _BLOCK_TAGS else ""
+
+
+def split_body(text: str, anchors: Iterable[str] = ()) -> list[str]:
+    """A structured article body as paragraphs: at its line breaks, else where a paragraph the page
+    shows (`anchors`) starts or ends inside it."""
+    pieces = [clean_text(piece) for piece in re.split(r"\n", text)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) > 1 or not pieces:
+        return pieces
+    body = pieces[0]
+    cuts = {0, len(body)}
+    for anchor in anchors:
+        if len(anchor.split()) < 4:
+            continue
+        start = body.find(anchor)
+        if start >= 0:
+            cuts.update((start, start + len(anchor)))
+    points = sorted(cuts)
+    parts = (body[a:b].strip() for a, b in zip(points, points[1:], strict=False))
+    return [part for part in parts if part]
+
+
+def json_ld_body(tree: Any) -> str:
+    """The longest `articleBody` the page's JSON-LD gives for its article ("" if none)."""
+    bodies = [
+        str(obj.get("articleBody"))
+        for obj in _json_ld(tree)
+        if isinstance(obj.get("articleBody"), str) and _ARTICLE_TYPES.search(_type_of(obj))
+    ]
+    return max(bodies, key=len, default="")
+
+
+def page_data_paragraphs(tree: Any) -> list[str]:
+    """The article's paragraphs from a page's embedded app data (Next.js `__NEXT_DATA__`): the list
+    whose members hold the most prose, a paragraph per member."""
+    for script in tree.xpath("//script[@id='__NEXT_DATA__']")[:1]:
+        text = script.text or ""
+        if len(text) > _MAX_DATA:
+            return []
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return []
+        return _richest_list(data)
+    return []
+
+
+def _richest_list(data: Any) -> list[str]:
+    best: list[str] = []
+    best_words = 0
+    stack = [data]
+    nodes = 0
+    while stack and nodes < _MAX_NODES * 10:
+        item = stack.pop()
+        nodes += 1
+        if isinstance(item, dict):
+            stack.extend(value for value in item.values() if isinstance(value, (dict, list)))
+        elif isinstance(item, list):
+            paragraphs = [text for text in map(_member_text, item) if text]
+            words = sum(len(text.split()) for text in paragraphs)
+            if words > best_words and len(paragraphs) >= 2:
+                best, best_words = paragraphs, words
+            stack.extend(value for value in item if isinstance(value, (dict, list)))
+    return best
+
+
+def _member_text(member: Any) -> str:
+    if isinstance(member, str):
+        return _prose(member)
+    if isinstance(member, dict):
+        for key in _BODY_KEYS:
+            text = _prose(member.get(key))
+            if text:
+                return text
+    return ""

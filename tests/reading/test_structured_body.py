@@ -1,0 +1,81 @@
+"""Pages that fill in their text with scripts: the body stated in JSON-LD or Next.js page data."""
+
+from __future__ import annotations
+
+import json
+
+from quiz.reading import read_html_article
+from quiz.reading.structured import split_body
+
+PARAGRAPHS = [
+    "The harbour board met on Monday to decide how the old grain quay should be rebuilt after the "
+    "winter storms, and its members agreed that the work must start before the fishing season opens.",
+    "Engineers told the board that the quay wall had moved by eleven centimetres since October, and "
+    "that two of the mooring posts could no longer hold a trawler in a strong easterly wind.",
+    "The cheapest plan would cost 4.2 million crowns and keep the quay closed for five months, while "
+    "a second plan would cost almost twice as much but let boats use half of the quay throughout.",
+    "Fishermen at the meeting asked for the second plan, saying that a closed quay in spring would "
+    "send their catch to the larger port up the coast, where landing fees are higher.",
+    "The board will vote on the two plans in March, after the town council has said how much of the "
+    "cost it is willing to carry from next year's budget.",
+]
+
+
+def _page(shown: list[str], script: str) -> str:
+    body = "".join(f"<p>{text}</p>" for text in shown)
+    return (
+        "<html lang='en'><head><title>Harbour board weighs quay repairs</title>"
+        f"{script}</head><body><h1>Harbour board weighs quay repairs</h1>"
+        f"<article>{body}</article></body></html>"
+    )
+
+
+def _ld(body: str) -> str:
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Harbour board weighs quay repairs",
+        "articleBody": body,
+    }
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_a_page_showing_one_paragraph_reads_the_json_ld_body_paragraph_by_paragraph() -> None:
+    article = read_html_article(_page(PARAGRAPHS[:1], _ld("\n\n".join(PARAGRAPHS))))
+    assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_a_json_ld_body_without_line_breaks_is_split_where_the_shown_paragraphs_end() -> None:
+    article = read_html_article(_page(PARAGRAPHS[:1], _ld(" ".join(PARAGRAPHS))))
+    assert article.paragraphs[0] == PARAGRAPHS[0]
+    assert " ".join(article.paragraphs) == " ".join(PARAGRAPHS)
+
+
+def test_the_shown_text_wins_when_it_holds_most_of_the_structured_body() -> None:
+    shown = PARAGRAPHS[:4]
+    article = read_html_article(_page(shown, _ld("\n".join(PARAGRAPHS))))
+    assert article.paragraphs == tuple(shown)
+
+
+def test_next_js_page_data_gives_the_paragraphs_a_script_would_show() -> None:
+    elements = [{"type": "image", "caption": "The grain quay seen from the harbour mouth at dawn."}]
+    elements += [
+        {"type": "text", "content": f"<b>{text[:20]}</b>{text[20:]}"} for text in PARAGRAPHS
+    ]
+    data = {
+        "props": {
+            "pageProps": {
+                "menu": [{"label": "Home"}, {"label": "Local news"}],
+                "story": {"content_elements": elements},
+            }
+        }
+    }
+    script = f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>"
+    article = read_html_article(_page(PARAGRAPHS[:1], script))
+    assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_split_body_cuts_at_line_breaks_first() -> None:
+    assert split_body("One line of the story here.\n\nAnother line of it here.", ["line of"]) == [
+        "One line of the story here.",
+        "Another line of it here.",
+    ]
