@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, Final
 
@@ -87,11 +87,13 @@ def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
     the same text run together in fewer paragraphs."""
     prose = [line.text for line in lines if line.kind != "heading"]
     shown = sum(len(text.split()) for text in prose)
-    candidates = [lambda: split_body(json_ld_body(tree), _shown_paragraphs(tree))]
+    sources: list[Callable[[], list[str]]] = [
+        lambda: split_body(json_ld_body(tree), _shown_paragraphs(tree))
+    ]
     if shown < 600:
-        candidates.append(lambda: page_data_paragraphs(tree))
-    for candidate in candidates:
-        paragraphs = candidate()
+        sources.append(lambda: page_data_paragraphs(tree))
+    for source in sources:
+        paragraphs = source()
         words = sum(len(text.split()) for text in paragraphs)
         if words < _MIN_STRUCTURED_WORDS:
             continue
