@@ -15,6 +15,7 @@ from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
     PageMeta,
     author_names,
+    cited_days,
     json_ld_body,
     names_site,
     page_data_paragraphs,
@@ -55,6 +56,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     meta = _Meta()
     meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
     shown = parse_date(str(document.date)) if document.date else None
+    if shown is not None and shown in cited_days(html):
+        shown = None
     if page.published is not None:
         # A UTC timestamp's day can be the next day where the page is published: the local day
         # found on the page wins when it is the day before.

@@ -84,6 +84,8 @@ def page_metadata(tree: Any) -> PageMeta:
         if text
     ]
     published, in_utc = _published(articles, metas)
+    if published is None:
+        published = _marked_date(tree)
     return PageMeta(
         headline=_headline(tree, references, site_names),
         title=strip_site_suffix(clean_text(raw_title), site_names),
@@ -312,6 +314,51 @@ def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[d
         if found is not None:
             return found, False
     return None, False
+
+
+_MARKED_DATE: Final = (
+    "//*[@itemprop='datePublished']"
+    "|//*[re:test(@id, '(?:date|time)[_-]?(?:posted|published)|(?:posted|published|pub)[_-]?(?:date|time)', 'i')]"
+    "|//*[re:test(@class, '(?:date|time)[_-]?(?:posted|published)|(?:posted|published|pub)[_-]?(?:date|time)', 'i')]"
+)
+_REGEX_NS: Final = {"re": "http://exslt.org/regular-expressions"}
+
+
+def _marked_date(tree: Any) -> date | None:
+    """The day an element marked as the publication date states (`itemprop="datePublished"`,
+    `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
+    for element in tree.xpath(_MARKED_DATE, namespaces=_REGEX_NS)[:5]:
+        for value in (
+            element.get("content"),
+            element.get("datetime"),
+            " ".join(element.itertext()),
+        ):
+            if not value:
+                continue
+            match = _ISO_DAY.match(value)
+            if match:
+                try:
+                    return date.fromisoformat(match.group(1))
+                except ValueError:
+                    continue
+            found = parse_date(value[:200])
+            if found is not None:
+                return found
+    return None
+
+
+_CITED: Final = re.compile(r"\b(?:retrieved|accessed)(?:\s+on)?\s+(.{6,40})", re.IGNORECASE)
+
+
+def cited_days(text: str) -> set[date]:
+    """Days written as a citation's access date ("Retrieved February 3, 2031 from ..."): the day a
+    reader cites the page, never the day it was published."""
+    days = set()
+    for match in _CITED.finditer(text):
+        found = parse_date(match.group(1))
+        if found is not None:
+            days.add(found)
+    return days
 
 
 # -------------------------------------------------------------------------------------------- body

@@ -10,7 +10,7 @@ import pytest
 
 from quiz.errors import QuizError
 from quiz.reading import read_html_article, read_source, read_text_article
-from quiz.reading.structured import author_names, strip_site_suffix
+from quiz.reading.structured import author_names, cited_days, strip_site_suffix
 
 BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
 BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
@@ -111,6 +111,28 @@ def test_the_declared_publication_date_beats_a_date_in_the_text() -> None:
     before = "<figure><figcaption>Photo taken March 1, 2024</figcaption></figure>"
     article = read_html_article(page(head, before))
     assert article.published == date(2024, 3, 5)
+
+
+CITATION = (
+    "<div class='cite'><p>Northside Courier. Council passes the budget. Retrieved February 17, 2031"
+    " from news.example.org/council-budget</p></div>"
+)
+
+
+def test_a_citation_s_retrieved_date_is_not_the_publication_date() -> None:
+    html = page().replace("</article>", f"</article>{CITATION}")
+    assert read_html_article(html).published != date(2031, 2, 17)
+
+
+def test_access_dates_of_citations_are_known_as_such() -> None:
+    text = "Courier (2030, December 18). Retrieved February 17, 2031 from news.example.org. Accessed on 2 March 2031."
+    assert cited_days(text) == {date(2031, 2, 17), date(2031, 3, 2)}
+
+
+def test_an_element_marked_as_the_posting_date_dates_a_page_without_metadata() -> None:
+    before = "<dl><dt>Date:</dt><dd id='date_posted'>December 18, 2030</dd></dl>"
+    html = page("", before).replace("</article>", f"</article>{CITATION}")
+    assert read_html_article(html).published == date(2030, 12, 18)
 
 
 ITALIAN = (
