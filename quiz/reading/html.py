@@ -20,6 +20,8 @@ from quiz.reading.structured import (
     names_site,
     page_data_paragraphs,
     page_metadata,
+    page_text,
+    settle_authors,
     split_body,
     strip_site_suffix,
 )
@@ -54,7 +56,10 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if tree is not None:
         lines = _fuller_body(lines, tree)
     meta = _Meta()
-    meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
+    credited = page.authors or author_names(str(document.author or ""), page.site_names)
+    if credited and tree is not None:
+        credited = settle_authors(credited, page_text(tree))
+    meta.add_authors(credited)
     shown = parse_date(str(document.date)) if document.date else None
     if shown is not None and shown in cited_days(html):
         shown = None

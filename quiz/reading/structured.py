@@ -271,7 +271,7 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
     """People named in an author field ("By Jo Park and Ann Lee"); outlets, agencies, URLs and roles go."""
     text = clean_text(re.sub(r"^\s*by\s+", "", text, flags=re.IGNORECASE))
     sites = {_plain(name).lower() for name in site_names}
-    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
+    pieces = [_without_trailing_label(clean_text(piece)) for piece in _NAME_SPLIT.split(text)]
     pieces = [
         piece
         for piece in pieces
@@ -290,6 +290,87 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
         for piece in pieces
         if len(piece) <= 60 and not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
     ]
+
+
+def _without_trailing_label(piece: str) -> str:
+    """ "Jo Park Link Copied" -> "Jo Park": a page's button label run into the name next to it."""
+    words = piece.split()
+    for cut in range(2, len(words)):
+        if is_clutter(" ".join(words[cut:])) and _is_name(" ".join(words[:cut])):
+            return " ".join(words[:cut])
+    return piece
+
+
+_CREDIT_ROLE: Final = re.compile(
+    r"\b(?:edited|reviewed|fact[- ]checked|copy[- ]edited|produced|illustrations?|illustrated"
+    r"|photographs?|photos?|graphics?|design(?:ed)?|video|additional reporting)\s+by\s*:?\s*$",
+    re.IGNORECASE,
+)
+_TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HIDDEN: Final = frozenset({"script", "style", "noscript", "template", "svg"})
+
+
+def page_text(tree: Any) -> str:
+    """The text a reader sees on the page (scripts and styles left out), one space between pieces."""
+    parts: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _HIDDEN:
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        if element.text and (element.getparent() is None or element.getparent().tag not in _HIDDEN):
+            parts.append(element.text)
+        if element.tail:
+            parts.append(element.tail)
+    return " ".join(parts)
+
+
+def settle_authors(names: Iterable[str], text: str) -> list[str]:
+    """Authors as the page credits them: a name the page shows only as its editor, reviewer or
+    photographer ("Edited by Ann Lee") goes, unless nobody else is left; a name the data gives in lower
+    case, as a slug or without its accents is written as the page writes it ("Solcyré Burga")."""
+    names = list(names)
+    if not names or not text:
+        return names
+    tokens = [
+        (match.start(), match.end(), _plain(match.group()).lower())
+        for match in _TOKEN.finditer(text)
+    ]
+    found = {name: _occurrences(name, tokens, text) for name in names}
+    credited_only = [
+        name
+        for name in names
+        if found[name]
+        and all(_CREDIT_ROLE.search(text[max(0, start - 40) : start]) for start, _ in found[name])
+    ]
+    kept = [name for name in names if name not in credited_only] or names
+    return [_as_written(name, [text[start:end] for start, end in found[name]]) for name in kept]
+
+
+def _occurrences(name: str, tokens: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
+    wanted = [_plain(part).lower() for part in re.split(r"[\s_.-]+", name) if part]
+    if not wanted:
+        return []
+    size = len(wanted)
+    spans = []
+    for index in range(len(tokens) - size + 1):
+        if (
+            tokens[index][2] == wanted[0]
+            and [token[2] for token in tokens[index : index + size]] == wanted
+        ):
+            spans.append((tokens[index][0], tokens[index + size - 1][1]))
+    return spans
+
+
+def _as_written(name: str, forms: list[str]) -> str:
+    """The page's own spelling of `name` when the data's lacks capitals or accents."""
+    for form in forms:
+        form = clean_text(form)
+        if form == name or form.islower() or form.isupper():
+            continue
+        if name.islower() or (name.isascii() and not form.isascii()):
+            return form
+    return name
 
 
 # ------------------------------------------------------------------------------------------- dates

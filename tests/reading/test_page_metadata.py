@@ -165,3 +165,27 @@ def test_a_non_english_page_names_its_declared_language(tmp_path: Path) -> None:
 def test_english_and_short_texts_are_english() -> None:
     assert read_text_article(f"Budget\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_3}\n").language == "en"
     assert read_text_article("Kort\n\nEn kort text.\n").language == "en"
+
+
+def test_a_page_s_reviewer_and_editor_are_not_its_authors() -> None:
+    people = [{"@type": "Person", "name": name} for name in ("Jo Park", "Ann Lee", "Sam Roe")]
+    before = "<div>By <a>Jo Park</a> | Reviewed by <a>Ann Lee</a> | Edited by <a>Sam Roe</a></div>"
+    assert read_html_article(page(ld(author=people), before)).authors == ("Jo Park",)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("jo-park", "Jo Park"), ("jo park", "Jo Park"), ("Zoe Marchand", "Zoé Marchand")],
+)
+def test_an_author_is_named_as_the_page_writes_the_name(given: str, shown: str) -> None:
+    head = f"<meta name='parsely-author' content='{given}'>"
+    assert read_html_article(page(head, f"<div>By <a>{shown}</a></div>")).authors == (shown,)
+
+
+def test_a_button_label_run_into_the_author_s_name_goes() -> None:
+    head = "<meta name='author' content='Jo Park Link Copied'>"
+    assert read_html_article(page(head)).authors == ("Jo Park",)
+
+
+def test_an_institution_word_alone_is_no_author() -> None:
+    assert read_html_article(page("<meta name='author' content='University'>")).authors == ()
