@@ -23,6 +23,7 @@ from quiz.reading.structured import (
     page_text,
     settle_authors,
     split_body,
+    standfirst,
     strip_site_suffix,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
@@ -55,6 +56,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = list(_html_lines(body))
     if tree is not None:
         lines = _fuller_body(lines, tree)
+        lines = _with_standfirst(lines, standfirst(tree))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
     if credited and tree is not None:
@@ -111,6 +113,17 @@ def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
         if shown < _SHORT_BODY * words or run_together:
             return [_Line(text, "text") for text in paragraphs]
     return lines
+
+
+def _with_standfirst(lines: list[_Line], summary: str) -> list[_Line]:
+    """The standfirst as the first paragraph, unless the body already says much the same."""
+    if not summary:
+        return lines
+    words = set(summary.lower().split())
+    for line in lines:
+        if len(words & set(line.text.lower().split())) >= 0.8 * len(words):
+            return lines
+    return [_Line(summary, "text"), *lines]
 
 
 def _shown_paragraphs(tree: Any) -> list[str]:

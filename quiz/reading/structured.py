@@ -442,6 +442,48 @@ def cited_days(text: str) -> set[date]:
     return days
 
 
+# -------------------------------------------------------------------------------------- standfirst
+
+_DESCRIPTION_META: Final = ("og:description", "description", "twitter:description")
+_NOT_STANDFIRST: Final = frozenset(
+    {"head", "nav", "footer", "aside", "figure", "figcaption", "a", "li"}
+)
+_STANDFIRST_REACH: Final = 400
+"""How many elements after the <h1> a standfirst may sit."""
+
+
+def standfirst(tree: Any) -> str:
+    """The page's standfirst: the summary its metadata gives (og:description, description, JSON-LD
+    description), shown as an element of its own just below the headline; "" when there is none."""
+    metas = _meta_tags(tree)
+    summaries = {metas.get(key, "") for key in _DESCRIPTION_META}
+    summaries |= {
+        clean_text(str(obj.get("description")))
+        for obj in _json_ld(tree)
+        if isinstance(obj.get("description"), str) and _ARTICLE_TYPES.search(_type_of(obj))
+    }
+    summaries = {text for text in summaries if 6 <= len(text.split()) <= 80}
+    if not summaries:
+        return ""
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return ""
+    for element in headline.xpath(f"following::*[position() <= {_STANDFIRST_REACH}]"):
+        if not isinstance(element.tag, str) or element.tag in _HIDDEN:
+            continue
+        text = clean_text(" ".join(element.itertext()))
+        if (
+            text in summaries
+            and not any(
+                ancestor.tag in _NOT_STANDFIRST or ancestor.tag in _HIDDEN
+                for ancestor in element.iterancestors()
+            )
+            and element.tag not in _NOT_STANDFIRST
+        ):
+            return text
+    return ""
+
+
 # -------------------------------------------------------------------------------------------- body
 
 _TAG: Final = re.compile(r"<(/?)(\w*)[^<>]{0,2000}>")

@@ -79,3 +79,30 @@ def test_split_body_cuts_at_line_breaks_first() -> None:
         "One line of the story here.",
         "Another line of it here.",
     ]
+
+
+DEK = "The quay must be rebuilt before spring, and the board is split over how to pay for it."
+
+
+def _with_dek(shown_dek: str, description: str = DEK) -> str:
+    head = f"<title>Harbour board weighs quay repairs</title><meta property='og:description' content='{description}'>"
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (
+        f"<html lang='en'><head>{head}</head><body><header><h1>Harbour board weighs quay repairs</h1>"
+        f"{shown_dek}</header><article>{body}</article></body></html>"
+    )
+
+
+def test_a_standfirst_shown_under_the_headline_is_the_first_paragraph() -> None:
+    article = read_html_article(_with_dek(f"<p class='standfirst'>{DEK}</p>"))
+    assert article.paragraphs == (DEK, *PARAGRAPHS)
+
+
+def test_a_summary_the_page_does_not_show_is_not_added() -> None:
+    article = read_html_article(_with_dek(""))
+    assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_a_standfirst_that_is_the_first_paragraph_is_not_repeated() -> None:
+    article = read_html_article(_with_dek(f"<p>{PARAGRAPHS[0]}</p>", PARAGRAPHS[0]))
+    assert article.paragraphs == tuple(PARAGRAPHS)
