@@ -65,6 +65,10 @@ def _assemble(
         if in_clutter_section and line.kind == "item":
             continue
         in_clutter_section = False
+        if line.kind == "standfirst":
+            if text != title and not is_clutter(text):
+                kept.append(_Line(text, "text"))
+            continue
         if line.kind != "item" and text == title:
             continue
         byline = _byline(

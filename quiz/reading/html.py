@@ -23,7 +23,7 @@ from quiz.reading.structured import (
     page_text,
     settle_authors,
     split_body,
-    standfirst,
+    standfirsts,
     strip_site_suffix,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
@@ -56,7 +56,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = list(_html_lines(body))
     if tree is not None:
         lines = _fuller_body(lines, tree)
-        lines = _with_standfirst(lines, standfirst(tree))
+        lines = _with_standfirst(lines, standfirsts(tree))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
     if credited and tree is not None:
@@ -115,15 +115,14 @@ def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
     return lines
 
 
-def _with_standfirst(lines: list[_Line], summary: str) -> list[_Line]:
-    """The standfirst as the first paragraph, unless the body already says much the same."""
-    if not summary:
-        return lines
-    words = set(summary.lower().split())
-    for line in lines:
-        if len(words & set(line.text.lower().split())) >= 0.8 * len(words):
-            return lines
-    return [_Line(summary, "text"), *lines]
+def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
+    """The first standfirst the body does not already say much the same as, as the first paragraph."""
+    held = [set(line.text.lower().split()) for line in lines]
+    for summary in candidates:
+        words = set(summary.lower().split())
+        if not any(len(words & line) >= 0.8 * len(words) for line in held):
+            return [_Line(summary, "standfirst"), *lines]
+    return lines
 
 
 def _shown_paragraphs(tree: Any) -> list[str]:

@@ -452,9 +452,15 @@ _STANDFIRST_REACH: Final = 400
 """How many elements after the <h1> a standfirst may sit."""
 
 
-def standfirst(tree: Any) -> str:
-    """The page's standfirst: the summary its metadata gives (og:description, description, JSON-LD
-    description), shown as an element of its own just below the headline; "" when there is none."""
+_STANDFIRST_CLASS: Final = re.compile(
+    r"standfirst|dek(?![a-z])|sub-?head|sub-?title|subline|strapline", re.IGNORECASE
+)
+
+
+def standfirsts(tree: Any) -> list[str]:
+    """Candidates for the page's standfirst, in page order (three at most): elements below the
+    headline marked as one (`class="dek"`, "standfirst", "subheadline") or showing the summary the
+    page's metadata gives (og:description, description, JSON-LD description)."""
     metas = _meta_tags(tree)
     summaries = {metas.get(key, "") for key in _DESCRIPTION_META}
     summaries |= {
@@ -463,25 +469,32 @@ def standfirst(tree: Any) -> str:
         if isinstance(obj.get("description"), str) and _ARTICLE_TYPES.search(_type_of(obj))
     }
     summaries = {text for text in summaries if 6 <= len(text.split()) <= 80}
-    if not summaries:
-        return ""
+    found: list[str] = []
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
-        return ""
+        return found
     for element in headline.xpath(f"following::*[position() <= {_STANDFIRST_REACH}]"):
-        if not isinstance(element.tag, str) or element.tag in _HIDDEN:
+        if (
+            not isinstance(element.tag, str)
+            or element.tag in _HIDDEN
+            or element.tag in _NOT_STANDFIRST
+        ):
+            continue
+        marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
+        if not marked and not summaries:
             continue
         text = clean_text(" ".join(element.itertext()))
-        if (
-            text in summaries
-            and not any(
-                ancestor.tag in _NOT_STANDFIRST or ancestor.tag in _HIDDEN
-                for ancestor in element.iterancestors()
-            )
-            and element.tag not in _NOT_STANDFIRST
+        if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
+            continue
+        if any(
+            ancestor.tag in _NOT_STANDFIRST or ancestor.tag in _HIDDEN
+            for ancestor in element.iterancestors()
         ):
-            return text
-    return ""
+            continue
+        found.append(text)
+        if len(found) == 3:
+            break
+    return found
 
 
 # -------------------------------------------------------------------------------------------- body

@@ -106,3 +106,9 @@ def test_a_summary_the_page_does_not_show_is_not_added() -> None:
 def test_a_standfirst_that_is_the_first_paragraph_is_not_repeated() -> None:
     article = read_html_article(_with_dek(f"<p>{PARAGRAPHS[0]}</p>", PARAGRAPHS[0]))
     assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_a_standfirst_marked_as_one_is_kept_even_without_a_full_stop() -> None:
+    subline = "Board split over who pays for the quay repairs"
+    html = _with_dek(f"<h2 class='article-subline'>{subline}</h2>", description="")
+    assert read_html_article(html).paragraphs == (subline, *PARAGRAPHS)
