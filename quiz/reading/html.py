@@ -56,6 +56,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = list(_html_lines(body))
     if tree is not None:
         lines = _fuller_body(lines, tree)
+        lines = _without_captions(lines, tree)
         lines = _with_standfirst(lines, standfirsts(tree))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
@@ -113,6 +114,23 @@ def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
         if shown < _SHORT_BODY * words or run_together:
             return [_Line(text, "text") for text in paragraphs]
     return lines
+
+
+_CAPTION: Final = "//figcaption|//*[re:test(@class, 'caption|image-?credit|photo-?credit', 'i')]"
+
+
+def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
+    """The lines that are not the text of an image caption the page marks as one."""
+    captions = {
+        clean_text(" ".join(element.itertext()))
+        for element in tree.xpath(
+            _CAPTION, namespaces={"re": "http://exslt.org/regular-expressions"}
+        )
+    }
+    captions.discard("")
+    if not captions:
+        return lines
+    return [line for line in lines if line.text not in captions]
 
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from quiz.reading import read_html_article
+from quiz.reading.html import _without_captions, parse_html
+from quiz.reading.markdown import _Line
 from quiz.reading.structured import split_body
 
 PARAGRAPHS = [
@@ -112,3 +114,14 @@ def test_a_standfirst_marked_as_one_is_kept_even_without_a_full_stop() -> None:
     subline = "Board split over who pays for the quay repairs"
     html = _with_dek(f"<h2 class='article-subline'>{subline}</h2>", description="")
     assert read_html_article(html).paragraphs == (subline, *PARAGRAPHS)
+
+
+def test_an_image_caption_the_page_marks_as_one_is_not_a_paragraph() -> None:
+    # trafilatura drops such captions on small pages; on some large ones its text still holds them.
+    caption = "Boats moored along the damaged quay wall after the storm in January"
+    figure = (
+        f"<div class='img-group'><img src='quay.jpg'><p class='imageCaption'>{caption}</p></div>"
+    )
+    tree = parse_html(_page([PARAGRAPHS[0], PARAGRAPHS[1]], "").replace("</h1>", f"</h1>{figure}"))
+    lines = [_Line(PARAGRAPHS[0]), _Line(caption), _Line(PARAGRAPHS[1])]
+    assert _without_captions(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
