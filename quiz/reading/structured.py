@@ -453,7 +453,7 @@ _STANDFIRST_REACH: Final = 400
 
 
 _STANDFIRST_CLASS: Final = re.compile(
-    r"standfirst|dek(?![a-z])|sub-?head|sub-?title|subline|strapline", re.IGNORECASE
+    r"standfirst|de(?:c)?k(?![a-z])|sub-?head|sub-?title|subline|strapline", re.IGNORECASE
 )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from quiz.reading import read_html_article
 from quiz.reading.html import _without_captions, parse_html
 from quiz.reading.markdown import _Line
@@ -110,9 +112,10 @@ def test_a_standfirst_that_is_the_first_paragraph_is_not_repeated() -> None:
     assert article.paragraphs == tuple(PARAGRAPHS)
 
 
-def test_a_standfirst_marked_as_one_is_kept_even_without_a_full_stop() -> None:
+@pytest.mark.parametrize("marked", ["h2 class='article-subline'", "div class='article__subdeck'"])
+def test_a_standfirst_marked_as_one_is_kept_even_without_a_full_stop(marked: str) -> None:
     subline = "Board split over who pays for the quay repairs"
-    html = _with_dek(f"<h2 class='article-subline'>{subline}</h2>", description="")
+    html = _with_dek(f"<{marked}>{subline}</{marked.split()[0]}>", description="")
     assert read_html_article(html).paragraphs == (subline, *PARAGRAPHS)
 
 
