@@ -16,7 +16,6 @@ from quiz.reading.structured import (
     PageMeta,
     author_names,
     cited_days,
-    json_ld_body,
     names_site,
     page_data_paragraphs,
     page_metadata,
@@ -55,7 +54,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
     if tree is not None:
-        lines = _fuller_body(lines, tree)
+        lines = _fuller_body(lines, tree, page.article_body)
         lines = _without_captions(lines, tree)
         lines = _with_standfirst(lines, standfirsts(tree))
     meta = _Meta()
@@ -92,15 +91,15 @@ _SHORT_BODY: Final = 0.5
 _MIN_STRUCTURED_WORDS: Final = 120
 
 
-def _fuller_body(lines: list[_Line], tree: Any) -> list[_Line]:
+def _fuller_body(lines: list[_Line], tree: Any, article_body: str) -> list[_Line]:
     """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
     read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
     the same text run together in fewer paragraphs."""
     prose = [line.text for line in lines if line.kind != "heading"]
     shown = sum(len(text.split()) for text in prose)
-    sources: list[Callable[[], list[str]]] = [
-        lambda: split_body(json_ld_body(tree), _shown_paragraphs(tree))
-    ]
+    sources: list[Callable[[], list[str]]] = []
+    if len(article_body.split()) >= _MIN_STRUCTURED_WORDS:
+        sources.append(lambda: split_body(article_body, _shown_paragraphs(tree)))
     if shown < 600:
         sources.append(lambda: page_data_paragraphs(tree))
     for source in sources:

@@ -51,6 +51,8 @@ class PageMeta:
     """The outlet's names in lower case (og:site_name, the publisher), never authors."""
     language: str = ""
     """The language the page declares (`<html lang>`), as a lower-case ISO 639-1 code; "" if none."""
+    article_body: str = ""
+    """The longest `articleBody` its JSON-LD gives for the article; "" if none."""
 
 
 def page_metadata(tree: Any) -> PageMeta:
@@ -94,6 +96,15 @@ def page_metadata(tree: Any) -> PageMeta:
         published_in_utc=in_utc,
         site_names=frozenset(site_names),
         language=_declared_language(tree),
+        article_body=max(
+            (
+                str(obj["articleBody"])
+                for obj in articles
+                if isinstance(obj.get("articleBody"), str)
+            ),
+            key=len,
+            default="",
+        ),
     )
 
 
@@ -306,7 +317,6 @@ _CREDIT_ROLE: Final = re.compile(
     r"|photographs?|photos?|graphics?|design(?:ed)?|video|additional reporting)\s+by\s*:?\s*$",
     re.IGNORECASE,
 )
-_TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HIDDEN: Final = frozenset({"script", "style", "noscript", "template", "svg"})
 
 
@@ -332,11 +342,8 @@ def settle_authors(names: Iterable[str], text: str) -> list[str]:
     names = list(names)
     if not names or not text:
         return names
-    tokens = [
-        (match.start(), match.end(), _plain(match.group()).lower())
-        for match in _TOKEN.finditer(text)
-    ]
-    found = {name: _occurrences(name, tokens, text) for name in names}
+    folded = _folded(text)
+    found = {name: _occurrences(name, folded) for name in names}
     credited_only = [
         name
         for name in names
@@ -347,18 +354,40 @@ def settle_authors(names: Iterable[str], text: str) -> list[str]:
     return [_as_written(name, [text[start:end] for start, end in found[name]]) for name in kept]
 
 
-def _occurrences(name: str, tokens: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
-    wanted = [_plain(part).lower() for part in re.split(r"[\s_.-]+", name) if part]
+def _folding_table() -> bytes:
+    """bytes.translate table for Latin-1 text: letters to their lower-case base letter ("É" -> "e"),
+    and the marks that join a name's parts (space, hyphen, underscore, dot) to a space."""
+    table = bytearray(range(256))
+    for code in range(256):
+        char = chr(code)
+        base = _plain(char).lower()
+        if char in "\t\n\r\xa0_.-":
+            table[code] = ord(" ")
+        elif len(base) == 1 and base.isascii() and base.isalpha():
+            table[code] = ord(base)
+    return bytes(table)
+
+
+_FOLD: Final = _folding_table()
+
+
+def _folded(text: str) -> bytes:
+    """`text` folded for finding names, one byte per character (characters outside Latin-1 are "?")."""
+    return text.encode("latin-1", errors="replace").translate(_FOLD)
+
+
+def _occurrences(name: str, folded: bytes) -> list[tuple[int, int]]:
+    """Where the page (`_folded`) writes `name`, in any case, with or without accents or hyphens."""
+    wanted = b" ".join(_folded(name).split())
+    spans: list[tuple[int, int]] = []
     if not wanted:
-        return []
-    size = len(wanted)
-    spans = []
-    for index in range(len(tokens) - size + 1):
-        if (
-            tokens[index][2] == wanted[0]
-            and [token[2] for token in tokens[index : index + size]] == wanted
-        ):
-            spans.append((tokens[index][0], tokens[index + size - 1][1]))
+        return spans
+    start = folded.find(wanted)
+    while start >= 0 and len(spans) < 20:
+        end = start + len(wanted)
+        if not folded[start - 1 : start].isalnum() and not folded[end : end + 1].isalnum():
+            spans.append((start, end))
+        start = folded.find(wanted, start + 1)
     return spans
 
 
@@ -546,16 +575,6 @@ def split_body(text: str, anchors: Iterable[str] = ()) -> list[str]:
     points = sorted(cuts)
     parts = (body[a:b].strip() for a, b in zip(points, points[1:], strict=False))
     return [part for part in parts if part]
-
-
-def json_ld_body(tree: Any) -> str:
-    """The longest `articleBody` the page's JSON-LD gives for its article ("" if none)."""
-    bodies = [
-        str(obj.get("articleBody"))
-        for obj in _json_ld(tree)
-        if isinstance(obj.get("articleBody"), str) and _ARTICLE_TYPES.search(_type_of(obj))
-    ]
-    return max(bodies, key=len, default="")
 
 
 def page_data_paragraphs(tree: Any) -> list[str]:
