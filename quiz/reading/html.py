@@ -63,7 +63,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         credited = settle_authors(credited, page_text(tree))
     meta.add_authors(credited)
     shown = parse_date(str(document.date)) if document.date else None
-    if shown is not None and shown in cited_days(html):
+    if shown is not None and page.published is None and shown in cited_days(html):
         shown = None
     if page.published is not None:
         # A UTC timestamp's day can be the next day where the page is published: the local day
@@ -115,17 +115,13 @@ def _fuller_body(lines: list[_Line], tree: Any, article_body: str) -> list[_Line
     return lines
 
 
-_CAPTION: Final = "//figcaption|//*[re:test(@class, 'caption|image-?credit|photo-?credit', 'i')]"
+_CAPTION: Final = "//figcaption|//*[contains(@class, 'aption')]"
+"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text")."""
 
 
 def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption the page marks as one."""
-    captions = {
-        clean_text(" ".join(element.itertext()))
-        for element in tree.xpath(
-            _CAPTION, namespaces={"re": "http://exslt.org/regular-expressions"}
-        )
-    }
+    captions = {clean_text(" ".join(element.itertext())) for element in tree.xpath(_CAPTION)}
     captions.discard("")
     if not captions:
         return lines
@@ -134,6 +130,8 @@ def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
     """The first standfirst the body does not already say much the same as, as the first paragraph."""
+    if not candidates:
+        return lines
     held = [set(line.text.lower().split()) for line in lines]
     for summary in candidates:
         words = set(summary.lower().split())

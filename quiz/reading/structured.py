@@ -463,7 +463,9 @@ _CITED: Final = re.compile(r"\b(?:retrieved|accessed)(?:\s+on)?\s+(.{6,40})", re
 def cited_days(text: str) -> set[date]:
     """Days written as a citation's access date ("Retrieved February 3, 2031 from ..."): the day a
     reader cites the page, never the day it was published."""
-    days = set()
+    days: set[date] = set()
+    if "etrieved" not in text and "ccessed" not in text and "ETRIEVED" not in text:
+        return days
     for match in _CITED.finditer(text):
         found = parse_date(match.group(1))
         if found is not None:
