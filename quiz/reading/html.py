@@ -19,7 +19,6 @@ from quiz.reading.structured import (
     names_site,
     page_data_paragraphs,
     page_metadata,
-    page_text,
     settle_authors,
     split_body,
     standfirsts,
@@ -59,8 +58,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         lines = _with_standfirst(lines, standfirsts(tree))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
-    if credited and tree is not None:
-        credited = settle_authors(credited, page_text(tree))
+    if credited:
+        credited = settle_authors(credited, html)
     meta.add_authors(credited)
     shown = parse_date(str(document.date)) if document.date else None
     if shown is not None and page.published is None and shown in cited_days(html):

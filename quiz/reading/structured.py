@@ -318,40 +318,50 @@ _CREDIT_ROLE: Final = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN: Final = frozenset({"script", "style", "noscript", "template", "svg"})
+"""Elements whose text a reader never sees."""
 
 
-def page_text(tree: Any) -> str:
-    """The text a reader sees on the page (scripts and styles left out), one space between pieces."""
-    parts: list[str] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _HIDDEN:
-            if element.tail:
-                parts.append(element.tail)
-            continue
-        if element.text and (element.getparent() is None or element.getparent().tag not in _HIDDEN):
-            parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
-    return " ".join(parts)
-
-
-def settle_authors(names: Iterable[str], text: str) -> list[str]:
+def settle_authors(names: Iterable[str], page: str) -> list[str]:
     """Authors as the page credits them: a name the page shows only as its editor, reviewer or
     photographer ("Edited by Ann Lee") goes, unless nobody else is left; a name the data gives in lower
-    case, as a slug or without its accents is written as the page writes it ("Solcyré Burga")."""
+    case, as a slug or without its accents is written as the page writes it ("Solcyré Burga").
+
+    `page` is the page's HTML: names are looked for in its text outside scripts and styles.
+    """
     names = list(names)
-    if not names or not text:
+    if not names or not page:
         return names
-    folded = _folded(text)
-    found = {name: _occurrences(name, folded) for name in names}
+    folded = _folded(page)
+    shown = {
+        name: [span for span in _occurrences(name, folded) if _is_shown(page, span[0])]
+        for name in names
+    }
     credited_only = [
         name
         for name in names
-        if found[name]
-        and all(_CREDIT_ROLE.search(text[max(0, start - 40) : start]) for start, _ in found[name])
+        if shown[name]
+        and all(_CREDIT_ROLE.search(_text_before(page, start)) for start, _ in shown[name])
     ]
     kept = [name for name in names if name not in credited_only] or names
-    return [_as_written(name, [text[start:end] for start, end in found[name]]) for name in kept]
+    return [_as_written(name, [page[start:end] for start, end in shown[name]]) for name in kept]
+
+
+def _is_shown(page: str, index: int) -> bool:
+    """Whether `index` is in the page's text: not inside a tag, a script or a style."""
+    if page.rfind("<", 0, index) > page.rfind(">", 0, index):
+        return False
+    for tag in ("script", "style"):
+        if page.rfind(f"<{tag}", 0, index) > page.rfind(f"</{tag}", 0, index):
+            return False
+    return True
+
+
+def _text_before(page: str, index: int) -> str:
+    """The page's text just before `index`, tags left out."""
+    return clean_text(_ANY_TAG.sub(" ", page[max(0, index - 400) : index]))[-40:]
+
+
+_ANY_TAG: Final = re.compile(r"<[^<>]*>|^[^<>]*>")
 
 
 def _folding_table() -> bytes:
