@@ -436,18 +436,27 @@ def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[d
     return None, False
 
 
-_MARKED_DATE: Final = (
-    "//*[@itemprop='datePublished']"
-    "|//*[re:test(@id, '(?:date|time)[_-]?(?:posted|published)|(?:posted|published|pub)[_-]?(?:date|time)', 'i')]"
-    "|//*[re:test(@class, '(?:date|time)[_-]?(?:posted|published)|(?:posted|published|pub)[_-]?(?:date|time)', 'i')]"
+_LOWER_ATTR: Final = "translate({0}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-', 'abcdefghijklmnopqrstuvwxyz_')"
+_MARKED_DATE: Final = "//*[@itemprop='datePublished'] | " + " | ".join(
+    f"//*[contains({_LOWER_ATTR.format(attribute)}, '{marker}')]"
+    for attribute in ("@id", "@class")
+    for marker in (
+        "date_posted",
+        "date_published",
+        "published_date",
+        "posted_date",
+        "pubdate",
+        "publish_date",
+    )
 )
-_REGEX_NS: Final = {"re": "http://exslt.org/regular-expressions"}
+"""Elements marked as the publication date: `itemprop="datePublished"`, `id="date_posted"`,
+`class="published-date"` (hyphens read as underscores)."""
 
 
 def _marked_date(tree: Any) -> date | None:
     """The day an element marked as the publication date states (`itemprop="datePublished"`,
     `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
-    for element in tree.xpath(_MARKED_DATE, namespaces=_REGEX_NS)[:5]:
+    for element in tree.xpath(_MARKED_DATE)[:5]:
         for value in (
             element.get("content"),
             element.get("datetime"),
@@ -498,6 +507,16 @@ _STANDFIRST_CLASS: Final = re.compile(
 )
 
 
+def _first_words(element: Any) -> str:
+    """The start of an element's text (its first piece that is not blank), cleaned; "\0" if none."""
+    for index, piece in enumerate(element.itertext()):
+        if piece.strip():
+            return clean_text(piece)[:30]
+        if index > 5:
+            break
+    return "\0"
+
+
 def standfirsts(tree: Any) -> list[str]:
     """Candidates for the page's standfirst, in page order (three at most): elements below the
     headline marked as one (`class="dek"`, "standfirst", "subheadline") or showing the summary the
@@ -522,7 +541,9 @@ def standfirsts(tree: Any) -> list[str]:
         ):
             continue
         marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
-        if not marked and not summaries:
+        if not marked and not any(
+            summary.startswith(_first_words(element)) for summary in summaries
+        ):
             continue
         text = clean_text(" ".join(element.itertext()))
         if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
