@@ -16,6 +16,7 @@ from quiz.reading.structured import (
     PageMeta,
     author_names,
     cited_days,
+    marked_date,
     names_site,
     page_data_paragraphs,
     page_metadata,
@@ -55,7 +56,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if tree is not None:
         lines = _fuller_body(lines, tree, page.article_body)
         lines = _without_captions(lines, tree)
-        lines = _with_standfirst(lines, standfirsts(tree))
+        lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
     if credited:
@@ -64,6 +65,8 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     shown = parse_date(str(document.date)) if document.date else None
     if shown is not None and page.published is None and shown in cited_days(html):
         shown = None
+    if page.published is None:
+        page = replace(page, published=marked_date(html))
     if page.published is not None:
         # A UTC timestamp's day can be the next day where the page is published: the local day
         # found on the page wins when it is the day before.

@@ -53,6 +53,8 @@ class PageMeta:
     """The language the page declares (`<html lang>`), as a lower-case ISO 639-1 code; "" if none."""
     article_body: str = ""
     """The longest `articleBody` its JSON-LD gives for the article; "" if none."""
+    summaries: frozenset[str] = frozenset()
+    """The summaries the page gives of the article (og:description, description, JSON-LD)."""
 
 
 def page_metadata(tree: Any) -> PageMeta:
@@ -86,8 +88,6 @@ def page_metadata(tree: Any) -> PageMeta:
         if text
     ]
     published, in_utc = _published(articles, metas)
-    if published is None:
-        published = _marked_date(tree)
     return PageMeta(
         headline=_headline(tree, references, site_names),
         title=strip_site_suffix(clean_text(raw_title), site_names),
@@ -96,6 +96,7 @@ def page_metadata(tree: Any) -> PageMeta:
         published_in_utc=in_utc,
         site_names=frozenset(site_names),
         language=_declared_language(tree),
+        summaries=_summaries(metas, articles),
         article_body=max(
             (
                 str(obj["articleBody"])
@@ -436,41 +437,30 @@ def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[d
     return None, False
 
 
-_LOWER_ATTR: Final = "translate({0}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-', 'abcdefghijklmnopqrstuvwxyz_')"
-_MARKED_DATE: Final = "//*[@itemprop='datePublished'] | " + " | ".join(
-    f"//*[contains({_LOWER_ATTR.format(attribute)}, '{marker}')]"
-    for attribute in ("@id", "@class")
-    for marker in (
-        "date_posted",
-        "date_published",
-        "published_date",
-        "posted_date",
-        "pubdate",
-        "publish_date",
-    )
+_MARKED_DATE: Final = re.compile(
+    r"""<[a-z][\w:-]*\s(?P<attrs>[^<>]{0,400}?(?:itemprop=["']?datePublished\b|(?:id|class)=["'][^"']{0,80}"""
+    r"""(?:date[_-]?(?:posted|published)|(?:posted|published|publish|pub)[_-]?date)\b)[^<>]{0,400})>"""
+    r"(?P<text>[^<]{0,120})",
+    re.IGNORECASE,
 )
-"""Elements marked as the publication date: `itemprop="datePublished"`, `id="date_posted"`,
-`class="published-date"` (hyphens read as underscores)."""
+_DATE_ATTRIBUTE: Final = re.compile(r"""\b(?:content|datetime)=["']([^"']{6,40})["']""")
 
 
-def _marked_date(tree: Any) -> date | None:
+def marked_date(page: str) -> date | None:
     """The day an element marked as the publication date states (`itemprop="datePublished"`,
     `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
-    for element in tree.xpath(_MARKED_DATE)[:5]:
-        for value in (
-            element.get("content"),
-            element.get("datetime"),
-            " ".join(element.itertext()),
-        ):
-            if not value:
-                continue
-            match = _ISO_DAY.match(value)
-            if match:
+    for count, match in enumerate(_MARKED_DATE.finditer(page)):
+        if count == 5:
+            break
+        values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
+        for value in [*values, match.group("text")]:
+            iso = _ISO_DAY.match(value)
+            if iso:
                 try:
-                    return date.fromisoformat(match.group(1))
+                    return date.fromisoformat(iso.group(1))
                 except ValueError:
                     continue
-            found = parse_date(value[:200])
+            found = parse_date(value)
             if found is not None:
                 return found
     return None
@@ -498,8 +488,6 @@ _DESCRIPTION_META: Final = ("og:description", "description", "twitter:descriptio
 _NOT_STANDFIRST: Final = frozenset(
     {"head", "nav", "footer", "aside", "figure", "figcaption", "a", "li"}
 )
-_STANDFIRST_REACH: Final = 400
-"""How many elements after the <h1> a standfirst may sit."""
 
 
 _STANDFIRST_CLASS: Final = re.compile(
@@ -507,33 +495,39 @@ _STANDFIRST_CLASS: Final = re.compile(
 )
 
 
-def _first_words(element: Any) -> str:
-    """The start of an element's text (its first piece that is not blank), cleaned; "\0" if none."""
-    for index, piece in enumerate(element.itertext()):
-        if piece.strip():
-            return clean_text(piece)[:30]
-        if index > 5:
-            break
-    return "\0"
+_STANDFIRST_MARKERS: Final = (
+    "standfirst", "Standfirst", "dek", "Dek", "deck", "Deck", "subhead", "Subhead", "sub-head",
+    "subtitle", "Subtitle", "sub-title", "subline", "Subline", "strapline", "Strapline",
+)  # fmt: skip
+_MARKED_STANDFIRST: Final = "following::*[{}]".format(
+    " or ".join(f"contains(@class, '{marker}')" for marker in _STANDFIRST_MARKERS)
+)
 
 
-def standfirsts(tree: Any) -> list[str]:
-    """Candidates for the page's standfirst, in page order (three at most): elements below the
-    headline marked as one (`class="dek"`, "standfirst", "subheadline") or showing the summary the
-    page's metadata gives (og:description, description, JSON-LD description)."""
-    metas = _meta_tags(tree)
+def _summaries(metas: dict[str, str], articles: list[dict[str, Any]]) -> frozenset[str]:
     summaries = {metas.get(key, "") for key in _DESCRIPTION_META}
     summaries |= {
         clean_text(str(obj.get("description")))
-        for obj in _json_ld(tree)
-        if isinstance(obj.get("description"), str) and _ARTICLE_TYPES.search(_type_of(obj))
+        for obj in articles
+        if isinstance(obj.get("description"), str)
     }
-    summaries = {text for text in summaries if 6 <= len(text.split()) <= 80}
+    return frozenset(text for text in summaries if 6 <= len(text.split()) <= 80)
+
+
+def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
+    """Candidates for the page's standfirst, in page order (three at most): elements after the
+    headline marked as one (`class="dek"`, "standfirst", "subheadline") or showing one of the
+    `summaries` the page's metadata gives (`PageMeta.summaries`)."""
     found: list[str] = []
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
         return found
-    for element in headline.xpath(f"following::*[position() <= {_STANDFIRST_REACH}]"):
+    starts = {f"s{index}": summary[:25] for index, summary in enumerate(sorted(summaries))}
+    query = " | ".join(
+        [_MARKED_STANDFIRST]
+        + [f"following::text()[starts-with(normalize-space(.), ${name})]/.." for name in starts]
+    )
+    for element in headline.xpath(query, **starts)[:20]:
         if (
             not isinstance(element.tag, str)
             or element.tag in _HIDDEN
@@ -541,10 +535,6 @@ def standfirsts(tree: Any) -> list[str]:
         ):
             continue
         marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
-        if not marked and not any(
-            summary.startswith(_first_words(element)) for summary in summaries
-        ):
-            continue
         text = clean_text(" ".join(element.itertext()))
         if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
             continue
