@@ -495,13 +495,8 @@ _STANDFIRST_CLASS: Final = re.compile(
 )
 
 
-_STANDFIRST_MARKERS: Final = (
-    "standfirst", "Standfirst", "dek", "Dek", "deck", "Deck", "subhead", "Subhead", "sub-head",
-    "subtitle", "Subtitle", "sub-title", "subline", "Subline", "strapline", "Strapline",
-)  # fmt: skip
-_MARKED_STANDFIRST: Final = "following::*[{}]".format(
-    " or ".join(f"contains(@class, '{marker}')" for marker in _STANDFIRST_MARKERS)
-)
+_STANDFIRST_WINDOW: Final = "following::*[position() <= 100]"
+"""Where a standfirst sits: among the elements just after the headline."""
 
 
 def _summaries(metas: dict[str, str], articles: list[dict[str, Any]]) -> frozenset[str]:
@@ -522,12 +517,7 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
         return found
-    starts = {f"s{index}": summary[:25] for index, summary in enumerate(sorted(summaries))}
-    query = " | ".join(
-        [_MARKED_STANDFIRST]
-        + [f"following::text()[starts-with(normalize-space(.), ${name})]/.." for name in starts]
-    )
-    for element in headline.xpath(query, **starts)[:20]:
+    for element in headline.xpath(_STANDFIRST_WINDOW):
         if (
             not isinstance(element.tag, str)
             or element.tag in _HIDDEN
@@ -535,6 +525,10 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
         ):
             continue
         marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
+        if not marked:
+            words = (element.text or "").split()[:3]
+            if not words or not any(summary.startswith(" ".join(words)) for summary in summaries):
+                continue
         text = clean_text(" ".join(element.itertext()))
         if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
             continue
