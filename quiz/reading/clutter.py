@@ -16,6 +16,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"(?:\s+(?:credit|courtesy|source))?s?\s*[:|]",
         r"\b(?:photo|image|picture)\s+(?:credit|courtesy)s?\s*:",
         r"^image source\b",
+        r"^\(\s*(?:photo|image|picture|video)s?(?:\s+(?:credit|courtesy))?\s*:[^()]{1,80}\)$",
         r"^(?:getty images|afp|reuters|ap|pa media|pa|epa|shutterstock|alamy|istock)"
         r"(?:\s*(?:via|/)\s*.{1,60})?$",
         r"\bAP Photo/",

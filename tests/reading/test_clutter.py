@@ -25,6 +25,7 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Our Standards: how the newsroom checks its facts.",
         "Link Copied!",
         "People are also reading…",
+        "(Photo: @valleypost / Instagram)",
         "GO HERE FOR MORE STORIES FROM THE VALLEY POST",
         "Read the council's full budget report (app users tap here)",
         "Comments are moderated and may take a few hours to appear.",
