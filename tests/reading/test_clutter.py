@@ -79,6 +79,14 @@ def test_a_clutter_line_ending_in_a_colon_takes_its_list_of_links_with_it() -> N
     assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
 
 
+def test_a_read_more_line_takes_the_story_titles_after_it_but_not_the_story() -> None:
+    text = (
+        f"Budget passes\n\n{BODY_1}\n\nRead more:\n\nWhy the old bridge will close in May?\n\n"
+        f"Library hours cut - report\n\n{BODY_2}\n"
+    )
+    assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
+
+
 def test_a_bulleted_author_bio_at_the_end_is_a_bio() -> None:
     bio = "• Ann Lee, a former city planner, is director of the Institute for Streets."
     article = read_text_article(f"Budget passes\n\nBy Ann Lee\n\n{BODY_1}\n\n{BODY_2}\n\n{bio}\n")
