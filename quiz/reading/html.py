@@ -54,7 +54,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
     if tree is not None:
-        lines = _fuller_body(lines, tree, page.article_body)
+        lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
         lines = _without_captions(lines, tree)
         lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
@@ -93,7 +93,9 @@ _SHORT_BODY: Final = 0.5
 _MIN_STRUCTURED_WORDS: Final = 120
 
 
-def _fuller_body(lines: list[_Line], tree: Any, article_body: str) -> list[_Line]:
+def _fuller_body(
+    lines: list[_Line], tree: Any, article_body: str, *, has_page_data: bool
+) -> list[_Line]:
     """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
     read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
     the same text run together in fewer paragraphs."""
@@ -102,7 +104,7 @@ def _fuller_body(lines: list[_Line], tree: Any, article_body: str) -> list[_Line
     sources: list[Callable[[], list[str]]] = []
     if len(article_body.split()) >= _MIN_STRUCTURED_WORDS:
         sources.append(lambda: split_body(article_body, _shown_paragraphs(tree)))
-    if shown < 600:
+    if shown < 600 and has_page_data:
         sources.append(lambda: page_data_paragraphs(tree))
     for source in sources:
         paragraphs = source()
