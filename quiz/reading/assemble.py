@@ -62,9 +62,13 @@ def _assemble(
         if line.kind == "heading":
             in_clutter_section = _start_section(kept, line, title)
             continue
-        if in_clutter_section and line.kind == "item":
+        if in_clutter_section and (line.kind == "item" or _is_link_title(text)):
             continue
         in_clutter_section = False
+        if line.kind == "standfirst":
+            if text != title and not is_clutter(text):
+                kept.append(_Line(text, "text"))
+            continue
         if line.kind != "item" and text == title:
             continue
         byline = _byline(
@@ -120,6 +124,11 @@ def _assemble(
         blocks=blocks,
         language="en" if is_english(block.text for block in blocks) else "und",
     )
+
+
+def _is_link_title(text: str) -> bool:
+    """A short line that does not end as a statement: a story's title in a list of links."""
+    return len(text.split()) <= 14 and not text.rstrip("\"'”’)").endswith((".", ":", ";", ","))
 
 
 def _start_section(kept: list[_Line], heading: _Line, title: str) -> bool:

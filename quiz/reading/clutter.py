@@ -16,6 +16,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"(?:\s+(?:credit|courtesy|source))?s?\s*[:|]",
         r"\b(?:photo|image|picture)\s+(?:credit|courtesy)s?\s*:",
         r"^image source\b",
+        r"^\(\s*(?:photo|image|picture|video)s?(?:\s+(?:credit|courtesy))?\s*:[^()]{1,80}\)$",
         r"^(?:getty images|afp|reuters|ap|pa media|pa|epa|shutterstock|alamy|istock)"
         r"(?:\s*(?:via|/)\s*.{1,60})?$",
         r"\bAP Photo/",
@@ -34,6 +35,8 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"like|you might also like|don'?t miss|trending|most (?:read|popular|viewed)|top stories"
         r"|latest (?:news|stories)|watch|listen|continue reading)\b\s*(?:$|[:|>»–—-])",
         r"^click here\b",
+        r"^people (?:are )?also (?:reading|read|viewed|watching|liked)\b.{0,20}$",
+        r"\((?:mobile|app) (?:users?|readers?)\b[^)]{0,40}\bhere\)\s*$",
         r"^(?:read|see) the (?:original|full) (?:article|story|piece|report|recipe)"
         r"(?:\s+(?:on|at|from|in)\b.{0,60}|\s+here)?[.!]?$",
         r"^get the (?:full )?(?:recipe|story|details|app|latest)\b.{0,60}\bhere[.!]?$",
@@ -124,6 +127,8 @@ def is_clutter(text: str) -> bool:
         return False
     if len(text) <= 140 and _CREDIT_AT_END.search(text):
         return True
+    if len(text) <= 140 and text.isupper() and _SHOUTED_LINK.search(text):
+        return True
     lower = text.lower()
     for pattern, needs in _CHECKS:
         if needs and not any(word in lower for word in needs):
@@ -131,6 +136,10 @@ def is_clutter(text: str) -> bool:
         if pattern.search(text):
             return True
     return False
+
+
+_SHOUTED_LINK = re.compile(r"\b(?:CLICK|GO|TAP) HERE\b")
+"""A line in capitals pointing elsewhere: "CLICK HERE FOR MORE SPORTS NEWS"."""
 
 
 _CREDIT_AT_END = re.compile(

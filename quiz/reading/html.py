@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, Final
 
@@ -15,8 +15,14 @@ from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
     PageMeta,
     author_names,
+    cited_days,
+    marked_date,
     names_site,
+    page_data_paragraphs,
     page_metadata,
+    settle_authors,
+    split_body,
+    standfirsts,
     strip_site_suffix,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
@@ -47,9 +53,20 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if body is None:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
+    if tree is not None:
+        lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
+        lines = _without_captions(lines, tree)
+        lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
-    meta.add_authors(page.authors or author_names(str(document.author or ""), page.site_names))
+    credited = page.authors or author_names(str(document.author or ""), page.site_names)
+    if credited:
+        credited = settle_authors(credited, html)
+    meta.add_authors(credited)
     shown = parse_date(str(document.date)) if document.date else None
+    if shown is not None and page.published is None and shown in cited_days(html):
+        shown = None
+    if page.published is None:
+        page = replace(page, published=marked_date(html))
     if page.published is not None:
         # A UTC timestamp's day can be the next day where the page is published: the local day
         # found on the page wins when it is the day before.
@@ -69,6 +86,67 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if article.language != "en" and page.language not in ("", "en"):
         article = replace(article, language=page.language)
     return article
+
+
+_SHORT_BODY: Final = 0.5
+"""The page's text counts as cut short when it holds less than this share of its structured body."""
+_MIN_STRUCTURED_WORDS: Final = 120
+
+
+def _fuller_body(
+    lines: list[_Line], tree: Any, article_body: str, *, has_page_data: bool
+) -> list[_Line]:
+    """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
+    read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
+    the same text run together in fewer paragraphs."""
+    prose = [line.text for line in lines if line.kind != "heading"]
+    shown = sum(len(text.split()) for text in prose)
+    sources: list[Callable[[], list[str]]] = []
+    if len(article_body.split()) >= _MIN_STRUCTURED_WORDS:
+        sources.append(lambda: split_body(article_body, _shown_paragraphs(tree)))
+    if shown < 600 and has_page_data:
+        sources.append(lambda: page_data_paragraphs(tree))
+    for source in sources:
+        paragraphs = source()
+        words = sum(len(text.split()) for text in paragraphs)
+        if words < _MIN_STRUCTURED_WORDS:
+            continue
+        run_together = (
+            len(paragraphs) > len(prose) and " ".join(paragraphs).split() == " ".join(prose).split()
+        )
+        if shown < _SHORT_BODY * words or run_together:
+            return [_Line(text, "text") for text in paragraphs]
+    return lines
+
+
+_CAPTION: Final = "//figcaption|//*[contains(@class, 'aption')]"
+"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text")."""
+
+
+def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
+    """The lines that are not the text of an image caption the page marks as one."""
+    captions = {clean_text(" ".join(element.itertext())) for element in tree.xpath(_CAPTION)}
+    captions.discard("")
+    if not captions:
+        return lines
+    return [line for line in lines if line.text not in captions]
+
+
+def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
+    """The first standfirst the body does not already say much the same as, as the first paragraph."""
+    if not candidates:
+        return lines
+    held = [set(line.text.lower().split()) for line in lines]
+    for summary in candidates:
+        words = set(summary.lower().split())
+        if not any(len(words & line) >= 0.8 * len(words) for line in held):
+            return [_Line(summary, "standfirst"), *lines]
+    return lines
+
+
+def _shown_paragraphs(tree: Any) -> list[str]:
+    """The text of the page's <p> elements, where a structured body may be cut into paragraphs."""
+    return [clean_text(" ".join(element.itertext())) for element in tree.iter("p")]
 
 
 def _parse_or_none(html: str) -> Any:

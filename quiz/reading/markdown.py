@@ -12,7 +12,8 @@ from quiz.reading.clutter import is_clutter
 from quiz.reading.metadata import _byline, _date_line
 from quiz.reading.text import FINAL_PUNCTUATION, clean_text, has_words
 
-LineKind = Literal["text", "heading", "item", "quote"]
+LineKind = Literal["text", "heading", "item", "quote", "standfirst"]
+"""A standfirst is the summary a page shows under its headline, kept as it is written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,8 @@ _NOT_NAME_WORDS: Final = frozenset(
     background introduction key points highlights staff writer writers correspondent editor reporter
     bureau desk team agency agencies contributor contributors special report india world politics
     business sport sports science health video photos photo gallery images getty shutterstock alamy
-    media press wire pictures photography""".split()
+    media press wire pictures photography university institute college school department
+    laboratory ministry society foundation hospital center centre""".split()
 )
 _AGENCIES: Final = frozenset(
     {

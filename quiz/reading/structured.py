@@ -6,6 +6,7 @@ people credited as authors (never the outlet), the publication date the page dec
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -50,6 +51,10 @@ class PageMeta:
     """The outlet's names in lower case (og:site_name, the publisher), never authors."""
     language: str = ""
     """The language the page declares (`<html lang>`), as a lower-case ISO 639-1 code; "" if none."""
+    article_body: str = ""
+    """The longest `articleBody` its JSON-LD gives for the article; "" if none."""
+    summaries: frozenset[str] = frozenset()
+    """The summaries the page gives of the article (og:description, description, JSON-LD)."""
 
 
 def page_metadata(tree: Any) -> PageMeta:
@@ -91,6 +96,16 @@ def page_metadata(tree: Any) -> PageMeta:
         published_in_utc=in_utc,
         site_names=frozenset(site_names),
         language=_declared_language(tree),
+        summaries=_summaries(metas, articles),
+        article_body=max(
+            (
+                str(obj["articleBody"])
+                for obj in articles
+                if isinstance(obj.get("articleBody"), str)
+            ),
+            key=len,
+            default="",
+        ),
     )
 
 
@@ -268,7 +283,7 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
     """People named in an author field ("By Jo Park and Ann Lee"); outlets, agencies, URLs and roles go."""
     text = clean_text(re.sub(r"^\s*by\s+", "", text, flags=re.IGNORECASE))
     sites = {_plain(name).lower() for name in site_names}
-    pieces = [clean_text(piece) for piece in _NAME_SPLIT.split(text)]
+    pieces = [_without_trailing_label(clean_text(piece)) for piece in _NAME_SPLIT.split(text)]
     pieces = [
         piece
         for piece in pieces
@@ -287,6 +302,115 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
         for piece in pieces
         if len(piece) <= 60 and not all(word.lower() in _NOT_NAME_WORDS for word in piece.split())
     ]
+
+
+def _without_trailing_label(piece: str) -> str:
+    """ "Jo Park Link Copied" -> "Jo Park": a page's button label run into the name next to it."""
+    words = piece.split()
+    for cut in range(2, len(words)):
+        if is_clutter(" ".join(words[cut:])) and _is_name(" ".join(words[:cut])):
+            return " ".join(words[:cut])
+    return piece
+
+
+_CREDIT_ROLE: Final = re.compile(
+    r"\b(?:edited|reviewed|fact[- ]checked|copy[- ]edited|produced|illustrations?|illustrated"
+    r"|photographs?|photos?|graphics?|design(?:ed)?|video|additional reporting)\s+by\s*:?\s*$",
+    re.IGNORECASE,
+)
+_HIDDEN: Final = frozenset({"script", "style", "noscript", "template", "svg"})
+"""Elements whose text a reader never sees."""
+
+
+def settle_authors(names: Iterable[str], page: str) -> list[str]:
+    """Authors as the page credits them: a name the page shows only as its editor, reviewer or
+    photographer ("Edited by Ann Lee") goes, unless nobody else is left; a name the data gives in lower
+    case, as a slug or without its accents is written as the page writes it ("Solcyré Burga").
+
+    `page` is the page's HTML: names are looked for in its text outside scripts and styles.
+    """
+    names = list(names)
+    if not names or not page:
+        return names
+    folded = _folded(page)
+    shown = {
+        name: [span for span in _occurrences(name, folded) if _is_shown(page, span[0])]
+        for name in names
+    }
+    credited_only = [
+        name
+        for name in names
+        if shown[name]
+        and all(_CREDIT_ROLE.search(_text_before(page, start)) for start, _ in shown[name])
+    ]
+    kept = [name for name in names if name not in credited_only] or names
+    return [_as_written(name, [page[start:end] for start, end in shown[name]]) for name in kept]
+
+
+def _is_shown(page: str, index: int) -> bool:
+    """Whether `index` is in the page's text: not inside a tag, a script or a style."""
+    if page.rfind("<", 0, index) > page.rfind(">", 0, index):
+        return False
+    for tag in ("script", "style"):
+        if page.rfind(f"<{tag}", 0, index) > page.rfind(f"</{tag}", 0, index):
+            return False
+    return True
+
+
+def _text_before(page: str, index: int) -> str:
+    """The page's text just before `index`, tags left out."""
+    return clean_text(_ANY_TAG.sub(" ", page[max(0, index - 400) : index]))[-40:]
+
+
+_ANY_TAG: Final = re.compile(r"<[^<>]*>|^[^<>]*>")
+
+
+def _folding_table() -> bytes:
+    """bytes.translate table for Latin-1 text: letters to their lower-case base letter ("É" -> "e"),
+    and the marks that join a name's parts (space, hyphen, underscore, dot) to a space."""
+    table = bytearray(range(256))
+    for code in range(256):
+        char = chr(code)
+        base = _plain(char).lower()
+        if char in "\t\n\r\xa0_.-":
+            table[code] = ord(" ")
+        elif len(base) == 1 and base.isascii() and base.isalpha():
+            table[code] = ord(base)
+    return bytes(table)
+
+
+_FOLD: Final = _folding_table()
+
+
+def _folded(text: str) -> bytes:
+    """`text` folded for finding names, one byte per character (characters outside Latin-1 are "?")."""
+    return text.encode("latin-1", errors="replace").translate(_FOLD)
+
+
+def _occurrences(name: str, folded: bytes) -> list[tuple[int, int]]:
+    """Where the page (`_folded`) writes `name`, in any case, with or without accents or hyphens."""
+    wanted = b" ".join(_folded(name).split())
+    spans: list[tuple[int, int]] = []
+    if not wanted:
+        return spans
+    start = folded.find(wanted)
+    while start >= 0 and len(spans) < 20:
+        end = start + len(wanted)
+        if not folded[start - 1 : start].isalnum() and not folded[end : end + 1].isalnum():
+            spans.append((start, end))
+        start = folded.find(wanted, start + 1)
+    return spans
+
+
+def _as_written(name: str, forms: list[str]) -> str:
+    """The page's own spelling of `name` when the data's lacks capitals or accents."""
+    for form in forms:
+        form = clean_text(form)
+        if form == name or form.islower() or form.isupper():
+            continue
+        if name.islower() or (name.isascii() and not form.isascii()):
+            return form
+    return name
 
 
 # ------------------------------------------------------------------------------------------- dates
@@ -311,3 +435,205 @@ def _published(articles: list[dict[str, Any]], metas: dict[str, str]) -> tuple[d
         if found is not None:
             return found, False
     return None, False
+
+
+_MARKED_DATE: Final = re.compile(
+    r"""<[a-z][\w:-]*\s(?P<attrs>[^<>]{0,400}?(?:itemprop=["']?datePublished\b|(?:id|class)=["'][^"']{0,80}"""
+    r"""(?:date[_-]?(?:posted|published)|(?:posted|published|publish|pub)[_-]?date)\b)[^<>]{0,400})>"""
+    r"(?P<text>[^<]{0,120})",
+    re.IGNORECASE,
+)
+_DATE_ATTRIBUTE: Final = re.compile(r"""\b(?:content|datetime)=["']([^"']{6,40})["']""")
+
+
+def marked_date(page: str) -> date | None:
+    """The day an element marked as the publication date states (`itemprop="datePublished"`,
+    `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
+    for count, match in enumerate(_MARKED_DATE.finditer(page)):
+        if count == 5:
+            break
+        values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
+        for value in [*values, match.group("text")]:
+            iso = _ISO_DAY.match(value)
+            if iso:
+                try:
+                    return date.fromisoformat(iso.group(1))
+                except ValueError:
+                    continue
+            found = parse_date(value)
+            if found is not None:
+                return found
+    return None
+
+
+_CITED: Final = re.compile(r"\b(?:retrieved|accessed)(?:\s+on)?\s+(.{6,40})", re.IGNORECASE)
+
+
+def cited_days(text: str) -> set[date]:
+    """Days written as a citation's access date ("Retrieved February 3, 2031 from ..."): the day a
+    reader cites the page, never the day it was published."""
+    days: set[date] = set()
+    if "etrieved" not in text and "ccessed" not in text and "ETRIEVED" not in text:
+        return days
+    for match in _CITED.finditer(text):
+        found = parse_date(match.group(1))
+        if found is not None:
+            days.add(found)
+    return days
+
+
+# -------------------------------------------------------------------------------------- standfirst
+
+_DESCRIPTION_META: Final = ("og:description", "description", "twitter:description")
+_NOT_STANDFIRST: Final = frozenset(
+    {"head", "nav", "footer", "aside", "figure", "figcaption", "a", "li"}
+)
+
+
+_STANDFIRST_CLASS: Final = re.compile(
+    r"standfirst|de(?:c)?k(?![a-z])|sub-?head|sub-?title|subline|strapline", re.IGNORECASE
+)
+
+
+_STANDFIRST_WINDOW: Final = "following::*[position() <= 100]"
+"""Where a standfirst sits: among the elements just after the headline."""
+
+
+def _summaries(metas: dict[str, str], articles: list[dict[str, Any]]) -> frozenset[str]:
+    summaries = {metas.get(key, "") for key in _DESCRIPTION_META}
+    summaries |= {
+        clean_text(str(obj.get("description")))
+        for obj in articles
+        if isinstance(obj.get("description"), str)
+    }
+    return frozenset(text for text in summaries if 6 <= len(text.split()) <= 80)
+
+
+def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
+    """Candidates for the page's standfirst, in page order (three at most): elements after the
+    headline marked as one (`class="dek"`, "standfirst", "subheadline") or showing one of the
+    `summaries` the page's metadata gives (`PageMeta.summaries`)."""
+    found: list[str] = []
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return found
+    for element in headline.xpath(_STANDFIRST_WINDOW):
+        if (
+            not isinstance(element.tag, str)
+            or element.tag in _HIDDEN
+            or element.tag in _NOT_STANDFIRST
+        ):
+            continue
+        marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
+        if not marked:
+            words = (element.text or "").split()[:3]
+            if not words or not any(summary.startswith(" ".join(words)) for summary in summaries):
+                continue
+        text = clean_text(" ".join(element.itertext()))
+        if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
+            continue
+        if any(
+            ancestor.tag in _NOT_STANDFIRST or ancestor.tag in _HIDDEN
+            for ancestor in element.iterancestors()
+        ):
+            continue
+        found.append(text)
+        if len(found) == 3:
+            break
+    return found
+
+
+# -------------------------------------------------------------------------------------------- body
+
+_TAG: Final = re.compile(r"<(/?)(\w*)[^<>]{0,2000}>")
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"}
+)
+_BODY_KEYS: Final = ("content", "text", "html", "body", "value", "paragraph")
+"""Keys under which page data holds a paragraph's text (never a caption or a credit)."""
+_CODE: Final = re.compile(r"[{};]\s*$|\bfunction\s*\(|\bvar\s+\w+\s*=|=>")
+_MAX_DATA: Final = 5_000_000
+
+
+def _prose(value: Any) -> str:
+    """A paragraph of text from a page-data string ("" when it is markup, code or a label)."""
+    if not isinstance(value, str) or len(value) > 20_000:
+        return ""
+    if "<" in value:
+        value = _TAG.sub(_tag_space, value)
+    if "&" in value:
+        value = html.unescape(value)
+    text = clean_text(value)
+    if len(text.split()) < 4 or _CODE.search(text) or text.startswith(("http://", "https://")):
+        return ""
+    return text
+
+
+def _tag_space(match: re.Match[str]) -> str:
+    """A space for a tag that breaks the text (<br>, <p>), nothing for an inline one (<b>, <a>)."""
+    return " " if match.group(2).lower() in _BLOCK_TAGS else ""
+
+
+def split_body(text: str, anchors: Iterable[str] = ()) -> list[str]:
+    """A structured article body as paragraphs: at its line breaks, else where a paragraph the page
+    shows (`anchors`) starts or ends inside it."""
+    pieces = [clean_text(piece) for piece in re.split(r"\n", text)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) > 1 or not pieces:
+        return pieces
+    body = pieces[0]
+    cuts = {0, len(body)}
+    for anchor in anchors:
+        if len(anchor.split()) < 4:
+            continue
+        start = body.find(anchor)
+        if start >= 0:
+            cuts.update((start, start + len(anchor)))
+    points = sorted(cuts)
+    parts = (body[a:b].strip() for a, b in zip(points, points[1:], strict=False))
+    return [part for part in parts if part]
+
+
+def page_data_paragraphs(tree: Any) -> list[str]:
+    """The article's paragraphs from a page's embedded app data (Next.js `__NEXT_DATA__`): the list
+    whose members hold the most prose, a paragraph per member."""
+    for script in tree.xpath("//script[@id='__NEXT_DATA__']")[:1]:
+        text = script.text or ""
+        if len(text) > _MAX_DATA:
+            return []
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return []
+        return _richest_list(data)
+    return []
+
+
+def _richest_list(data: Any) -> list[str]:
+    best: list[str] = []
+    best_words = 0
+    stack = [data]
+    nodes = 0
+    while stack and nodes < _MAX_NODES * 10:
+        item = stack.pop()
+        nodes += 1
+        if isinstance(item, dict):
+            stack.extend(value for value in item.values() if isinstance(value, (dict, list)))
+        elif isinstance(item, list):
+            paragraphs = [text for text in map(_member_text, item) if text]
+            words = sum(len(text.split()) for text in paragraphs)
+            if words > best_words and len(paragraphs) >= 2:
+                best, best_words = paragraphs, words
+            stack.extend(value for value in item if isinstance(value, (dict, list)))
+    return best
+
+
+def _member_text(member: Any) -> str:
+    if isinstance(member, str):
+        return _prose(member)
+    if isinstance(member, dict):
+        for key in _BODY_KEYS:
+            text = _prose(member.get(key))
+            if text:
+                return text
+    return ""

@@ -24,6 +24,10 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "This article appeared in the print edition of the weekend paper.",
         "Our Standards: how the newsroom checks its facts.",
         "Link Copied!",
+        "People are also reading…",
+        "(Photo: @valleypost / Instagram)",
+        "GO HERE FOR MORE STORIES FROM THE VALLEY POST",
+        "Read the council's full budget report (app users tap here)",
         "Comments are moderated and may take a few hours to appear.",
         "Please read our community guidelines before posting.",
         "Follow The Council Hour wherever you get your podcasts.",
@@ -71,6 +75,14 @@ def test_a_clutter_line_ending_in_a_colon_takes_its_list_of_links_with_it() -> N
     text = (
         f"Budget passes\n\n{BODY_1}\n\nNow, see more of our city coverage:\n\n"
         f"- Mayor opens the new library\n- Bridge works delayed again\n\n{BODY_2}\n"
+    )
+    assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
+
+
+def test_a_read_more_line_takes_the_story_titles_after_it_but_not_the_story() -> None:
+    text = (
+        f"Budget passes\n\n{BODY_1}\n\nRead more:\n\nWhy the old bridge will close in May?\n\n"
+        f"Library hours cut - report\n\n{BODY_2}\n"
     )
     assert read_text_article(text).paragraphs == (BODY_1, BODY_2)
 

@@ -10,7 +10,7 @@ import pytest
 
 from quiz.errors import QuizError
 from quiz.reading import read_html_article, read_source, read_text_article
-from quiz.reading.structured import author_names, strip_site_suffix
+from quiz.reading.structured import author_names, cited_days, strip_site_suffix
 
 BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
 BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
@@ -113,6 +113,28 @@ def test_the_declared_publication_date_beats_a_date_in_the_text() -> None:
     assert article.published == date(2024, 3, 5)
 
 
+CITATION = (
+    "<div class='cite'><p>Northside Courier. Council passes the budget. Retrieved February 17, 2031"
+    " from news.example.org/council-budget</p></div>"
+)
+
+
+def test_a_citation_s_retrieved_date_is_not_the_publication_date() -> None:
+    html = page().replace("</article>", f"</article>{CITATION}")
+    assert read_html_article(html).published != date(2031, 2, 17)
+
+
+def test_access_dates_of_citations_are_known_as_such() -> None:
+    text = "Courier (2030, December 18). Retrieved February 17, 2031 from news.example.org. Accessed on 2 March 2031."
+    assert cited_days(text) == {date(2031, 2, 17), date(2031, 3, 2)}
+
+
+def test_an_element_marked_as_the_posting_date_dates_a_page_without_metadata() -> None:
+    before = "<dl><dt>Date:</dt><dd id='date_posted'>December 18, 2030</dd></dl>"
+    html = page("", before).replace("</article>", f"</article>{CITATION}")
+    assert read_html_article(html).published == date(2030, 12, 18)
+
+
 ITALIAN = (
     "Il consiglio comunale ha approvato il bilancio martedì con sette voti favorevoli e quattro "
     "contrari. La spesa per le strade salirà del dodici per cento nel prossimo anno, secondo il "
@@ -143,3 +165,27 @@ def test_a_non_english_page_names_its_declared_language(tmp_path: Path) -> None:
 def test_english_and_short_texts_are_english() -> None:
     assert read_text_article(f"Budget\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_3}\n").language == "en"
     assert read_text_article("Kort\n\nEn kort text.\n").language == "en"
+
+
+def test_a_page_s_reviewer_and_editor_are_not_its_authors() -> None:
+    people = [{"@type": "Person", "name": name} for name in ("Jo Park", "Ann Lee", "Sam Roe")]
+    before = "<div>By <a>Jo Park</a> | Reviewed by <a>Ann Lee</a> | Edited by <a>Sam Roe</a></div>"
+    assert read_html_article(page(ld(author=people), before)).authors == ("Jo Park",)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("jo-park", "Jo Park"), ("jo park", "Jo Park"), ("Zoe Marchand", "Zoé Marchand")],
+)
+def test_an_author_is_named_as_the_page_writes_the_name(given: str, shown: str) -> None:
+    head = f"<meta name='parsely-author' content='{given}'>"
+    assert read_html_article(page(head, f"<div>By <a>{shown}</a></div>")).authors == (shown,)
+
+
+def test_a_button_label_run_into_the_author_s_name_goes() -> None:
+    head = "<meta name='author' content='Jo Park Link Copied'>"
+    assert read_html_article(page(head)).authors == ("Jo Park",)
+
+
+def test_an_institution_word_alone_is_no_author() -> None:
+    assert read_html_article(page("<meta name='author' content='University'>")).authors == ()
