@@ -13,13 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from quiz.generate.gazetteer import (
-    BIG_CITY,
-    PlaceIndex,
-    city_rows,
-    fold,
-    load_index,
-)
+from quiz.generate.gazetteer import BIG_CITY, PlaceIndex, city_rows, fold, load_index
 
 COUNTRY = "country"
 REGION = "region"
