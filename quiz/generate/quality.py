@@ -47,6 +47,8 @@ REASONS: Final[dict[str, str]] = {
     "another-date": "a question for a date names another date (which event is meant?)",
     "answer-across-sentences": "the answer runs from one sentence into the next",
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
+    "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
+    "glued-words": "two words run together ('conflict-freeThis'): text the page lost a space in",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -144,6 +146,10 @@ def check_question(
         reasons.append("unbalanced")
     if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("x", prompt)):
         reasons.append("spacing")
+    if _GLUED.search(_GAP.sub(" x ", prompt)):
+        reasons.append("glued-words")
+    if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
+        reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
     if VAGUE.search(outside):
         reasons.append("vague-reference")
     gaps = _GAP.findall(prompt)
@@ -238,6 +244,10 @@ def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
 
 
 _NAMED_FACTS: Final = frozenset({"person", "organisation", "place"})
+_FUNCTION_WORDS: Final = frozenset("of the a an and or for to in on at by with from as".split())
+_GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
+"""A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
+case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""
 _PLAIN_NAME_WORDS: Final = BODY_WORDS | frozenset(
     "national united new north south east west central royal international american british "
     "city county state states republic kingdom saint great upper lower old".split()
@@ -311,6 +321,11 @@ def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
         reasons.append("answer-pronoun")
     if re.search(r"[.!?]\s+[A-Z]", answer):
         reasons.append("answer-across-sentences")  # "Grungy. New": a name the model ran on
+    last = words[-1].lower() if words else ""
+    if len(words) > 1 and last in _FUNCTION_WORDS:
+        reasons.append("answer-cut")  # "Best Streamed Event of"
+    elif question.fact in _NAMED_FACTS and "," in answer:
+        reasons.append("answer-cut")  # "Korn, Limp Bizkit": two names as one
     if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
         reasons.append("relative-date")
     if (
