@@ -188,7 +188,9 @@ def check_question(
     if statement and _dangling(prompt):
         reasons.append("dangling-clause")
     names = None if anchors is None else [a for a in anchors if a[:1].isupper()]
-    reasons.extend(_reference_checks(kind, stem, statement=bool(statement), names=names))
+    person = " \x01 " if question.fact == "person" else " "  # the answer's place, a name
+    marked = _GAP.sub(person, prompt).replace("_____", person)
+    reasons.extend(_reference_checks(kind, marked, statement=bool(statement), names=names))
     if anchors is not None and kind != "truefalse":
         marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")
         if not _anchored(marked, [a for a in anchors if not _contains(a, answer)]):
@@ -371,7 +373,8 @@ def _reference_checks(
     kind: str, stem: str, *, statement: bool, names: list[str] | None = None
 ) -> list[str]:
     outside = _QUOTED.sub(" ", stem)
-    tokens = [t.lower() for t in _words(outside)]
+    # "she'd", "it's": the pronoun without its verb
+    tokens = [re.sub(r"['’](d|s|ll|re|ve|m)$", "", t.lower()) for t in _words(outside)]
     if not tokens:
         return []
     if statement and PERSONAL_VOICE & set(tokens):
@@ -384,7 +387,7 @@ def _reference_checks(
             return ["dangling-pronoun"]
         m = re.match(
             r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
-            stem.strip(),
+            stem.strip(" \x01"),
         )
         if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
@@ -394,7 +397,8 @@ def _reference_checks(
             if word == "this" and after not in TIME_NOUNS:
                 return ["dangling-pronoun"]  # "early adopters of this look": which look?
         return []
-    if any(t in PRONOUNS - {"its", "it"} for t in tokens):
+    allowed = {"its", "it"} | (THIRD_PERSON if tokens[0] in {"who", "whom"} else set())
+    if any(t in PRONOUNS - allowed for t in tokens):  # "Who ... outside his house?" is fine
         return ["dangling-pronoun"]
     if any(t in DEMONSTRATIVES for t in tokens):
         return ["dangling-pronoun"]
@@ -414,11 +418,14 @@ def _unnamed_person(text: str, names: list[str] | None = None) -> bool:
 
     `names` are the names the source sentence holds; without them a capitalised word that does
     not merely open the sentence is taken for a name."""
-    words = re.findall(r"[\w’'-]+", text.replace("_____", " x ").replace("\x00", " x "))
+    words = re.findall(r"[\w’'-]+|\x01", text.replace("_____", " x ").replace("\x00", " x "))
     for i, word in enumerate(words):
-        if word.lower() not in THIRD_PERSON:
+        if re.sub(r"['’](d|s|ll|re|ve)$", "", word.lower()) not in THIRD_PERSON:
             continue
         before = words[:i]
+        if "\x01" in before:
+            return False  # the answer, a name, comes first: "_____ said she ..."
+        before = [w for w in before if w != "\x01"]
         if names is not None:
             start = " ".join(before)
             return not any(name in start for name in names) and not any(

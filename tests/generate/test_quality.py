@@ -467,3 +467,21 @@ def test_words_the_page_ran_together_are_refused() -> None:
     assert "glued-words" in check_question(question)
     camel = cloze_of("In 2021 Ada McKelvie joined {{c1::Vell}} on YouTube.", "Vell", "place")
     assert "glued-words" not in check_question(camel)
+
+
+def test_a_person_asked_is_the_one_a_later_his_means() -> None:
+    question = cloze_of(
+        "{{c1::Ada Lindqvist}} was hurt outside his house in Vell on December 6.",
+        "Ada Lindqvist",
+        "person",
+    )
+    assert "dangling-pronoun" not in check_question(question, anchors=["Vell"])
+    who = q("Who was hurt outside his house in Vell on December 6?", "Ada Lindqvist", fact="person")
+    assert "dangling-pronoun" not in check_question(who, anchors=["Vell"])
+
+
+def test_a_contracted_she_is_still_a_she() -> None:
+    question = cloze_of(
+        "The question was whether she'd lead the council {{c1::Vell}} had in 2021.", "Vell", "place"
+    )
+    assert "dangling-pronoun" in check_question(question, anchors=["Vell", "2021"])
