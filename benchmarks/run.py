@@ -205,6 +205,7 @@ FLOOR_OF = {
     "load, warm": "yaml.load floor",
     "export, cold": "genanki floor",
     "generate (1 worker)": "spaCy floor, 1 process",
+    "generate (1 worker), warm": "spaCy floor, 1 process",
     "generate (2 workers)": "spaCy floor, 2 processes",
 }
 """Growth series measured side by side with a floor series (paired run by run)."""

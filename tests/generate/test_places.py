@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.generate.gazetteer import fold
 from quiz.generate.places import (
     CITY,
     CONTINENT,
@@ -11,7 +12,6 @@ from quiz.generate.places import (
     REGION,
     capitals_near,
     contains,
-    fold,
     neighbours,
     place,
     related,
