@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quiz.custom_study import CustomStudy
 from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
@@ -31,6 +32,7 @@ def build_app(
     folder: str = "",
     deck_files: Mapping[str, Path] | None = None,
     broken: Sequence[BrokenDeck] = (),
+    custom: CustomStudy | None = None,
 ) -> QuizApp:
     """Make the app from decks already read and validated.
 
@@ -45,6 +47,7 @@ def build_app(
         folder: the deck folder, shown above the list.
         deck_files: deck id -> the file it was read from (for `e` edit and `s` suspend).
         broken: deck files of the folder that could not be read, listed as broken.
+        custom: open on this custom study sitting (see `quiz.custom_study`), over the deck list.
     """
     if options is None:
         settings = store.get_settings() if store is not None else None
@@ -68,4 +71,5 @@ def build_app(
         folder=folder,
         deck_files=deck_files,
         broken=broken,
+        custom=custom,
     )
