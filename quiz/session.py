@@ -7,7 +7,8 @@ Headless (no Textual). A screen draws what the session says and maps keys to its
     session.submit("1947")   # a typed answer (or choose(i), true_false(v), reveal() + rate(r))
     session.phase            # "graded": show session.last (right or wrong, the grader's remark)
     session.i_was_right()    # a wrong typed answer counts as right; its text is accepted from now on
-    session.undo()           # take back the last answer (and whatever "I was right" added)
+    session.undo()           # take back the last answer (and whatever "I was right" added, and
+                             # the leech mark it made: given `actions`, a session marks leeches)
     session.next()           # on to the next card; session.current is None when the sitting is over
     session.summary()
 
@@ -323,20 +324,31 @@ class Session:
         if not self.can_override:
             raise SessionError("'I was right' applies to a wrong typed answer on screen")
         last = self._answers[-1]
+        if last.leech is not None:  # the lapse that made it a leech is taken back
+            self._restore_leech(last)
         record = last.record
         if self._store is not None and record is not None:
-            # The new record knows the answer it accepted: undoing it forgets that answer too.
-            record = self._store.regrade(
-                record, rating, correct=True, accept=last.given, retention=self._retention
-            )
+            try:
+                # The new record knows the answer it accepted: undoing it forgets that answer too.
+                record = self._store.regrade(
+                    record, rating, correct=True, accept=last.given, retention=self._retention
+                )
+            except QuizError:
+                if last.leech is not None:
+                    self._mark_leech(last)
+                raise
         fixed = replace(
-            last, correct=True, rating=Rating(rating), record=record, feedback="", overridden=True
+            last,
+            correct=True,
+            rating=Rating(rating),
+            record=record,
+            feedback="",
+            overridden=True,
+            leech=None,
+            leech_change=None,
         )
-        if last.leech is not None:  # right after all: no lapse, so no leech
-            self._restore_leech(last)
-            fixed = replace(fixed, leech=None)
         self._answers[-1] = fixed
-        return fixed
+        return self._check_leech(fixed)
 
     def next(self) -> None:
         """Leave the feedback of a graded answer for the next card."""

@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from quiz.decks import read_deck
 from quiz.progress import ProgressStore
 from quiz.scheduling import CardPhase, CardState, Rating, review, short_interval
@@ -184,3 +186,31 @@ def test_a_choice_card_seen_before_starts_in_a_new_order(tmp_path: Path) -> None
         assert session.current is not None and session.current[1].choices != share.choices
         new = Session([(deck, share)], store=store, clock=lambda: NOW)
         assert new.current == (deck, share)
+
+
+def test_an_undo_that_cannot_be_saved_keeps_the_leech(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.card_actions import CardActions
+    from quiz.errors import QuizError
+
+    path = _harbour_copy(tmp_path)
+    deck = read_deck(path)
+    vote = next(q for q in deck.questions if q.id == "q-vote")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
+        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
+        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+        session.reveal()
+        session.rate(Rating.AGAIN)
+        marked = path.read_bytes()
+
+        def locked(*args: object, **kwargs: object) -> None:
+            raise QuizError("cannot write progress: database is locked")
+
+        monkeypatch.setattr(store, "undo", locked)
+        with pytest.raises(QuizError):
+            session.undo()
+        assert path.read_bytes() == marked  # the answer stands, and so does its leech
+        assert len(session.answers) == 1 and session.current is None
+        assert store.card_state(deck.id, vote.id).lapses == 1

@@ -354,6 +354,10 @@ class QuizApp(App[None]):
         """Study the decks the learner picked."""
         self.start_study(message.decks)
 
+    def on_deck_list_screen_custom_chosen(self, message: DeckListScreen.CustomChosen) -> None:
+        """Custom study, from the deck the learner was on."""
+        self.action_custom_study(message.deck_id)
+
     def on_deck_list_screen_stats_chosen(self) -> None:
         """Show the statistics of every deck in the list."""
         from quiz.tui.screens.stats import StatsScreen

@@ -66,6 +66,12 @@ class DeckListScreen(Screen[None]):
     class StatsChosen(Message):
         """The learner asked for the statistics."""
 
+    @dataclass
+    class CustomChosen(Message):
+        """The learner asked for custom study, from this deck at first (`None`: all decks)."""
+
+        deck_id: str | None
+
     def __init__(
         self,
         decks: Sequence[Deck],
@@ -232,10 +238,7 @@ class DeckListScreen(Screen[None]):
     def action_custom(self) -> None:
         """Custom study, with the deck under the cursor chosen at first."""
         row = self.query_one(DataTable).cursor_row
-        deck_id = self.decks[row].id if row < len(self.decks) else None
-        custom = getattr(self.app, "action_custom_study", None)
-        if custom is not None:
-            custom(deck_id)
+        self.post_message(self.CustomChosen(self.decks[row].id if row < len(self.decks) else None))
 
     def action_stats(self) -> None:
         """Open the statistics."""
