@@ -13,7 +13,6 @@ card is moved, reset or marked, and the daily queue afterwards is made from the 
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -194,6 +193,8 @@ def parse_day(text: str, *, end: bool = False) -> date:
     Raises:
         QuizError: If `text` is not such a date.
     """
+    import calendar  # for the length of a month; only dates typed need it
+
     match = _DAY.fullmatch(text.strip())
     if match is None:
         raise QuizError(f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")

@@ -86,14 +86,21 @@ class KeyBar(Static):
         # Every key with room around it; else tighter (no space before a key, which stands out
         # by its colour); else without ^p and ^q (the help lists them); else without the
         # optional keys too.
-        line = Content("").join(part for _kind, part in parts)
+        lengths = [part.cell_length for _kind, part in parts]
+        if sum(lengths) <= width:
+            self.update(Content("").join(part for _kind, part in parts))
+            return
+        kept = parts
         for left_out in ((), ("app",), ("app", "optional")):
-            if line.cell_length <= width:
-                break
-            line = Content(" ") + Content("").join(
-                part[1:] for kind, part in parts if kind not in left_out
+            kept = [(kind, part) for kind, part in parts if kind not in left_out]
+            tight = 1 + sum(
+                length - 1
+                for (kind, _), length in zip(parts, lengths, strict=True)
+                if kind not in left_out
             )
-        self.update(line)
+            if tight <= width:
+                break
+        self.update(Content(" ") + Content("").join(part[1:] for _kind, part in kept))
 
     @staticmethod
     def _key(key: str, display: str, description: str) -> Content:
