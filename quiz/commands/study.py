@@ -16,24 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import paths
-from quiz.custom_study import (
-    DEFAULT_AHEAD_DAYS,
-    DEFAULT_LIMIT,
-    CardFilter,
-    CustomKind,
-    CustomStudy,
-    answered_wrong,
-    custom_queue,
-    day_start,
-    describe,
-    parse_day,
-)
 from quiz.decks import BrokenDeck, find_decks, read_deck, read_decks_apart
 from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.scheduling import MAX_RETENTION, MIN_RETENTION
 
 if TYPE_CHECKING:
+    from quiz.custom_study import CustomKind, CustomStudy
     from quiz.progress import ProgressStore
 
 
@@ -108,6 +97,14 @@ def custom_study(args: argparse.Namespace) -> CustomStudy | None:
         if args.limit is not None:
             raise QuizError("--limit applies to custom study: add --cram, --ahead or --wrong-today")
         return None
+    from quiz.custom_study import (
+        DEFAULT_AHEAD_DAYS,
+        DEFAULT_LIMIT,
+        CardFilter,
+        CustomStudy,
+        parse_day,
+    )
+
     cards = CardFilter(
         tags=tags,
         published_from=parse_day(args.published_from) if args.published_from else None,
@@ -227,6 +224,8 @@ def _require_questions(decks: Sequence[Deck], *, folder: Path | None = None) -> 
 
 def _require_custom_cards(store: ProgressStore, decks: Sequence[Deck], study: CustomStudy) -> None:
     """A custom sitting must find cards: say so before the app opens."""
+    from quiz.custom_study import answered_wrong, custom_queue, day_start, describe
+
     now = datetime.now(UTC)
     wrong = answered_wrong(store.reviews(since=day_start(now))) if study.kind == "wrong" else []
     with_states = [(deck, store.card_states(deck.id)) for deck in decks]

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.custom_study import CustomStudy
 from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.session import Card, Clock
 from quiz.tui.app import QuizApp, StudyOptions
+
+if TYPE_CHECKING:
+    from quiz.custom_study import CustomStudy
 
 __all__ = ["QuizApp", "StudyOptions", "build_app", "utc_now"]
 

@@ -13,8 +13,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.card_actions import CardActions
-from quiz.custom_study import CustomStudy, answered_wrong, custom_queue, day_start, describe
-from quiz.custom_study import study_decks as custom_decks
 from quiz.decks import BrokenDeck
 from quiz.errors import QuizError
 from quiz.model import Deck, Question
@@ -25,13 +23,15 @@ from quiz.study import build_queue, deck_counts, next_due
 from quiz.tui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
+    from quiz.custom_study import CustomStudy
     from quiz.tui.screens.deck_list import DeckListScreen
 
 DEFAULT_MORE_NEW = 10
 """New cards offered beyond the limit when the daily limit is 0."""
 
 # The deck list, statistics, summary and help screens are imported when first shown: opening
-# straight on a card (`quiz study DECK`) then skips their imports (DataTable among them).
+# straight on a card (`quiz study DECK`) then skips their imports (DataTable among them). So is
+# custom study.
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ class QuizApp(App[None]):
             with_states,
             now=now,
             new_limit=left_today + extra_new,
-            day_start=day_start(now, local.tzinfo),
+            day_start=local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC),
         )
         if not cards:
             self.show_deck_list()
@@ -184,6 +184,8 @@ class QuizApp(App[None]):
 
     def custom_cards(self, study: CustomStudy) -> list[Card]:
         """The cards a custom sitting would ask now (none in a practice test)."""
+        from quiz.custom_study import answered_wrong, custom_queue, day_start
+
         store = self.store
         if store is None:
             return []
@@ -200,6 +202,8 @@ class QuizApp(App[None]):
         Returns:
             False (with a notice) when no card matches.
         """
+        from quiz.custom_study import describe, study_decks
+
         store = self.store
         cards = self.custom_cards(study)
         if store is None or not cards:
@@ -209,7 +213,7 @@ class QuizApp(App[None]):
                 markup=False,
             )
             return False
-        decks = custom_decks(cards)
+        decks = study_decks(cards)
         with_states = [(deck, store.card_states(deck.id)) for deck in decks]
         self._open_session(cards, decks, with_states, label="Custom")
         return True
