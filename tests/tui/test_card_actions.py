@@ -238,3 +238,43 @@ async def test_undo_of_the_answer_that_made_a_leech_restores_it(
         assert not vote.suspended and "leech" not in vote.tags
     assert harbour(deck_folder).read_bytes() == before
     assert store.card_state("harbour-seawall", "q-vote").lapses == 0
+
+
+@pytest.mark.parametrize(("key", "given"), [("e", "60 percent"), ("f", "75 percent")])
+async def test_with_six_choices_e_and_f_choose_and_ctrl_e_edits(
+    make_app: Callable[..., QuizApp], deck_folder: Path, key: str, given: str
+) -> None:
+    path = harbour(deck_folder)
+    text = path.read_text(encoding="utf-8").replace(
+        "choices: [25 percent, 40 percent, 60 percent, 75 percent]",
+        "choices: [25 percent, 40 percent, 50 percent, 55 percent, 60 percent, 75 percent]",
+    )
+    path.write_text(text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        app.screen.query_one("#answer-input", Input).value = "Elin Trask"
+        await pilot.press("enter", "enter")  # on to the choice card
+        assert "1-6 or a-f" in screen_text(app)
+        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
+        await pilot.press(key)
+        assert isinstance(app.screen, StudyScreen)
+        last = app.screen.session.last
+        assert last is not None and last.given == given
+
+
+async def test_true_and_false_keys_come_in_that_order(
+    make_app: Callable[..., QuizApp], deck_folder: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter", "space", "3", "space", "3")  # lighthouse: on to t/f
+        bar = screen_text(app).splitlines()[-1]
+        assert bar.index("t True") < bar.index("f False")
+        await pilot.press("f")
+        assert isinstance(app.screen, StudyScreen)
+        last = app.screen.session.last
+        assert last is not None and last.given == "false"

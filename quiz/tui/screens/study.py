@@ -61,7 +61,6 @@ class StudyScreen(Screen[Summary]):
         Binding("4", "rate(4)", "Easy", id="rate-easy"),
         # Before `e` edits: with five or more choices on screen, `e` picks the fifth.
         Binding("5,e,E", "choose(4)", "", show=False, id="choose-5"),
-        Binding("6,f,F", "choose(5)", "", show=False, id="choose-6"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("s", "suspend", "Suspend", id="suspend"),
         Binding("exclamation_mark", "flag", "Flag", key_display="!", id="flag"),
@@ -76,6 +75,7 @@ class StudyScreen(Screen[Summary]):
         Binding("4,d,D", "choose(3)", "", show=False, id="choose-4"),
         Binding("t,T", "true_false(True)", "True", id="answer-true"),
         Binding("f,F", "true_false(False)", "False", id="answer-false"),
+        Binding("6,f,F", "choose(5)", "", show=False, id="choose-6"),
         Binding("r,ctrl+r", "i_was_right", "I was right", id="i-was-right"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("escape", "clear_answer", "Clear", id="clear-answer"),
