@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from quiz.generate.entity_kinds import BODY_WORDS
 from quiz.generate.names import is_alias, normalise
 from quiz.generate.values import is_relative, parse_date
 from quiz.model import FALSE, TRUE, Question
@@ -45,6 +46,7 @@ REASONS: Final[dict[str, str]] = {
     "personal-voice": "the quoted sentence speaks as the writer or to the reader",
     "another-date": "a question for a date names another date (which event is meant?)",
     "answer-across-sentences": "the answer runs from one sentence into the next",
+    "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -62,7 +64,7 @@ PERSONAL_VOICE: Final = frozenset(
 a quotation such a sentence is an opinion or an aside, never a fact to learn."""
 TIME_NOUNS: Final = frozenset(
     "year week month season summer winter spring autumn fall morning afternoon evening weekend "
-    "decade century quarter semester term".split()
+    "decade century quarter semester term days time times".split()
 )
 """After "this"/"that", a time ("this year"), not a reference to something said before."""
 STOPWORDS: Final = frozenset(
@@ -104,10 +106,13 @@ def check_question(
     question: Question,
     *,
     aliases: Iterable[str] = (),
+    anchors: Iterable[str] | None = None,
 ) -> list[str]:
     """The reason codes `question` fails (an empty list when it is fine).
 
     `aliases` are other names of the answer (an acronym's long form, say) the prompt must not show.
+    `anchors` are the names and dates of the source sentence (`ANCHOR_LABELS`); a question must
+    keep one of them, or another capitalised name, to say what it is about. `None` skips the check.
     """
     reasons: list[str] = []
     kind = question.kind
@@ -166,12 +171,22 @@ def check_question(
     stem = _GAP.sub(" ", prompt).replace("_____", " ")
     if kind != "truefalse":
         for name in (answer, *aliases):
-            if _contains(stem, name) or (kind == "choice" and False):
+            if _contains(stem, name):
                 reasons.append("answer-in-prompt")
                 break
+        else:
+            if _spelled_out(answer, stem) or (
+                question.fact in _NAMED_FACTS and _part_shown(answer, stem)
+            ):
+                reasons.append("answer-in-prompt")
     if statement and _dangling(prompt):
         reasons.append("dangling-clause")
-    reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
+    names = None if anchors is None else [a for a in anchors if a[:1].isupper()]
+    reasons.extend(_reference_checks(kind, stem, statement=bool(statement), names=names))
+    if anchors is not None and kind != "truefalse":
+        marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")
+        if not _anchored(marked, [a for a in anchors if not _contains(a, answer)]):
+            reasons.append("unanchored")
     if kind == "choice":
         reasons.extend(_choice_checks(question, answer))
     if question.fact == "date" and not blanks and kind in {"short", "choice", "truefalse"}:
@@ -188,6 +203,85 @@ _ANOTHER_DATE: Final = re.compile(
     r"\b(1[5-9]\d\d|20\d\d)\b|\b(January|February|March|April|June|July|August|September|"
     r"October|November|December)\b"
 )
+
+
+_SENTENCE_START: Final = re.compile(r"(^|[.!?:;“\"‘(—–-]\s*)$")
+_YEAR: Final = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_NAMING: Final = re.compile(r"(?i)\b(called|named|dubbed|known as)\W*\x00")
+
+
+ANCHOR_LABELS: Final = frozenset(
+    "PERSON ORG GPE LOC NORP FAC EVENT WORK_OF_ART LAW PRODUCT DATE".split()
+)
+"""Entity labels that tell what a sentence is about (counts and amounts do not)."""
+
+
+def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
+    """Whether the question names something the reader can place: a name (a capitalised word
+    that does not merely open a sentence), a year, or the gap (marked by NUL) is a name the stem
+    defines ("a chemical called _____"). "Police said at least _____ were killed" names
+    nothing: which attack? "Who said 'We are hopeful'?" neither."""
+    if _YEAR.search(stem) or _NAMING.search(stem):
+        return True
+    if any(_contains(stem.replace("\x00", " "), anchor) for anchor in anchors):
+        return True
+    for m in re.finditer(r"[\w’'&.-]+", stem):
+        word = m.group()
+        if not word[:1].isupper() or word in {"I", "I’m", "I'm", "I’ve", "I'd"}:
+            continue
+        if m.start() == 0 or _SENTENCE_START.search(stem[: m.start()]):
+            continue
+        if word.lower() in WH_WORDS:
+            continue
+        return True
+    return False
+
+
+_NAMED_FACTS: Final = frozenset({"person", "organisation", "place"})
+_PLAIN_NAME_WORDS: Final = BODY_WORDS | frozenset(
+    "national united new north south east west central royal international american british "
+    "city county state states republic kingdom saint great upper lower old".split()
+)
+_INITIALS_SKIP: Final = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+
+
+def _part_shown(answer: str, stem: str) -> bool:
+    """Whether the prompt shows a telling word of a name asked ("Williams took the _____ to the
+    Finals ... leading the Suns" for "Phoenix Suns"; "Price said" for "Katie Price")."""
+    words = answer.split()
+    if len(words) < 2:
+        return False
+    for word in words:
+        word = word.strip(".,’'")
+        if len(word) < 4 or not word[:1].isupper() or word.lower() in _PLAIN_NAME_WORDS:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", stem):
+            return True
+    return False
+
+
+def _spelled_out(answer: str, stem: str) -> bool:
+    """Whether an acronym asked is spelled out in the prompt ("the National Institutes of Health
+    ... the _____" for "NIH")."""
+    letters = answer.replace(".", "")
+    if not re.fullmatch(r"[A-Z]{2,7}", letters):
+        return False
+    words = re.findall(r"[\w&’'-]+", stem)
+    for start, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        initials = ""
+        for other in words[start:]:
+            if other.lower() in _INITIALS_SKIP and initials:
+                continue
+            if not other[:1].isupper():
+                break
+            initials += other[0]
+            if initials == letters:
+                return True
+            if not letters.startswith(initials):
+                break
+    return False
 
 
 def _dangling(prompt: str) -> bool:
@@ -258,7 +352,9 @@ def _wh_checks(prompt: str, outside: str) -> list[str]:
     return reasons
 
 
-def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
+def _reference_checks(
+    kind: str, stem: str, *, statement: bool, names: list[str] | None = None
+) -> list[str]:
     outside = _QUOTED.sub(" ", stem)
     tokens = [t.lower() for t in _words(outside)]
     if not tokens:
@@ -277,8 +373,11 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
         )
         if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
-        if _unnamed_person(outside):
+        if _unnamed_person(outside, names):
             return ["dangling-pronoun"]
+        for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
+            if word == "this" and after not in TIME_NOUNS:
+                return ["dangling-pronoun"]  # "early adopters of this look": which look?
         return []
     if any(t in PRONOUNS - {"its", "it"} for t in tokens):
         return ["dangling-pronoun"]
@@ -294,14 +393,22 @@ COMMON_OPENERS: Final = frozenset(
 )
 
 
-def _unnamed_person(text: str) -> bool:
+def _unnamed_person(text: str, names: list[str] | None = None) -> bool:
     """Whether a sentence says "he", "she" or "they" before naming anyone: a name must come
-    first ("Suarez said he ..."), else the reader of one question cannot tell who is meant."""
+    first ("Suarez said he ..."), else the reader of one question cannot tell who is meant.
+
+    `names` are the names the source sentence holds; without them a capitalised word that does
+    not merely open the sentence is taken for a name."""
     words = re.findall(r"[\w’'-]+", text.replace("_____", " x ").replace("\x00", " x "))
     for i, word in enumerate(words):
         if word.lower() not in THIRD_PERSON:
             continue
         before = words[:i]
+        if names is not None:
+            start = " ".join(before)
+            return not any(name in start for name in names) and not any(
+                w[:1].isupper() for n, w in enumerate(before) if n > 0
+            )
         named = [w for n, w in enumerate(before) if w[:1].isupper() and n > 0]
         first = before[0] if before else ""
         if named or (first[:1].isupper() and first.lower() not in COMMON_OPENERS):

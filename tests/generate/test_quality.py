@@ -353,3 +353,89 @@ def test_an_answer_running_into_the_next_sentence_is_refused() -> None:
         sentence=sentence,
     )
     assert "answer-across-sentences" in check_question(question)
+
+
+def test_a_question_that_names_nothing_is_refused() -> None:
+    def cloze(prompt: str, answer: str) -> Question:
+        sentence = prompt.replace("{{c1::", "").replace("}}", "")
+        return q(prompt, answer, kind="cloze", fact="number", sentence=sentence)
+
+    nameless = cloze("Police later said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" in check_question(nameless, anchors=[])
+    placed = cloze("Police in Vell said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" not in check_question(placed, anchors=["Vell"])
+    dated = cloze("In 2021 police said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" not in check_question(dated, anchors=[])
+
+
+def test_a_sentence_opening_name_counts_only_when_the_sentence_names_it() -> None:
+    prompt = "Vellmark released its annual {{c1::Open Tide}} study."
+    question = q(prompt, "Open Tide", kind="cloze", fact="event", sentence=prompt)
+    assert "unanchored" not in check_question(question, anchors=["Vellmark"])
+    assert "unanchored" in check_question(question, anchors=[])
+
+
+def test_a_name_the_question_defines_needs_no_other_name() -> None:
+    prompt = "When a brain chemical called {{c1::tidane}} is present, the cell fires."
+    question = q(prompt, "tidane", kind="cloze", fact="event", sentence=prompt)
+    assert "unanchored" not in check_question(question, anchors=[])
+
+
+def test_a_quotation_alone_does_not_say_who_is_meant() -> None:
+    question = q('Who said "We are hopeful"?', "Ada Lindqvist", fact="quote")
+    assert "unanchored" in check_question(question, anchors=[])
+    named = q('Who said "We are hopeful about Vell"?', "Ada Lindqvist", fact="quote")
+    assert "unanchored" not in check_question(named, anchors=["Vell"])
+
+
+def cloze_of(prompt: str, answer: str, fact: str = "organisation") -> Question:
+    sentence = prompt.replace("{{c1::", "").replace("}}", "")
+    return q(prompt, answer, kind="cloze", fact=fact, sentence=sentence)
+
+
+def test_an_acronym_spelled_out_in_the_prompt_gives_it_away() -> None:
+    question = cloze_of(
+        "The Vell Harbour Board signed a deal with the {{c1::VHB}} trust in 2021.", "VHB"
+    )
+    assert "answer-in-prompt" in check_question(question)
+    other = cloze_of("The Tarn Board signed a deal with the {{c1::VHB}} trust in 2021.", "VHB")
+    assert "answer-in-prompt" not in check_question(other)
+
+
+def test_a_telling_word_of_the_name_asked_gives_it_away() -> None:
+    question = cloze_of(
+        "Ada took the {{c1::Vell Otters}} to the final in 2021, where the Otters lost.",
+        "Vell Otters",
+    )
+    assert "answer-in-prompt" in check_question(question)
+    plain = cloze_of(
+        "Ada joined the {{c1::Vell Harbour Commission}} in 2021, the commission said.",
+        "Vell Harbour Commission",
+    )
+    assert "answer-in-prompt" not in check_question(plain)
+
+
+def test_a_sentence_opening_word_is_no_name_for_a_later_she() -> None:
+    question = cloze_of(
+        "Having hosted the {{c1::Tide Awards}} in 2021, she is now a star.", "Tide Awards"
+    )
+    assert "dangling-pronoun" in check_question(question, anchors=["Tide Awards", "2021"])
+    named = cloze_of(
+        "Ada Lindqvist hosted the {{c1::Tide Awards}} in 2021, and she is now a star.",
+        "Tide Awards",
+    )
+    anchors = ["Ada Lindqvist", "Tide Awards", "2021"]
+    assert "dangling-pronoun" not in check_question(named, anchors=anchors)
+
+
+def test_this_with_a_noun_anywhere_points_back() -> None:
+    question = cloze_of(
+        "Early adopters of this look include the singer {{c1::Ada Lindqvist}} of Vell.",
+        "Ada Lindqvist",
+        fact="person",
+    )
+    assert "dangling-pronoun" in check_question(question)
+    timely = cloze_of(
+        "The singer {{c1::Ada Lindqvist}} of Vell toured this year.", "Ada Lindqvist", "person"
+    )
+    assert "dangling-pronoun" not in check_question(timely)
