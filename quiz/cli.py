@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK")
 
-    study = sub.add_parser("study", help="open the study app (the default command)")
+    study = sub.add_parser(
+        "study",
+        help="open the study app (the default command); custom study: --cram, --ahead, --wrong-today",
+    )
     study.add_argument("decks", nargs="*", type=Path, metavar="DECK")
     _add_study_options(study)
     _add_custom_options(study)
