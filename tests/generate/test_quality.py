@@ -439,3 +439,49 @@ def test_this_with_a_noun_anywhere_points_back() -> None:
         "The singer {{c1::Ada Lindqvist}} of Vell toured this year.", "Ada Lindqvist", "person"
     )
     assert "dangling-pronoun" not in check_question(timely)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer"),
+    [
+        (
+            "Vell lost to Tarn for the {{c1::Best Harbour Event of}} the Year in 2021.",
+            "Best Harbour Event of",
+        ),
+        (
+            "In 2021 Ada produced records by {{c1::Vellmark, Tarn Tide}} and the Otters.",
+            "Vellmark, Tarn Tide",
+        ),
+        ("In 2021 Vell police asked callers to quote reference {{c1::MM}}/VL/130/23.", "MM"),
+    ],
+)
+def test_an_answer_cut_from_a_longer_name_or_token_is_refused(prompt: str, answer: str) -> None:
+    question = cloze_of(prompt, answer)
+    assert "answer-cut" in check_question(question)
+
+
+def test_words_the_page_ran_together_are_refused() -> None:
+    question = cloze_of(
+        "How to keep a harbour quietThis year {{c1::Vell}} waited until 2021.", "Vell", "place"
+    )
+    assert "glued-words" in check_question(question)
+    camel = cloze_of("In 2021 Ada McKelvie joined {{c1::Vell}} on YouTube.", "Vell", "place")
+    assert "glued-words" not in check_question(camel)
+
+
+def test_a_person_asked_is_the_one_a_later_his_means() -> None:
+    question = cloze_of(
+        "{{c1::Ada Lindqvist}} was hurt outside his house in Vell on December 6.",
+        "Ada Lindqvist",
+        "person",
+    )
+    assert "dangling-pronoun" not in check_question(question, anchors=["Vell"])
+    who = q("Who was hurt outside his house in Vell on December 6?", "Ada Lindqvist", fact="person")
+    assert "dangling-pronoun" not in check_question(who, anchors=["Vell"])
+
+
+def test_a_contracted_she_is_still_a_she() -> None:
+    question = cloze_of(
+        "The question was whether she'd lead the council {{c1::Vell}} had in 2021.", "Vell", "place"
+    )
+    assert "dangling-pronoun" in check_question(question, anchors=["Vell", "2021"])
