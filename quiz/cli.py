@@ -85,9 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK")
 
-    study = sub.add_parser("study", help="open the study app (the default command)")
+    study = sub.add_parser(
+        "study",
+        help="open the study app (the default command); custom study: --cram, --ahead, --wrong-today",
+    )
     study.add_argument("decks", nargs="*", type=Path, metavar="DECK")
     _add_study_options(study)
+    _add_custom_options(study)
 
     test = sub.add_parser("test", help="a practice test that leaves the schedule alone")
     test.add_argument("deck", type=Path, metavar="DECK")
@@ -140,6 +144,48 @@ def _add_study_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="keep --new-per-day and --retention for later runs too (as the app's Settings, key"
         " o, do)",
+    )
+
+
+def _add_custom_options(parser: argparse.ArgumentParser) -> None:
+    custom = parser.add_argument_group(
+        "custom study",
+        "study outside today's queue (the app's key c); the reviews count as usual and nothing"
+        " else in the schedule changes. --tag, --from and --to narrow any kind; alone they"
+        " study beyond today's limits.",
+    )
+    kind = custom.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--cram",
+        action="store_true",
+        help="every card of the decks chosen, beyond today's limits: due first, then new",
+    )
+    kind.add_argument(
+        "--ahead",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="review ahead: the cards falling due in the next DAYS days",
+    )
+    kind.add_argument("--wrong-today", action="store_true", help="the cards answered wrong today")
+    custom.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only cards with this tag (repeat for any of several)",
+    )
+    custom.add_argument(
+        "--from",
+        dest="published_from",
+        metavar="DATE",
+        help="only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)",
+    )
+    custom.add_argument(
+        "--to", dest="published_to", metavar="DATE", help="only articles published up to DATE"
+    )
+    custom.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="at most N cards (default 100)"
     )
 
 

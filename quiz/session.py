@@ -7,7 +7,8 @@ Headless (no Textual). A screen draws what the session says and maps keys to its
     session.submit("1947")   # a typed answer (or choose(i), true_false(v), reveal() + rate(r))
     session.phase            # "graded": show session.last (right or wrong, the grader's remark)
     session.i_was_right()    # a wrong typed answer counts as right; its text is accepted from now on
-    session.undo()           # take back the last answer (and whatever "I was right" added)
+    session.undo()           # take back the last answer (and whatever "I was right" added, and
+                             # the leech mark it made: given `actions`, a session marks leeches)
     session.next()           # on to the next card; session.current is None when the sitting is over
     session.summary()
 
@@ -19,17 +20,20 @@ not the learner's); a progress file that cannot be written raises `QuizError` an
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final, Literal
 
+from quiz.errors import QuizError
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.progress import ProgressStore, ReviewRecord
 from quiz.scheduling import DEFAULT_RETENTION, CardPhase, Rating
 from quiz.study import build_queue, next_due
 
 if TYPE_CHECKING:
+    from quiz.card_actions import CardActions, FileChange
     from quiz.grading import Grade
 
 # quiz.grading loads rapidfuzz (tens of milliseconds): it is imported where an answer is graded,
@@ -93,6 +97,12 @@ class Answer:
     """The grader's remark when it adds to the right answer (a misspelling); else empty."""
     overridden: bool = False
     """Counted as right by "I was right"."""
+    leech: Question | None = None
+    """The question as written when this answer made the card a leech (tagged and suspended)."""
+    leech_error: str = ""
+    """Why the card could not be marked a leech in its deck file, when this answer made it one."""
+    leech_change: FileChange | None = field(default=None, repr=False, compare=False)
+    """The leech mark's change to the deck file, which undo takes back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +137,11 @@ class Session:
         retention: desired retention for new intervals.
         phases: (deck id, question id) -> the card's phase as the sitting begins, for the counts
             of cards left (missing cards count as new).
+        actions: writes leeches to their deck files: an answer that makes a card a leech tags
+            and suspends it, and undoing that answer (or "I was right" over it) restores it.
+        seed: seeds the order of a multiple-choice card's options when it is asked again (after
+            being answered before, in this sitting or an earlier one): a new order each time, so
+            that its answer is not remembered by its place. `None`: a random seed.
     """
 
     def __init__(
@@ -138,9 +153,18 @@ class Session:
         decks: Sequence[Deck] = (),
         retention: float = DEFAULT_RETENTION,
         phases: Mapping[tuple[str, str], CardPhase] | None = None,
+        actions: CardActions | None = None,
+        seed: int | None = None,
     ) -> None:
-        self._queue: list[Card] = list(cards)
         self._phases: dict[tuple[str, str], CardPhase] = dict(phases or {})
+        self._rng = random.Random(seed)
+        self._last_order: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._queue: list[Card] = [
+            card
+            if self._phases.get((card[0].id, card[1].id), "new") == "new"
+            else self._reorder(card)
+            for card in cards
+        ]
         self._position = 0
         self._store = store
         self._clock = clock
@@ -152,6 +176,7 @@ class Session:
         self._first_pass = len(self._queue)
         self._dropped: set[tuple[str, str]] = set()
         self._edited: dict[tuple[str, str], Question] = {}
+        self._actions = actions
 
     # What the screen shows ---------------------------------------------------------------------
 
@@ -239,7 +264,7 @@ class Session:
         self._expect("revealed", "reveal")
         answer = self._record(self._card(), Rating(rating), correct=rating > Rating.AGAIN, given="")
         self._advance()
-        return answer
+        return self._check_leech(answer)
 
     def choose(self, index: int) -> Answer:
         """Answer a multiple-choice card with `choices[index]` (0-based, as shown).
@@ -299,17 +324,31 @@ class Session:
         if not self.can_override:
             raise SessionError("'I was right' applies to a wrong typed answer on screen")
         last = self._answers[-1]
+        if last.leech is not None:  # the lapse that made it a leech is taken back
+            self._restore_leech(last)
         record = last.record
         if self._store is not None and record is not None:
-            # The new record knows the answer it accepted: undoing it forgets that answer too.
-            record = self._store.regrade(
-                record, rating, correct=True, accept=last.given, retention=self._retention
-            )
+            try:
+                # The new record knows the answer it accepted: undoing it forgets that answer too.
+                record = self._store.regrade(
+                    record, rating, correct=True, accept=last.given, retention=self._retention
+                )
+            except QuizError:
+                if last.leech is not None:
+                    self._mark_leech(last)
+                raise
         fixed = replace(
-            last, correct=True, rating=Rating(rating), record=record, feedback="", overridden=True
+            last,
+            correct=True,
+            rating=Rating(rating),
+            record=record,
+            feedback="",
+            overridden=True,
+            leech=None,
+            leech_change=None,
         )
         self._answers[-1] = fixed
-        return fixed
+        return self._check_leech(fixed)
 
     def next(self) -> None:
         """Leave the feedback of a graded answer for the next card."""
@@ -318,7 +357,7 @@ class Session:
 
     def undo(self) -> Answer | None:
         """Take back the last answer (its review, and the answer "I was right" accepted, in one
-        transaction); its card is asked again.
+        transaction); its card is asked again. A leech it made is unsuspended and untagged.
 
         Returns:
             The answer taken back, or `None` if there was none.
@@ -329,8 +368,15 @@ class Session:
         if not self._answers:
             return None
         last = self._answers[-1]
+        if last.leech is not None:
+            self._restore_leech(last)
         if last.record is not None and self._store is not None:
-            self._store.undo(last.record)
+            try:
+                self._store.undo(last.record)
+            except QuizError:
+                if last.leech is not None:  # the answer stays, and so does its leech
+                    self._mark_leech(last)
+                raise
         self._answers.pop()
         if self._phase != "graded":  # the next card is showing: step back to the answered one
             self._position -= 1
@@ -426,7 +472,7 @@ class Session:
             card, grade.rating, correct=grade.correct, given=given, typed=typed, feedback=remark
         )
         self._phase = "graded"
-        return answer
+        return self._check_leech(answer)
 
     def _record(
         self,
@@ -455,9 +501,48 @@ class Session:
             )
         if record is not None:
             self._phases[card[0].id, card[1].id] = record.after.state
+        if card[1].choices:
+            self._last_order[card[0].id, card[1].id] = card[1].choices
         answer = Answer(card, given, correct, rating, seconds, record, feedback)
         self._answers.append(answer)
         return answer
+
+    def _check_leech(self, answer: Answer) -> Answer:
+        """If `answer` made its card a leech, tag and suspend it in its deck file and leave it out
+        of the rest of the sitting. A file that cannot be written is noted on the answer (the
+        review stands)."""
+        if self._actions is None or answer.record is None:
+            return answer
+        try:
+            marked = self._actions.leech(answer.card, answer.record)
+        except QuizError as error:
+            answer = replace(answer, leech_error=str(error))
+        else:
+            if marked is None:
+                return answer
+            leech, change = marked
+            answer = replace(answer, leech=leech, leech_change=change)
+            self.drop(answer.card[0].id, leech.id)
+        self._answers[-1] = answer
+        return answer
+
+    def _mark_leech(self, answer: Answer) -> None:
+        if self._actions is not None:
+            leech, change = self._actions.mark_leech(answer.card)
+            self._answers[-1] = replace(answer, leech=leech, leech_change=change)
+            self.drop(answer.card[0].id, answer.card[1].id)
+
+    def _restore_leech(self, answer: Answer) -> None:
+        """Write the card's question back as it was before `answer` made it a leech.
+
+        Raises:
+            QuizError: If the deck file cannot be written (nothing changed).
+        """
+        deck, question = answer.card
+        if self._actions is not None:
+            question = self._actions.restore(answer.card, answer.leech_change)
+        self._dropped.discard((deck.id, question.id))
+        self.replace_question(deck.id, question)
 
     def _advance(self) -> None:
         self._position += 1
@@ -478,7 +563,20 @@ class Session:
             learn_ahead=LEARN_AHEAD,
         )
         self._queue.extend(
-            (deck, self._edited.get((deck.id, question.id), question))
+            self._reorder((deck, self._edited.get((deck.id, question.id), question)))
             for deck, question in more
             if (deck.id, question.id) not in self._dropped
         )
+
+    def _reorder(self, card: Card) -> Card:
+        """A multiple-choice card asked again, with its options in a new order (never the order
+        it was last answered in)."""
+        deck, question = card
+        if question.kind != "choice" or len(set(question.choices)) < 2:
+            return card
+        before = self._last_order.get((deck.id, question.id), question.choices)
+        order = list(question.choices)
+        self._rng.shuffle(order)
+        if tuple(order) == before:
+            order = order[1:] + order[:1]
+        return deck, replace(question, choices=tuple(order))

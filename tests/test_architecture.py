@@ -18,6 +18,8 @@ CORE = [
     "quiz.progress",
     "quiz.grading",
     "quiz.study",
+    "quiz.custom_study",
+    "quiz.session",
     "quiz.stats",
     "quiz.generate.article",
     "quiz.reading",

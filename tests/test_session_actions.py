@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from quiz.decks import read_deck
 from quiz.progress import ProgressStore
 from quiz.scheduling import CardPhase, CardState, Rating, review, short_interval
@@ -82,3 +84,133 @@ def test_left_counts_by_phase(tmp_path: Path) -> None:
         session.reveal()
         session.rate(Rating.AGAIN)  # the first card now learning, but no longer in the queue
         assert session.left() == (len(ids) - 2, 0, 1)
+
+
+HARBOUR = DECK.parent / "harbour.yaml"
+
+
+def _harbour_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.yaml"
+    path.write_bytes(HARBOUR.read_bytes())
+    return path
+
+
+def test_any_session_with_card_actions_writes_a_leech(tmp_path: Path) -> None:
+    """Not the study screen: the session itself marks the leech, whoever drives it."""
+    from quiz.card_actions import CardActions
+
+    path = _harbour_copy(tmp_path)
+    deck = read_deck(path)
+    vote = next(q for q in deck.questions if q.id == "q-vote")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
+        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
+        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+        session.reveal()
+        answer = session.rate(Rating.AGAIN)
+        assert answer.leech is not None and answer.leech.suspended
+        assert session.current is None  # due again in minutes, but suspended: not topped up
+        written = next(q for q in read_deck(path).questions if q.id == vote.id)
+        assert written.suspended and "leech" in written.tags
+
+
+def test_undoing_the_answer_that_made_a_leech_restores_the_card(tmp_path: Path) -> None:
+    from quiz.card_actions import CardActions
+
+    path = _harbour_copy(tmp_path)
+    before = path.read_bytes()
+    deck = read_deck(path)
+    vote = next(q for q in deck.questions if q.id == "q-vote")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
+        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
+        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+        session.reveal()
+        session.rate(Rating.AGAIN)
+        assert path.read_bytes() != before
+        session.undo()
+        assert path.read_bytes() == before
+        assert session.current == (deck, vote) and session.phase == "ask"
+        assert store.card_state(deck.id, vote.id).lapses == 0
+        session.reveal()
+        session.rate(Rating.GOOD)  # asked again after the undo, not left out as suspended
+        assert len(store.reviews()) == 2
+
+
+def test_i_was_right_over_a_leech_lapse_restores_the_card(tmp_path: Path) -> None:
+    from quiz.card_actions import CardActions
+
+    path = _harbour_copy(tmp_path)
+    before = path.read_bytes()
+    deck = read_deck(path)
+    chair = next(q for q in deck.questions if q.id == "q-chair")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        store.record_review(deck.id, chair.id, Rating.EASY, now=NOW - timedelta(days=40))
+        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
+        session = Session([(deck, chair)], store=store, clock=lambda: NOW, actions=actions)
+        answer = session.submit("Mara Quinlan")
+        assert answer is not None and not isinstance(answer, str)
+        assert session.last is not None and session.last.leech is not None
+        fixed = session.i_was_right()
+        assert fixed.leech is None
+        assert path.read_bytes() == before
+
+
+def test_a_choice_card_asked_again_shows_its_options_in_a_new_order(tmp_path: Path) -> None:
+    deck = read_deck(HARBOUR)
+    share = next(q for q in deck.questions if q.id == "q-share")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        for _ in range(12):  # whatever the random order: never the one just answered
+            session = Session([(deck, share)], store=store, clock=lambda: NOW, decks=[deck])
+            assert session.current == (deck, share)  # never answered: the deck's order
+            shown = share.choices
+            session.choose(shown.index("40 percent"))  # wrong: relearning in a minute
+            session.next()
+            again = session.current
+            assert again is not None
+            assert again[1].id == "q-share"
+            assert again[1].choices != shown
+            assert sorted(again[1].choices) == sorted(shown)
+            right = again[1].choices.index("60 percent")
+            assert session.choose(right).correct
+            store.undo(session.last.record)  # type: ignore[union-attr,arg-type]
+            store.undo(session.answers[0].record)  # type: ignore[arg-type]
+
+
+def test_a_choice_card_seen_before_starts_in_a_new_order(tmp_path: Path) -> None:
+    deck = read_deck(HARBOUR)
+    share = next(q for q in deck.questions if q.id == "q-share")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        phases: dict[tuple[str, str], CardPhase] = {(deck.id, share.id): "relearning"}
+        session = Session([(deck, share)], store=store, clock=lambda: NOW, phases=phases)
+        assert session.current is not None and session.current[1].choices != share.choices
+        new = Session([(deck, share)], store=store, clock=lambda: NOW)
+        assert new.current == (deck, share)
+
+
+def test_an_undo_that_cannot_be_saved_keeps_the_leech(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.card_actions import CardActions
+    from quiz.errors import QuizError
+
+    path = _harbour_copy(tmp_path)
+    deck = read_deck(path)
+    vote = next(q for q in deck.questions if q.id == "q-vote")
+    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
+        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
+        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
+        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+        session.reveal()
+        session.rate(Rating.AGAIN)
+        marked = path.read_bytes()
+
+        def locked(*args: object, **kwargs: object) -> None:
+            raise QuizError("cannot write progress: database is locked")
+
+        monkeypatch.setattr(store, "undo", locked)
+        with pytest.raises(QuizError):
+            session.undo()
+        assert path.read_bytes() == marked  # the answer stands, and so does its leech
+        assert len(session.answers) == 1 and session.current is None
+        assert store.card_state(deck.id, vote.id).lapses == 1

@@ -11,7 +11,9 @@ import argparse
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.decks import BrokenDeck, find_decks, read_deck, read_decks_apart
@@ -19,10 +21,16 @@ from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.scheduling import MAX_RETENTION, MIN_RETENTION
 
+if TYPE_CHECKING:
+    from quiz.custom_study import CustomKind, CustomStudy
+    from quiz.progress import ProgressStore
+
 
 def run_study(args: argparse.Namespace) -> int:
-    """Open the study app on the deck folder, or straight on the deck files given."""
+    """Open the study app on the deck folder, or straight on the deck files given (or on a custom
+    sitting of them)."""
     _check_options(args)
+    custom = custom_study(args)
     files, folder = _sources(args)
     with _start_up() as started:
         broken: list[BrokenDeck] = []
@@ -45,6 +53,8 @@ def run_study(args: argparse.Namespace) -> int:
             if args.save:
                 store.set_settings(new_per_day=args.new_per_day, retention=args.retention)
             settings = store.get_settings()
+            if custom is not None:
+                _require_custom_cards(store, decks, custom)
             # Textual is imported only once the decks are known to be good.
             from quiz.tui import StudyOptions, build_app
 
@@ -62,10 +72,50 @@ def run_study(args: argparse.Namespace) -> int:
                 folder="" if study_now else _shown(folder),
                 broken=broken,
                 deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
+                custom=custom,
             )
             started()
             app.run()
     return 0
+
+
+def custom_study(args: argparse.Namespace) -> CustomStudy | None:
+    """The custom sitting the options ask for, or `None` (the normal queue).
+
+    Raises:
+        QuizError: For a bad date or number, or a limit given without a custom sitting.
+    """
+    tags = frozenset(tag.strip() for tag in args.tag if tag.strip())
+    kind: CustomKind | None = None
+    if args.ahead is not None:
+        kind = "ahead"
+    elif args.wrong_today:
+        kind = "wrong"
+    elif args.cram or tags or args.published_from or args.published_to:
+        kind = "cram"
+    if kind is None:
+        if args.limit is not None:
+            raise QuizError("--limit applies to custom study: add --cram, --ahead or --wrong-today")
+        return None
+    from quiz.custom_study import (
+        DEFAULT_AHEAD_DAYS,
+        DEFAULT_LIMIT,
+        CardFilter,
+        CustomStudy,
+        parse_day,
+    )
+
+    cards = CardFilter(
+        tags=tags,
+        published_from=parse_day(args.published_from) if args.published_from else None,
+        published_to=parse_day(args.published_to, end=True) if args.published_to else None,
+    )
+    return CustomStudy(
+        kind,
+        cards,
+        days=DEFAULT_AHEAD_DAYS if args.ahead is None else args.ahead,
+        limit=DEFAULT_LIMIT if args.limit is None else args.limit,
+    )
 
 
 def run_test(args: argparse.Namespace) -> int:
@@ -170,6 +220,17 @@ def _require_questions(decks: Sequence[Deck], *, folder: Path | None = None) -> 
                 raise QuizError(f"the deck {deck.id!r} has no questions to study")
     elif not any(not q.suspended for deck in decks for q in deck.questions):
         raise QuizError("the decks in this folder have no questions to study", path=folder)
+
+
+def _require_custom_cards(store: ProgressStore, decks: Sequence[Deck], study: CustomStudy) -> None:
+    """A custom sitting must find cards: say so before the app opens."""
+    from quiz.custom_study import answered_wrong, custom_queue, day_start, describe
+
+    now = datetime.now(UTC)
+    wrong = answered_wrong(store.reviews(since=day_start(now))) if study.kind == "wrong" else []
+    with_states = [(deck, store.card_states(deck.id)) for deck in decks]
+    if not custom_queue(with_states, study, now=now, wrong=wrong):
+        raise QuizError(f"no cards to study: {describe(study, decks)}")
 
 
 def _check_options(args: argparse.Namespace) -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.decks import BrokenDeck
 from quiz.model import Deck
 from quiz.progress import ProgressStore
 from quiz.session import Card, Clock
 from quiz.tui.app import QuizApp, StudyOptions
+
+if TYPE_CHECKING:
+    from quiz.custom_study import CustomStudy
 
 __all__ = ["QuizApp", "StudyOptions", "build_app", "utc_now"]
 
@@ -31,6 +35,7 @@ def build_app(
     folder: str = "",
     deck_files: Mapping[str, Path] | None = None,
     broken: Sequence[BrokenDeck] = (),
+    custom: CustomStudy | None = None,
 ) -> QuizApp:
     """Make the app from decks already read and validated.
 
@@ -45,6 +50,7 @@ def build_app(
         folder: the deck folder, shown above the list.
         deck_files: deck id -> the file it was read from (for `e` edit and `s` suspend).
         broken: deck files of the folder that could not be read, listed as broken.
+        custom: open on this custom study sitting (see `quiz.custom_study`), over the deck list.
     """
     if options is None:
         settings = store.get_settings() if store is not None else None
@@ -68,4 +74,5 @@ def build_app(
         folder=folder,
         deck_files=deck_files,
         broken=broken,
+        custom=custom,
     )

@@ -17,18 +17,21 @@ from quiz.decks import BrokenDeck
 from quiz.errors import QuizError
 from quiz.model import Deck, Question
 from quiz.progress import ProgressStore, Settings
+from quiz.scheduling import CardState
 from quiz.session import Card, Clock, Session, Summary
 from quiz.study import build_queue, deck_counts, next_due
 from quiz.tui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
+    from quiz.custom_study import CustomStudy
     from quiz.tui.screens.deck_list import DeckListScreen
 
 DEFAULT_MORE_NEW = 10
 """New cards offered beyond the limit when the daily limit is 0."""
 
 # The deck list, statistics, summary and help screens are imported when first shown: opening
-# straight on a card (`quiz study DECK`) then skips their imports (DataTable among them).
+# straight on a card (`quiz study DECK`) then skips their imports (DataTable among them). So is
+# custom study.
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class QuizApp(App[None]):
         folder: where the decks were found, shown above the list.
         deck_files: deck id -> the file it was read from, for editing and suspending cards.
         broken: deck files that could not be read, listed as broken.
+        custom: open straight on this custom study sitting; the deck list comes after.
     """
 
     CSS_PATH = "app.tcss"
@@ -78,8 +82,10 @@ class QuizApp(App[None]):
         folder: str = "",
         deck_files: Mapping[str, Path] | None = None,
         broken: Sequence[BrokenDeck] = (),
+        custom: CustomStudy | None = None,
     ) -> None:
         super().__init__()
+        self._custom = custom
         self.decks = tuple(decks)
         self.store = store
         self.clock = clock
@@ -109,6 +115,9 @@ class QuizApp(App[None]):
         if self._practice is not None:
             session = Session(self._practice, store=None, clock=self.clock)
             self.push_screen(StudyScreen(session, self.actions), self._test_done)
+        elif self._custom is not None:
+            if not self.start_custom(self._custom):
+                self.show_deck_list()
         elif not (self._study_now and self.start_study(self.decks)):
             self.show_deck_list()
 
@@ -145,13 +154,12 @@ class QuizApp(App[None]):
         local = now.astimezone()  # the daily limit counts days in the learner's time zone
         introduced = store.new_introduced_on(None, local.date(), tz=local.tzinfo or UTC)
         with_states = [(deck, store.card_states(deck.id)) for deck in decks]
-        day_start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
         left_today = max(self.options.new_per_day - introduced, 0)
         cards = build_queue(
             with_states,
             now=now,
             new_limit=left_today + extra_new,
-            day_start=day_start,
+            day_start=local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC),
         )
         if not cards:
             self.show_deck_list()
@@ -171,6 +179,54 @@ class QuizApp(App[None]):
                 )
             self.notify(f"{message}.", title="All done", markup=False)
             return False
+        self._open_session(cards, decks, with_states)
+        return True
+
+    def custom_cards(self, study: CustomStudy) -> list[Card]:
+        """The cards a custom sitting would ask now (none in a practice test)."""
+        from quiz.custom_study import answered_wrong, custom_queue, day_start
+
+        store = self.store
+        if store is None:
+            return []
+        now = self.clock()
+        wrong: list[tuple[str, str]] = []
+        if study.kind == "wrong":
+            wrong = answered_wrong(store.reviews(since=day_start(now)))
+        with_states = [(deck, store.card_states(deck.id)) for deck in self.decks]
+        return custom_queue(with_states, study, now=now, wrong=wrong)
+
+    def start_custom(self, study: CustomStudy) -> bool:
+        """Start a custom sitting: the cards `study` chooses, beyond today's limits.
+
+        Returns:
+            False (with a notice) when no card matches.
+        """
+        from quiz.custom_study import describe, study_decks
+
+        store = self.store
+        cards = self.custom_cards(study)
+        if store is None or not cards:
+            self.notify(
+                f"No cards match: {describe(study, self.decks)}.",
+                title="Custom study",
+                markup=False,
+            )
+            return False
+        decks = study_decks(cards)
+        with_states = [(deck, store.card_states(deck.id)) for deck in decks]
+        self._open_session(cards, decks, with_states, label="Custom")
+        return True
+
+    def _open_session(
+        self,
+        cards: Sequence[Card],
+        decks: Sequence[Deck],
+        with_states: Sequence[tuple[Deck, Mapping[str, CardState]]],
+        *,
+        label: str = "Study",
+    ) -> None:
+        """Push the study screen on a session of `cards` (learning cards of `decks` added at the end)."""
         states_of = {deck.id: states for deck, states in with_states}
         phases = {
             (deck.id, question.id): state.state
@@ -179,14 +235,32 @@ class QuizApp(App[None]):
         }
         session = Session(
             cards,
-            store=store,
+            store=self.store,
             clock=self.clock,
             decks=decks,
             retention=self.options.retention,
             phases=phases,
+            actions=self.actions,
         )
-        self.push_screen(StudyScreen(session, self.actions), self._study_done)
-        return True
+        self.push_screen(StudyScreen(session, self.actions, label=label), self._study_done)
+
+    def action_custom_study(self, deck_id: str | None = None) -> None:
+        """Choose a custom sitting in a form, then study it."""
+        from quiz.tui.screens.custom_study import CustomStudyScreen
+
+        if self.store is None or isinstance(self.screen, (CustomStudyScreen, StudyScreen)):
+            return
+
+        def chosen(study: CustomStudy | None) -> None:
+            if study is not None:
+                self.start_custom(study)
+
+        self.push_screen(
+            CustomStudyScreen(
+                self.decks, lambda study: len(self.custom_cards(study)), deck_id=deck_id
+            ),
+            chosen,
+        )
 
     def question_changed(self, deck_id: str, question: Question) -> None:
         """Keep the app's decks (the deck list's counts, later sessions) in step with an edit or
@@ -255,6 +329,12 @@ class QuizApp(App[None]):
         yield SystemCommand(
             "Browse cards", "Search every card; suspend, edit, flag", self.action_browse
         )
+        if self.store is not None and not isinstance(screen, StudyScreen):
+            yield SystemCommand(
+                "Custom study",
+                "Beyond today's limits, review ahead, or the cards answered wrong today",
+                self.action_custom_study,
+            )
         if self.store is not None:
             yield SystemCommand(
                 "Settings", "New cards a day, desired retention, leeches", self.action_settings
@@ -277,6 +357,10 @@ class QuizApp(App[None]):
     def on_deck_list_screen_study_chosen(self, message: DeckListScreen.StudyChosen) -> None:
         """Study the decks the learner picked."""
         self.start_study(message.decks)
+
+    def on_deck_list_screen_custom_chosen(self, message: DeckListScreen.CustomChosen) -> None:
+        """Custom study, from the deck the learner was on."""
+        self.action_custom_study(message.deck_id)
 
     def on_deck_list_screen_stats_chosen(self) -> None:
         """Show the statistics of every deck in the list."""

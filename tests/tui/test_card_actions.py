@@ -187,3 +187,94 @@ async def test_the_leech_threshold_is_set_in_the_settings(
         await pilot.press("enter")
         assert store.get_settings().leech_lapses == 5
         assert app.options.leech_lapses == 5 and app.actions.leech_lapses == 5
+
+
+async def test_while_typing_letters_go_in_and_ctrl_keys_act(
+    make_app: Callable[..., QuizApp], deck_folder: Path, store: ProgressStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")  # on to the short answer card, its box focused
+        box = app.screen.query_one("#answer-input", Input)
+        assert app.screen.focused is box
+        bar = screen_text(app).splitlines()[-1]
+        assert "^e Edit" in bar and "^s Suspend" in bar and "^f Flag" in bar
+        assert " e Edit" not in bar  # a letter typed here is part of the answer
+        await pilot.press("e", "s", "exclamation_mark")
+        assert box.value == "es!"
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+f")
+        assert isinstance(app.screen, FlagScreen)
+        await pilot.press("escape")
+        assert box.value == "es!"  # the answer typed so far is kept
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Suspended" in screen_text(app)
+    chair = next(q for q in read_deck(harbour(deck_folder)).questions if q.id == "q-chair")
+    assert chair.suspended
+
+
+async def test_undo_of_the_answer_that_made_a_leech_restores_it(
+    make_app: Callable[..., QuizApp], deck_folder: Path, store: ProgressStore
+) -> None:
+    before = harbour(deck_folder).read_bytes()
+    store.record_review("harbour-seawall", "q-vote", Rating.EASY, now=NOW - timedelta(days=40))
+    app = make_app(leech_lapses=1)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert harbour(deck_folder).read_bytes() != before
+        vote = next(d for d in app.decks if d.id == "harbour-seawall").questions[0]
+        assert vote.suspended  # the deck list's copy too
+        await pilot.press("ctrl+z")  # the next card's answer box has focus: u would be typed
+        await pilot.pause()
+        assert "Porthwenna voted [...]" in screen_text(app)  # asked again
+        vote = next(d for d in app.decks if d.id == "harbour-seawall").questions[0]
+        assert not vote.suspended and "leech" not in vote.tags
+    assert harbour(deck_folder).read_bytes() == before
+    assert store.card_state("harbour-seawall", "q-vote").lapses == 0
+
+
+@pytest.mark.parametrize(("key", "given"), [("e", "60 percent"), ("f", "75 percent")])
+async def test_with_six_choices_e_and_f_choose_and_ctrl_e_edits(
+    make_app: Callable[..., QuizApp], deck_folder: Path, key: str, given: str
+) -> None:
+    path = harbour(deck_folder)
+    text = path.read_text(encoding="utf-8").replace(
+        "choices: [25 percent, 40 percent, 60 percent, 75 percent]",
+        "choices: [25 percent, 40 percent, 50 percent, 55 percent, 60 percent, 75 percent]",
+    )
+    path.write_text(text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space", "3")
+        app.screen.query_one("#answer-input", Input).value = "Elin Trask"
+        await pilot.press("enter", "enter")  # on to the choice card
+        assert "1-6 or a-f" in screen_text(app)
+        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
+        await pilot.press(key)
+        assert isinstance(app.screen, StudyScreen)
+        last = app.screen.session.last
+        assert last is not None and last.given == given
+
+
+async def test_true_and_false_keys_come_in_that_order(
+    make_app: Callable[..., QuizApp], deck_folder: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter", "space", "3", "space", "3")  # lighthouse: on to t/f
+        bar = screen_text(app).splitlines()[-1]
+        assert bar.index("t True") < bar.index("f False")
+        await pilot.press("f")
+        assert isinstance(app.screen, StudyScreen)
+        last = app.screen.session.last
+        assert last is not None and last.given == "false"

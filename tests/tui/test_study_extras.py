@@ -104,3 +104,19 @@ async def test_deck_titles_use_the_free_width(make_app: MakeApp) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert "Harbour town votes to rebuild i…" in screen_text(app)
+
+
+async def test_the_header_reflows_when_the_terminal_is_resized(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("enter", "space")  # revealed: the deck title shows in the header
+        header = screen_text(app).splitlines()[0]
+        assert "Harbour town votes to rebuild its seawall" in header and "1/7" in header
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "1/7" in header and "7 + 0 + 0" in header  # the counts stay; the title is cut
+        assert "Harbour town votes to…" in header
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert "rebuild its seawall" in screen_text(app).splitlines()[0]

@@ -51,6 +51,7 @@ class DeckListScreen(Screen[None]):
         Binding("enter", "study", "Study", id="study-deck", priority=True),
         Binding("a", "study_all", "All", id="study-all"),
         Binding("s", "stats", "Stats", id="stats"),
+        Binding("c", "custom", "Custom", id="custom-study"),
         Binding("b", "app.browse", "Browse", id="browse"),
         Binding("q,escape", "app.quit", "Quit", show=False, id="leave-list"),
         Binding("o", "app.settings", "Settings", id="settings"),
@@ -64,6 +65,12 @@ class DeckListScreen(Screen[None]):
 
     class StatsChosen(Message):
         """The learner asked for the statistics."""
+
+    @dataclass
+    class CustomChosen(Message):
+        """The learner asked for custom study, from this deck at first (`None`: all decks)."""
+
+        deck_id: str | None
 
     def __init__(
         self,
@@ -227,6 +234,11 @@ class DeckListScreen(Screen[None]):
         """Study every deck: due cards of all of them first, then new ones."""
         if self.decks:
             self.post_message(self.StudyChosen(self.decks))
+
+    def action_custom(self) -> None:
+        """Custom study, with the deck under the cursor chosen at first."""
+        row = self.query_one(DataTable).cursor_row
+        self.post_message(self.CustomChosen(self.decks[row].id if row < len(self.decks) else None))
 
     def action_stats(self) -> None:
         """Open the statistics."""

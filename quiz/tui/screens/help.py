@@ -18,6 +18,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("Enter", "study the selected deck"),
             ("a", "study all decks"),
             ("s", "statistics"),
+            ("c", "custom study"),
             ("b", "browse every card"),
             ("o", "settings"),
         ),
@@ -37,17 +38,22 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("Esc / ctrl+z", "clear / undo typing"),
         ),
     ),
-    ("Multiple choice", (("1-4 or a-d", "choose (or click)"),)),
-    ("True or false", (("t / f", "true / false"),)),
-    ("Put in order", (("e.g. 312, Enter", "items in order"),)),
+    (
+        "Choice, true or false, order",
+        (
+            ("1-4 or a-d", "choose (or click)"),
+            ("t / f", "true / false"),
+            ("e.g. 312, Enter", "items in order"),
+        ),
+    ),
     (
         "Any card",
         (
             ("Space / Enter", "next card"),
             ("u / ctrl+z", "undo the last answer"),
-            ("e", "edit the question"),
-            ("s", "suspend it"),
-            ("!", "flag it as bad"),
+            ("e / ctrl+e", "edit the question"),
+            ("s / ctrl+s", "suspend it"),
+            ("! / ctrl+f", "flag it as bad"),
             ("Esc", "finish the session"),
         ),
     ),
@@ -55,7 +61,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         "Anywhere",
         (
             ("F1 / ?", "this help"),
-            ("ctrl+p", "commands, colour theme (kept)"),
+            ("ctrl+p", "commands, colour theme"),
             ("ctrl+q", "quit"),
         ),
     ),
@@ -71,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        half = 4
+        half = 3
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled(" Keys ", "bold reverse"), id="help-title")
             with Horizontal(id="help-columns"):

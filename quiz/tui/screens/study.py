@@ -17,7 +17,7 @@ from quiz.card_actions import CardActions
 from quiz.errors import QuizError
 from quiz.model import Question
 from quiz.scheduling import Rating, load_scheduler, short_interval
-from quiz.session import Refused, Session, Summary
+from quiz.session import Answer, Refused, Session, Summary
 from quiz.tui import text
 from quiz.tui.widgets.card_view import CardView
 from quiz.tui.widgets.key_bar import KeyBar
@@ -59,28 +59,40 @@ class StudyScreen(Screen[Summary]):
         Binding("2", "rate(2)", "Hard", id="rate-hard"),
         Binding("3", "rate(3)", "Good", id="rate-good"),
         Binding("4", "rate(4)", "Easy", id="rate-easy"),
+        # Before `e` edits: with five or more choices on screen, `e` picks the fifth.
+        Binding("5,e,E", "choose(4)", "", show=False, id="choose-5"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("s", "suspend", "Suspend", id="suspend"),
         Binding("exclamation_mark", "flag", "Flag", key_display="!", id="flag"),
+        # The same while an answer is typed, where letters go into the box (ctrl+e is the box's
+        # End key otherwise; End still is).
+        Binding("ctrl+e", "edit", "Edit", id="edit-ctrl", priority=True),
+        Binding("ctrl+s", "suspend", "Suspend", id="suspend-ctrl", priority=True),
+        Binding("ctrl+f", "flag", "Flag", id="flag-ctrl", priority=True),
         Binding("1,a,A", "choose(0)", "Choose", key_display="1-4", id="choose-1"),
         Binding("2,b,B", "choose(1)", "", show=False, id="choose-2"),
         Binding("3,c,C", "choose(2)", "", show=False, id="choose-3"),
         Binding("4,d,D", "choose(3)", "", show=False, id="choose-4"),
-        Binding("5,e,E", "choose(4)", "", show=False, id="choose-5"),
-        Binding("6,f,F", "choose(5)", "", show=False, id="choose-6"),
         Binding("t,T", "true_false(True)", "True", id="answer-true"),
         Binding("f,F", "true_false(False)", "False", id="answer-false"),
+        Binding("6,f,F", "choose(5)", "", show=False, id="choose-6"),
         Binding("r,ctrl+r", "i_was_right", "I was right", id="i-was-right"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("escape", "clear_answer", "Clear", id="clear-answer"),
         Binding("escape", "finish", "Finish", id="finish"),
     ]
     """Keys as in Anki; `check_action` enables those that fit the card and the phase. While an
-    answer is being typed, Ctrl+Z undoes the typing (the answer box's own key) and Esc clears it."""
+    answer is being typed, Ctrl+Z undoes the typing (the answer box's own key) and Esc clears it;
+    letters go into the box, so edit, suspend and flag are ctrl+e, ctrl+s and ctrl+f there (the key
+    bar shows those while the box has focus)."""
 
-    def __init__(self, session: Session, actions: CardActions | None = None) -> None:
+    def __init__(
+        self, session: Session, actions: CardActions | None = None, *, label: str = "Study"
+    ) -> None:
         super().__init__()
         self.session = session
+        self.label = label
+        """Names the sitting in the header ("Study", "Custom"); a practice test says so instead."""
         self.actions = actions
         """Edit, suspend and flag the current card, and leeches; `None`: none of these."""
 
@@ -134,6 +146,11 @@ class StudyScreen(Screen[Summary]):
             self.query_one("#rating-preview", Static).display = False
         self._update_bar()
         self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        """The header fits the deck title to the new width."""
+        if self.session.current is not None:
+            self._update_bar()
 
     def _show_intervals(self) -> None:
         """Under a revealed flashcard: when each rating would bring it back ("3 Good 4d")."""
@@ -190,7 +207,7 @@ class StudyScreen(Screen[Summary]):
                 " + ",
                 (str(due), "bold $success"),
             )
-        label = "Practice test" if session.practice else "Study"
+        label = "Practice test" if session.practice else self.label
         # The counts must stay visible on a narrow terminal: shorten the title, not them.
         room = self.app.size.width - len(label) - 3 - len(counts) - left.cell_length - 1
         if len(deck_title) > room:
@@ -235,9 +252,10 @@ class StudyScreen(Screen[Summary]):
         return True
 
     def _can_act(self, action: str) -> bool:
-        """Whether `e`, `s` or `!` works on the current card now."""
+        """Whether edit, suspend or flag works on the current card now (the letter keys never reach
+        here while the answer box has focus: they are typed)."""
         actions, card = self.actions, self.session.current
-        if actions is None or card is None or isinstance(self.focused, Input):
+        if actions is None or card is None:
             return False
         if action == "flag":
             return actions.store is not None
@@ -245,12 +263,7 @@ class StudyScreen(Screen[Summary]):
             return False
         if action == "suspend":
             return actions.store is not None
-        # With five or more choices on screen, `e` picks the fifth.
-        return not (
-            self.session.phase == "ask"
-            and self.session.mode == "choice"
-            and len(card[1].choices) > 4
-        )
+        return True
 
     def _typing(self) -> bool:
         """Whether the learner has typed something in the answer box (and it has focus)."""
@@ -319,28 +332,33 @@ class StudyScreen(Screen[Summary]):
         self.app.push_screen(FlagScreen(), done)
 
     def _after_answer(self) -> None:
-        """A leech (forgotten once too often) is tagged and suspended, with a notice."""
-        last, actions = self.session.last, self.actions
-        if last is None or actions is None:
+        """A leech (forgotten once too often) was tagged and suspended by the session: say so."""
+        last = self.session.last
+        if last is None:
             return
-        try:
-            question = actions.leech(last.card, last.record)
-        except QuizError as error:
-            self.notify(str(error), title="Leech not suspended", severity="error", markup=False)
+        if last.leech_error:
+            self.notify(
+                last.leech_error, title="Leech not suspended", severity="error", markup=False
+            )
             return
-        if question is None:
+        if last.leech is None:
             return
-        deck = last.card[0]
-        self.session.drop(deck.id, question.id)
-        self._app_changed(deck.id, question)
-        lapses = last.record.after.lapses if last.record else actions.leech_lapses
+        self._app_changed(last.card[0].id, last.leech)
+        lapses = last.record.after.lapses if last.record else 0
         self.notify(
             f"Forgotten {lapses} times: this card is a leech. It is suspended and tagged"
-            " leech; rewrite it (e) or unsuspend it in its deck file.",
+            " leech; rewrite it (e), undo the answer (u) or unsuspend it in its deck file.",
             title="Leech",
             severity="warning",
             timeout=8,
         )
+
+    def _leech_restored(self, answer: Answer | None) -> None:
+        """The answer that made a leech was taken back: the card is as it was before."""
+        card = self.session.current
+        if answer is not None and answer.leech is not None and card is not None:
+            self._app_changed(card[0].id, card[1])
+            self.notify("The card is no longer suspended or tagged leech.", timeout=3)
 
     def _now(self) -> datetime:
         clock = getattr(self.app, "clock", None)
@@ -402,15 +420,19 @@ class StudyScreen(Screen[Summary]):
 
     def action_i_was_right(self) -> None:
         """Count the last typed answer as right; it is accepted from now on (undo takes it back)."""
+        before = self.session.last
         if self._saved(self.session.i_was_right):
             self._show_current()
             self.notify("Counted as right; this answer is accepted from now on.", timeout=3)
+            self._leech_restored(before)
 
     def action_undo(self) -> None:
         """Take back the last answer, in the progress too, and ask its card again."""
-        if self._saved(self.session.undo):
+        undone: list[Answer | None] = []
+        if self._saved(lambda: undone.append(self.session.undo())):
             self._show_current()
             self.notify("Last answer undone.", timeout=2)
+            self._leech_restored(undone[0])
 
     def action_clear_answer(self) -> None:
         """Clear the answer being typed (Esc again then finishes the session)."""

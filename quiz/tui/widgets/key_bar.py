@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 
 class KeyBar(Static):
@@ -23,7 +24,18 @@ class KeyBar(Static):
     }
     """
 
-    OPTIONAL: frozenset[str] = frozenset({"edit", "suspend", "flag", "browse-edit", "browse-flag"})
+    OPTIONAL: frozenset[str] = frozenset(
+        {
+            "edit",
+            "suspend",
+            "flag",
+            "edit-ctrl",
+            "suspend-ctrl",
+            "flag-ctrl",
+            "browse-edit",
+            "browse-flag",
+        }
+    )
     """Ids of bindings shown only when the whole bar fits the width with them (the help lists
     them all); the keys work either way."""
 
@@ -51,26 +63,44 @@ class KeyBar(Static):
         """Redraw the bar from the screen's active bindings."""
         self._pending = False
         app = self.app
-        parts: list[tuple[bool, Content]] = []
+        parts: list[tuple[str, Content]] = []  # (what kind of key, its label)
         shown: set[tuple[str, str]] = set()
+        # A letter typed into a focused box goes into it: its key is not offered then (the same
+        # action under a ctrl key is, if the screen has one).
+        typing = isinstance(self.screen.focused, Input)
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not active.enabled or not binding.description:
                 continue
+            if typing and _typed(key):
+                continue
             if (binding.action, binding.description) in shown:
                 continue
             shown.add((binding.action, binding.description))
-            optional = binding.id in self.OPTIONAL
-            parts.append(
-                (optional, self._key(key, app.get_key_display(binding), binding.description))
-            )
+            kind = "optional" if binding.id in self.OPTIONAL else "screen"
+            parts.append((kind, self._key(key, app.get_key_display(binding), binding.description)))
         if app.ENABLE_COMMAND_PALETTE:
-            parts.append((False, self._key(app.COMMAND_PALETTE_BINDING, "^p", "Commands")))
-        parts.append((False, self._key("ctrl+q", "^q", "Quit")))
+            parts.append(("app", self._key(app.COMMAND_PALETTE_BINDING, "^p", "Commands")))
+        parts.append(("app", self._key("ctrl+q", "^q", "Quit")))
         width = self.size.width or app.size.width
-        if sum(part.cell_length for _optional, part in parts) > width:
-            parts = [(optional, part) for optional, part in parts if not optional]
-        self.update(Content("").join(part for _optional, part in parts))
+        # Every key with room around it; else tighter (no space before a key, which stands out
+        # by its colour); else without ^p and ^q (the help lists them); else without the
+        # optional keys too.
+        lengths = [part.cell_length for _kind, part in parts]
+        if sum(lengths) <= width:
+            self.update(Content("").join(part for _kind, part in parts))
+            return
+        kept = parts
+        for left_out in ((), ("app",), ("app", "optional")):
+            kept = [(kind, part) for kind, part in parts if kind not in left_out]
+            tight = 1 + sum(
+                length - 1
+                for (kind, _), length in zip(parts, lengths, strict=True)
+                if kind not in left_out
+            )
+            if tight <= width:
+                break
+        self.update(Content(" ") + Content("").join(part[1:] for _kind, part in kept))
 
     @staticmethod
     def _key(key: str, display: str, description: str) -> Content:
@@ -79,3 +109,9 @@ class KeyBar(Static):
             (f" {display} ", f"bold $footer-key-foreground {click}"),
             (f"{description} ", click),
         )
+
+
+def _typed(key: str) -> bool:
+    """Whether pressing `key` types a character (a letter, a digit, "!", a space)."""
+    character = key_to_character(key)
+    return character is not None and character.isprintable()
