@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from quiz.language import (
@@ -166,12 +167,17 @@ class Form:
 
 def graded_text(text: str) -> str:
     """`text` as graded: accents, case, punctuation and leading articles dropped, numbers canonical."""
-    return form(text).text
+    return forms(text)[0].text
 
 
-def form(text: str, *, number_words: bool = True) -> Form:
-    read, plain = forms(text)
-    return read if number_words else plain
+@lru_cache(maxsize=8192)
+def forms(text: str) -> tuple[Form, Form]:
+    """`text` reduced with number words read as numbers, and with them kept as words (the same
+    object when it has none): "five-year plan" is read "5 year plan" and kept "five year plan".
+
+    Remembered for the texts seen lately: typed answers and accepted answers often come again.
+    """
+    return _reduce_text(text)
 
 
 class _StripMarks(dict[int, str | None]):
@@ -199,9 +205,7 @@ _WORD_TABLE: Final = str.maketrans(
 _DIGIT: Final = re.compile(r"\d")
 
 
-def reduce_text(text: str) -> tuple[Form, Form]:
-    """`text` normalised with number words read as numbers, and kept as words (the same object
-    when it has none)."""
+def _reduce_text(text: str) -> tuple[Form, Form]:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
     text = text.casefold()
@@ -302,20 +306,6 @@ def _strip_punctuation(text: str) -> str:
 def _drop_leading_articles(tokens: list[str]) -> None:
     while len(tokens) > 1 and (tokens[0] in ARTICLES or tokens[0] in _LEADING_FILLERS):
         del tokens[0]
-
-
-_FORMS: Final[dict[str, tuple[Form, Form]]] = {}
-"""`_reduce` of the texts seen lately (typed answers often repeat), emptied when full."""
-
-
-def forms(text: str) -> tuple[Form, Form]:
-    forms = _FORMS.get(text)
-    if forms is None:
-        forms = reduce_text(text)
-        if len(_FORMS) >= 8192:
-            _FORMS.clear()
-        _FORMS[text] = forms
-    return forms
 
 
 def _scaled(number: str, multiplier: int) -> str | None:

@@ -20,10 +20,8 @@ from quiz.answer_form import (
     MONTH_NAMES,
     RANGE_WORDS,
     Form,
-    form,
     forms,
     graded_text,
-    reduce_text,
 )
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.scheduling import Rating
@@ -137,6 +135,8 @@ def _prepare(
     prompt: str,
     extra: tuple[str, ...],
 ) -> _Prepared:
+    """A question's accepted answers prepared for grading; remembered for the questions graded
+    lately (a sitting grades each card's answers once, then again when it comes back)."""
     main = " > ".join(answer) if isinstance(answer, tuple) else answer
     texts = _unique((main, *accept, *extra))
     person = _asks_for_person(fact, prompt)
@@ -150,7 +150,7 @@ def _prepare(
         )
     distinct = tuple(compared.values())
     two_readings = tuple(c for c in distinct if c.plain is not c.read)
-    answer_read, answer_plain = reduce_text(main)
+    answer_read, answer_plain = forms(main)
     first = candidates[0] if candidates and candidates[0].text == main else None
     if first is not None and not first.read.text:
         first = None
@@ -199,7 +199,7 @@ def _prepare(
 
 
 def _candidate(text: str, answer: str, fact: str) -> _Candidate:
-    read, plain = reduce_text(text)
+    read, plain = forms(text)
     read_target = _target(read)
     correct = Grade(
         correct=True,
@@ -252,12 +252,9 @@ def grade_typed(
         acronyms: the acronyms the deck teaches (`AcronymTable.of_deck`), so "ORF" and "Observer
             Research Foundation" are both right whichever the answer is.
     """
-    extra = extra_accepted if type(extra_accepted) is tuple else tuple(extra_accepted)
-    entry = _BY_QUESTION.get(id(question))
-    if entry is not None and entry[0] is question and entry[1] == extra:
-        prepared = entry[2]
-    else:
-        prepared = _prepared(question, extra)
+    prepared = _prepare(
+        question.answer, question.accept, question.fact, question.prompt, tuple(extra_accepted)
+    )
     grade = prepared.exact.get(typed)
     if grade is not None:
         return grade
@@ -349,19 +346,6 @@ def _compare(
     return None, fuzzy_match
 
 
-_BY_QUESTION: Final[dict[int, tuple[Question, tuple[str, ...], _Prepared]]] = {}
-"""Prepared answers by `id(question)`; each entry holds its question, so the id stays its own."""
-
-
-def _prepared(question: Question, extra: tuple[str, ...]) -> _Prepared:
-    """`_prepare` for `question`, remembered by identity (hashing a question costs more)."""
-    prepared = _prepare(question.answer, question.accept, question.fact, question.prompt, extra)
-    if len(_BY_QUESTION) >= 4096:
-        _BY_QUESTION.clear()
-    _BY_QUESTION[id(question)] = (question, extra, prepared)
-    return prepared
-
-
 class AcronymTable:
     """Acronyms and their expansions, for `grade_typed(..., acronyms=...)`: a typed acronym names
     its expansion and back even where the initials alone would not say so ("IS-K" for "Islamic
@@ -390,8 +374,8 @@ class AcronymTable:
         if self._table is None:
             table: dict[str, tuple[Form, _Target]] = {}
             for key, value in self._find().items():
-                expanded = reduce_text(value)[0]
-                table.setdefault(reduce_text(key)[0].compact, (expanded, _target(expanded)))
+                expanded = forms(value)[0]
+                table.setdefault(forms(key)[0].compact, (expanded, _target(expanded)))
             self._table = table
         return self._table.get(compact)
 
@@ -553,8 +537,8 @@ def _order_digits(choices: tuple[str, ...], expected: tuple[str, ...]) -> str:
 def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) -> Grade:
     shown = matched if given is None else given
     same = any(
-        form(shown, number_words=flag).text == form(answer, number_words=flag).text
-        for flag in (True, False)
+        shown_side.text == answer_side.text
+        for shown_side, answer_side in zip(forms(shown), forms(answer), strict=True)
     )
     feedback = "Correct." if same else f"Correct: “{_one_line(answer)}”."
     return Grade(correct=True, exact=exact, matched=matched, rating=Rating.GOOD, feedback=feedback)
@@ -703,7 +687,7 @@ def _close_words(
 def _in_prompt(typed: Form, prompt: str) -> bool:
     """True when the typed words are in the question itself: "IEA" does not answer "What does
     IEA stand for?", however well it names the answer."""
-    words = f" {form(prompt).text} "
+    words = f" {graded_text(prompt)} "
     return f" {typed.text} " in words or f" {typed.text.replace(' ', '')} " in words
 
 
