@@ -58,6 +58,8 @@ _POINT_FIRST: Final = re.compile(r"(?<![\w.])\.(?=\d)")
 _JOINED: Final = re.compile(
     r"(?<=\d)(?:\s*([-–—:/])\s*|\s+(to|until|till|through|and)\s+)(?=[-−]?\d)"
 )
+_SEASON: Final = re.compile(r"(?<![\w.])(1\d\d\d|20\d\d)\s*([-–—/])\s*(\d\d(?:\d\d)?)(?![\w.%])")
+"""A year joined to a later one, maybe by its last two digits: "2020-21", "2020/21", "1914–18"."""
 _JOINERS: Final = {"-": _RANGE, "–": _RANGE, "—": _RANGE, ":": _RATIO, "/": _FRACTION}
 _DECADES: Final = re.compile(r"(?<=\d0)['’]?s\b")
 _MONEY_M: Final = re.compile(r"([£$€¥]\s?\d+(?:\.\d+)?|\d+\.\d+)\s?m\b")
@@ -127,12 +129,26 @@ def _mark_numbers(text: str) -> str:
         text = _MONEY_M.sub(r"\1 million", text)
     if "." in text:
         text = _POINT_FIRST.sub("0.", text)
+    text = _SEASON.sub(_season, text)
     text = _JOINED.sub(_joiner, text)  # first: the dash in "1990 - 2000" is not a sign
     if "-" in text or "−" in text:
         text = _SIGN.sub(_NEGATIVE, text)
     if "s" in text:
         text = _DECADES.sub(_DECADE, text)
     return text
+
+
+def _season(match: re.Match[str]) -> str:
+    """A span of years in full, so that "2020-21", "2020/21", "2020–21" and "2020-2021" read
+    alike. A slash joins only a year to the next ("2020/21", a season); else it stays a slash."""
+    first, joiner, second = match.groups()
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end == start + 1 - 100:
+        end += 100  # "1999-00"
+    if end == start + 1 or (joiner != "/" and start < end < start + 100):
+        return f"{start}-{end}"
+    return match.group()
 
 
 def _joiner(match: re.Match[str]) -> str:

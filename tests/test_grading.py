@@ -471,3 +471,149 @@ def test_a_deck_table_reads_the_deck_only_when_an_answer_needs_it(
     assert grade_typed(asked, "isk", acronyms=table).correct
     assert not grade_typed(asked, "ISIS", acronyms=table).correct
     assert calls == [deck]  # read once
+
+
+def test_questions_made_and_dropped_one_by_one_are_graded_on_their_own_answers() -> None:
+    # Each question is dropped before the next is made, so a new one may take its place in memory.
+    for number in range(300):
+        answer = f"answer {number}"
+        question = short(answer, "number")
+        grade = grade_typed(question, answer.upper())
+        assert grade.correct and grade.matched == answer
+        assert not grade_typed(question, f"answer {number + 1}").correct
+        del question
+
+
+# A different number is a wrong answer: sign, order, fractions, decades and units matter.
+DIFFERENT_NUMBERS = [
+    ("40", "-40"),
+    ("-40", "40"),
+    ("5", ".5"),
+    ("0.5", "5"),
+    ("3-1", "1-3"),
+    ("10:30", "30:10"),
+    ("1/2", "2/1"),
+    ("2 to 1", "1 to 2"),
+    ("9 to 2", "2-9"),
+    ("1990s", "1990"),
+    ("1990", "1990s"),
+    ("£18.5 million", "18.5"),
+]
+
+
+@pytest.mark.parametrize(("answer", "typed"), DIFFERENT_NUMBERS)
+def test_a_different_number_is_wrong(answer: str, typed: str) -> None:
+    assert not grade_typed(short(answer, "number"), typed).correct
+
+
+SAME_NUMBERS = [
+    ("25", "twenty-five"),
+    ("25", "twenty five"),
+    ("105", "one hundred and five"),
+    ("5 m", "5 metres"),
+    ("5 metres", "5m"),
+    ("140 metres", "140-metre"),
+    ("£18.5m", "18.5 million"),
+    ("0.5", ".5"),
+    ("-40", "−40"),
+    ("1979-1989", "1979 to 1989"),
+    ("10:30", "10:30"),
+    ("1990s", "the 1990's"),
+    ("15 August 1947", "August 15, 1947"),
+]
+
+
+SEASONS = ["2020-21", "2020/21", "2020–21", "2020 – 21", "2020-2021", "2020/2021", "2020 to 2021"]
+
+
+@pytest.mark.parametrize("answer", SEASONS)
+@pytest.mark.parametrize("typed", SEASONS)
+def test_a_season_is_the_same_however_it_is_joined(answer: str, typed: str) -> None:
+    assert grade_typed(short(answer, "date"), typed).correct
+    assert grade_typed(short(f"the {answer} season", "date"), f"{typed} season").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "correct"),
+    [
+        ("2020-21", "2021-22", False),
+        ("2020-21", "2020", False),
+        ("2020-21", "2019/20", False),
+        ("1999-00", "1999/2000", True),
+        ("1914-18", "1914 to 1918", True),
+        ("1914-18", "1914-19", False),
+        ("2020-22", "2020/22", False),  # a slash joins only a year to the next
+    ],
+)
+def test_spans_of_years(answer: str, typed: str, correct: bool) -> None:
+    assert grade_typed(short(answer, "date"), typed).correct == correct
+
+
+@pytest.mark.parametrize(("answer", "typed"), SAME_NUMBERS)
+def test_the_same_number_written_another_way_is_right(answer: str, typed: str) -> None:
+    assert grade_typed(short(answer, "number"), typed).correct
+
+
+def test_a_choice_differing_only_in_sign_is_wrong() -> None:
+    question = Question(
+        id="q", kind="choice", prompt="Coldest?", answer="-40", choices=("40", "-40", "4")
+    )
+    assert not grade_choice(question, 0).correct
+    assert grade_choice(question, 1).correct
+
+
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(number: int) -> str:
+    """0..999 in English words, hyphenated as usual ("two hundred and forty-one")."""
+    if number < 10:
+        return _UNITS[number]
+    if number < 20:
+        return _TEENS[number - 10]
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    hundreds, rest = divmod(number, 100)
+    return f"{_UNITS[hundreds]} hundred" + (f" and {in_words(rest)}" if rest else "")
+
+
+numbers = st.integers(min_value=-100_000, max_value=100_000)
+pairs = st.tuples(numbers, numbers).filter(lambda pair: pair[0] != pair[1])
+
+
+@given(pairs)
+@settings(max_examples=200, deadline=None)
+def test_property_two_different_numbers_never_match(pair: tuple[int, int]) -> None:
+    answer, typed = pair
+    assert not grade_typed(short(str(answer), "number"), str(typed)).correct
+    assert grade_typed(short(str(answer), "number"), str(answer)).correct
+
+
+@given(pairs, st.sampled_from(["-", " to ", ":", "/", "–"]))
+@settings(max_examples=200, deadline=None)
+def test_property_joined_numbers_keep_their_order(pair: tuple[int, int], joiner: str) -> None:
+    first, second = abs(pair[0]), abs(pair[1])
+    if first == second:
+        return
+    question = short(f"{first}{joiner}{second}", "number")
+    assert grade_typed(question, f"{first}{joiner}{second}").correct
+    assert not grade_typed(question, f"{second}{joiner}{first}").correct
+
+
+@given(st.integers(min_value=0, max_value=999))
+@settings(max_examples=200, deadline=None)
+def test_property_numbers_in_words_read_as_the_number(number: int) -> None:
+    question = short(str(number), "number")
+    assert grade_typed(question, in_words(number)).correct
+    assert not grade_typed(short(str(number + 1), "number"), in_words(number)).correct
+
+
+@given(st.integers(min_value=1, max_value=299).map(lambda n: n * 10))
+@settings(max_examples=100, deadline=None)
+def test_property_a_decade_is_not_its_first_year(year: int) -> None:
+    assert not grade_typed(short(f"{year}s", "date"), str(year)).correct
+    assert not grade_typed(short(str(year), "date"), f"{year}s").correct
+    assert grade_typed(short(f"{year}s", "date"), f"the {year}s").correct
