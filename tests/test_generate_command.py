@@ -1,7 +1,7 @@
 """`quiz generate` and `quiz facts` through the command line: outputs, errors, edits kept.
 
-Most tests stand a fake generator in for spaCy (see tests/generate/test_batch.py, fake_generate); the tests marked
-slow run the real reader and pipeline.
+Most tests stand a fake generator in for spaCy (`fake_generate` in tests/generate/test_batch.py);
+the tests marked slow run the real reader and pipeline.
 """
 
 from __future__ import annotations
