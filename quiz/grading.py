@@ -357,17 +357,19 @@ class AcronymTable:
 
     __slots__ = ("_find", "_table")
 
-    def __init__(self, pairs: Mapping[str, str]) -> None:
-        copied = dict(pairs)
-        self._find: Callable[[], Mapping[str, str]] = lambda: copied
+    def __init__(self, pairs: Mapping[str, str] | Callable[[], Mapping[str, str]]) -> None:
+        """`pairs`: acronym -> expansion, or a function that finds them (called on first use)."""
+        if callable(pairs):
+            self._find = pairs
+        else:
+            copied = dict(pairs)
+            self._find = lambda: copied
         self._table: dict[str, tuple[Form, _Target]] | None = None
 
     @classmethod
     def of_deck(cls, deck: Deck) -> AcronymTable:
         """The acronyms `deck` teaches (see `deck_acronyms`), read from it on first use."""
-        table = cls({})
-        table._find = lambda: deck_acronyms(deck)
-        return table
+        return cls(lambda: deck_acronyms(deck))
 
     def expansion(self, compact: str) -> tuple[Form, _Target] | None:
         """The normalised expansion of the acronym whose compact form is `compact`, if known."""
