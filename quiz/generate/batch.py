@@ -198,6 +198,7 @@ def _make_deck(source: str, article: Article, facts: list[Any], options: Generat
         seed=options.seed,
         max_questions=options.max_questions,
         templates=options.templates,
+        anchored=not is_fact_sheet(source),
     )
     if not deck.questions:
         raise QuizError(

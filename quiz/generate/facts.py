@@ -339,7 +339,7 @@ def extract_from_doc(
     published: date | None = None,
     acronyms: dict[str, str] | None = None,
     carry: dict[str, str] | None = None,
-    described: dict[str, str] | None = None,
+    described: reference.Descriptions | None = None,
 ) -> tuple[list[Fact], list[Mention]]:
     """The facts and entity mentions of one parsed paragraph.
 
@@ -353,7 +353,7 @@ def extract_from_doc(
     facts: list[Fact] = []
     mentions: list[Mention] = []
     names: dict[str, str] = dict(carry) if carry else {}
-    descriptions = described if described is not None else {}
+    descriptions = described if described is not None else reference.Descriptions()
     for sent in doc.sents:
         before = len(facts)
         resolution = reference.resolve(sent, descriptions)

@@ -20,8 +20,9 @@ from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
 from quiz.generate.names import name_kinds, normalise
 from quiz.generate.nlp import parse_paragraphs
-from quiz.generate.quality import check_question
+from quiz.generate.quality import ANCHOR_LABELS, check_question
 from quiz.generate.questions import Candidate, render, timelines
+from quiz.generate.reference import Descriptions
 from quiz.generate.select import Limits, default_max, score, select
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
@@ -35,7 +36,7 @@ def extract_facts(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     acronyms: dict[str, str] = {}
     carry: dict[str, str] = {}
-    described: dict[str, str] = {}
+    described = Descriptions(topic=frozenset(lemma for lemma, _ in headline_nouns(article.title)))
     for number, doc in parse_paragraphs(article.paragraphs):
         found, _ = extract_from_doc(doc, number, article.published, acronyms, carry, described)
         facts.extend(found)
@@ -55,6 +56,18 @@ def extract_facts(article: Article) -> list[Fact]:
             merged = tuple(dict.fromkeys(first.accept + fact.accept))
             unique[key] = replace(first, accept=merged)
     return list(unique.values())
+
+
+def headline_nouns(title: str) -> list[tuple[str, str]]:
+    """(lemma, word as written) of the headline's common nouns: what the article is about."""
+    if not title:
+        return []
+    return [
+        (t.lemma_.lower(), t.text)
+        for _, doc in parse_paragraphs((title,))
+        for t in doc
+        if t.pos_ == "NOUN"
+    ]
 
 
 def generate_deck(
@@ -81,10 +94,16 @@ def make_deck(
     seed: int = 0,
     max_questions: int | None = None,
     templates: Path | None = None,
+    anchored: bool = True,
 ) -> Deck:
-    """The deck of the best questions about `facts` (pure: same input, same deck)."""
+    """The deck of the best questions about `facts` (pure: same input, same deck).
+
+    `anchored`: every question must name what it is about (see quality's "unanchored"); off for
+    a fact sheet, whose facts their author wrote to be asked as they stand.
+    """
     template_set = load_templates(templates)
     text = "\n".join(article.paragraphs)
+    topic = [word for _, word in headline_nouns(article.title)]  # "the tunnel" of the headline
     words = len(text.split())
     limit = max_questions if max_questions is not None else default_max(words)
     if max_questions is None and _one_fact_per_paragraph(article, facts):
@@ -107,7 +126,10 @@ def make_deck(
                     no_choice.add(id(fact))
                 continue
             names = _aliases(candidate, aliases, long_to_short)
-            if check_question(candidate.question, aliases=names):
+            anchors = [text for label, text in fact.entities if label in ANCHOR_LABELS] + topic
+            if check_question(
+                candidate.question, aliases=names, anchors=anchors if anchored else None
+            ):
                 continue
             candidates.append(candidate)
     for template in template_set:

@@ -45,6 +45,7 @@ REASONS: Final[dict[str, str]] = {
     "personal-voice": "the quoted sentence speaks as the writer or to the reader",
     "another-date": "a question for a date names another date (which event is meant?)",
     "answer-across-sentences": "the answer runs from one sentence into the next",
+    "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -104,10 +105,13 @@ def check_question(
     question: Question,
     *,
     aliases: Iterable[str] = (),
+    anchors: Iterable[str] | None = None,
 ) -> list[str]:
     """The reason codes `question` fails (an empty list when it is fine).
 
     `aliases` are other names of the answer (an acronym's long form, say) the prompt must not show.
+    `anchors` are the names and dates of the source sentence (`ANCHOR_LABELS`); a question must
+    keep one of them, or another capitalised name, to say what it is about. `None` skips the check.
     """
     reasons: list[str] = []
     kind = question.kind
@@ -172,6 +176,10 @@ def check_question(
     if statement and _dangling(prompt):
         reasons.append("dangling-clause")
     reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
+    if anchors is not None and kind != "truefalse":
+        marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")
+        if not _anchored(marked, [a for a in anchors if not _contains(a, answer)]):
+            reasons.append("unanchored")
     if kind == "choice":
         reasons.extend(_choice_checks(question, answer))
     if question.fact == "date" and not blanks and kind in {"short", "choice", "truefalse"}:
@@ -188,6 +196,38 @@ _ANOTHER_DATE: Final = re.compile(
     r"\b(1[5-9]\d\d|20\d\d)\b|\b(January|February|March|April|June|July|August|September|"
     r"October|November|December)\b"
 )
+
+
+_SENTENCE_START: Final = re.compile(r"(^|[.!?:;“\"‘(—–-]\s*)$")
+_YEAR: Final = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_NAMING: Final = re.compile(r"(?i)\b(called|named|dubbed|known as)\W*\x00")
+
+
+ANCHOR_LABELS: Final = frozenset(
+    "PERSON ORG GPE LOC NORP FAC EVENT WORK_OF_ART LAW PRODUCT DATE".split()
+)
+"""Entity labels that tell what a sentence is about (counts and amounts do not)."""
+
+
+def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
+    """Whether the question names something the reader can place: a name (a capitalised word
+    that does not merely open a sentence), a year, or the gap (marked by NUL) is a name the stem
+    defines ("a chemical called _____"). "Police said at least _____ were killed" names
+    nothing: which attack? "Who said 'We are hopeful'?" neither."""
+    if _YEAR.search(stem) or _NAMING.search(stem):
+        return True
+    if any(_contains(stem.replace("\x00", " "), anchor) for anchor in anchors):
+        return True
+    for m in re.finditer(r"[\w’'&.-]+", stem):
+        word = m.group()
+        if not word[:1].isupper() or word in {"I", "I’m", "I'm", "I’ve", "I'd"}:
+            continue
+        if m.start() == 0 or _SENTENCE_START.search(stem[: m.start()]):
+            continue
+        if word.lower() in WH_WORDS:
+            continue
+        return True
+    return False
 
 
 def _dangling(prompt: str) -> bool:

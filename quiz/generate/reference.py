@@ -2,19 +2,28 @@
 plan", "the school" after "the Sorbonne school".
 
 News writing names a thing once and then calls it by its common noun. A question made from a
-later sentence must name it again, or the reader cannot tell which plan is meant. The article's
-named descriptions are remembered by their head noun as it is read; a later subject made of a
-determiner and that noun alone ("the plan", "this plan", "its plan") is replaced by the one named
-description of that noun. When there is none or more than one, a subject with a demonstrative or
-a possessive pronoun ("this delay", "their family") cannot be resolved and the sentence gives
-no question; "the" with a noun and nothing earlier to point to is a generic subject ("the winter
-solstice") and stays.
+later sentence must name it again, or the reader cannot tell which plan is meant. As the article
+is read, its named descriptions are remembered by their head noun, and so are the people,
+organisations and places the last two sentences named. A subject made of a determiner and a
+common noun, with nothing named or counted in it, is then
+
+- replaced by the one named description of its noun ("the plan" -> "the Open Harbour plan");
+- for a noun that names a kind of entity ("the star", "the company", "the city"), replaced by the
+  one entity of that kind just named, or, when there is none or more than one, the sentence gives
+  no question;
+- with a demonstrative or possessive ("this delay", "their family"), no question;
+- for a noun the article used before ("the plan", "the same city council", "the ship in
+  distress"), no question: it points back at something the question does not name. A term made of
+  nouns alone ("the winter solstice", "the advisor benefit") names a concept each time and stays;
+- otherwise a first mention, which introduces what it names ("the harbour festival falls on
+  Dec. 14"), or the thing the headline is about ("the plant" under "Town approves desalination
+  plant"), and stays.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -24,7 +33,40 @@ if TYPE_CHECKING:
 
 POINTING: Final = frozenset({"this", "that", "these", "those", "his", "her", "its", "their"})
 """Determiners that point back at something said before."""
+KIND_NOUNS: Final[dict[str, frozenset[str]]] = {
+    "PERSON": frozenset(
+        "star singer actor actress rapper musician player striker goalkeeper coach manager "
+        "victim suspect defendant man woman boy girl teenager mother father wife husband "
+        "president senator lawmaker minister official spokesman spokeswoman executive founder "
+        "author writer artist chef scientist researcher professor doctor judge leader mayor "
+        "governor candidate general presenter host comedian model athlete".split()
+    ),
+    "ORG": frozenset(
+        "company firm business group team club school university agency party bank brand "
+        "network airline carrier retailer charity startup band".split()
+    ),
+    "GPE": frozenset("city town village country nation capital state province region".split()),
+}
+"""Nouns that name a kind of entity: "the star" after one person was named is that person, "the
+company" after one company, "the city" after one city."""
 AMBIGUOUS: Final = ""
+
+
+@dataclass(slots=True)
+class Descriptions:
+    """What the article has said so far, as it is read sentence by sentence."""
+
+    named: dict[str, str] = field(default_factory=dict)
+    """Named descriptions by their noun's lemma ("plan" -> "the Open Harbour plan"); a noun named
+    two ways maps to `AMBIGUOUS`."""
+    seen: set[str] = field(default_factory=set)
+    """The lemmas of every common noun met so far."""
+    topic: frozenset[str] = frozenset()
+    """The lemmas of the headline's common nouns: what the whole article is about."""
+    recent: dict[str, str] = field(default_factory=dict)
+    """The one entity of each kind (PERSON, ORG, GPE) the last two sentences named, `AMBIGUOUS`
+    when they named more than one."""
+    _last: list[dict[str, set[str]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,40 +81,77 @@ class Resolution:
     """The subject points back at something that cannot be found: ask nothing of the sentence."""
 
 
-def bare_subject(sent: Span) -> Token | None:
-    """The main clause's subject when it is a determiner and a common noun and nothing more."""
+def definite_subject(sent: Span) -> Token | None:
+    """The main clause's subject when it is a common noun after "the", a demonstrative or a
+    possessive pronoun, and nothing in it is named or counted ("the plan", "the mass shooting";
+    not "the Open Harbour plan", "the first ferry", "the 2021 season")."""
     subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].pos_ != "NOUN":
         return None
     subject = subjects[0]
-    words = [t for t in subject.subtree]
-    if len(words) != 2 or words[1].i != subject.i:
+    if any(s.pos_ == "PROPN" for s in subjects) or subject.nbor().pos_ == "PROPN":
+        return None  # "The writer Paul Wells": a title before a name
+    determiners = [c for c in subject.children if c.dep_ in {"det", "poss"} and c.i < subject.i]
+    if not determiners or determiners[0].lower_ not in POINTING | {"the"}:
         return None
-    if words[0].lower_ not in POINTING | {"the"}:
+    if any(t.pos_ in {"PROPN", "NUM"} or t.ent_type_ for t in subject.subtree):
         return None
     return subject
 
 
-def resolve(sent: Span, named: dict[str, str]) -> Resolution:
-    """How the sentence's subject reads on its own, given the descriptions named so far."""
-    subject = bare_subject(sent)
+def resolve(sent: Span, described: Descriptions) -> Resolution:
+    """How the sentence's subject reads on its own, given what the article said before."""
+    subject = definite_subject(sent)
     if subject is None:
         return Resolution()
-    determiner = subject.doc[subject.i - 1]
-    found = named.get(subject.lemma_.lower())
-    text = subject.doc[determiner.i : subject.i + 1].text
-    if found:
-        return Resolution(subject=text, named=found)
-    if determiner.lower_ in POINTING:
+    words = list(subject.subtree)
+    key = subject.lemma_.lower()
+    text = subject.doc[words[0].i : subject.i + 1].text
+    before_only = words[-1].i == subject.i
+    if len(words) == 2 and before_only and described.named.get(key):
+        return Resolution(subject=text, named=described.named[key])
+    kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
+    if kind:
+        found = described.recent.get(kind, AMBIGUOUS) if before_only else AMBIGUOUS
+        return Resolution(subject=text, named=found) if found else Resolution(drop=True)
+    if words[0].lower_ in POINTING:
         return Resolution(drop=True)
-    return Resolution()
+    term = before_only and all(t.dep_ == "compound" for t in words[1:-1])
+    if key in described.seen and key not in described.topic and not (term and len(words) > 2):
+        return Resolution(drop=True)  # "the plan", "the same city council" again: which one?
+    return Resolution()  # a first mention, or a term ("the winter solstice") used again
 
 
-def remember(sent: Span, named: dict[str, str]) -> None:
-    """Add the sentence's named descriptions ("the Open Harbour plan": a common noun with a name
-    before it) to `named`, keyed by the noun; a noun named two ways becomes ambiguous."""
+def _remember_entities(sent: Span, described: Descriptions) -> None:
+    kinds: dict[str, set[str]] = {label: set() for label in KIND_NOUNS}
+    for ent in sent.ents:
+        if ent.label_ in kinds:
+            kinds[ent.label_].add(ent.text)
+    described._last = [*described._last[-1:], kinds]
+    recent: dict[str, str] = {}
+    for label in KIND_NOUNS:
+        names: set[str] = set().union(*(k[label] for k in described._last))
+        # a surname or first name alone is the person named in full nearby
+        names = {n for n in names if not any(n != m and _part_of(n, m) for m in names)}
+        if len(names) == 1:
+            recent[label] = names.pop()
+        elif names:
+            recent[label] = AMBIGUOUS
+    described.recent = recent
+
+
+def _part_of(short: str, full: str) -> bool:
+    return f" {short.lower()} " in f" {full.lower()} "
+
+
+def remember(sent: Span, described: Descriptions) -> None:
+    """Add the sentence's nouns and named descriptions ("the Open Harbour plan": a common noun
+    with a name before it) to `described`; a noun named two ways becomes ambiguous."""
+    described.seen.update(t.lemma_.lower() for t in sent if t.pos_ == "NOUN")
+    _remember_entities(sent, described)
     if not sent.doc.has_annotation("DEP"):
         return
+    named = described.named
     for noun, person in _described_people(sent):
         key = noun.lemma_.lower()
         named[key] = person if named.get(key, person) == person else AMBIGUOUS

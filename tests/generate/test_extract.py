@@ -55,7 +55,7 @@ def test_passive_and_month_dates_use_inversion(article_facts: Extract) -> None:
 
 def test_ranges_and_decades_are_dates(article_facts: Extract) -> None:
     facts = article_facts(
-        "The old ferry company ran the crossing from 1996 to 2001 before it was sold.",
+        "The old Vell Ferries company ran the crossing from 1996 to 2001 before it was sold.",
         "Engineers surveyed the strait again in the early 2010s, when costs had fallen.",
     )
     assert find(facts, "date", "1996 to 2001").value == "1996/2001"
@@ -71,7 +71,7 @@ def test_relative_dates_are_never_answers(article_facts: Extract) -> None:
 
 def test_since_and_before_dates_are_not_asked_as_when(article_facts: Extract) -> None:
     facts = article_facts(
-        "The airline has cut 3,000 jobs since 2019 across its European routes.",
+        "Vell Air has cut 3,000 jobs since 2019 across its European routes.",
         "The council must decide on the plan before 2027.",
     )
     since = find(facts, "date", "2019")  # a cloze may ask it; "when" may not
@@ -156,7 +156,7 @@ def test_pronoun_subjects_are_resolved_only_from_the_previous_sentence(
 
 def test_a_huge_article_is_parsed_in_pieces(article_facts: Extract) -> None:
     text = " ".join(
-        f"The council approved harbour plan {i} in {1900 + i % 100} after a long debate."
+        f"The Vell council approved harbour plan {i} in {1900 + i % 100} after a long debate."
         for i in range(400)
     )
     assert len(text) > 25_000  # one paragraph, cut into pieces below the limit

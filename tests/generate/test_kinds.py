@@ -76,8 +76,9 @@ def test_sample_decks_mix_their_kinds(sample_decks: list[Deck]) -> None:
     questions = [q for deck in sample_decks for q in deck.questions]
     share = {k: sum(q.kind == k for q in questions) / len(questions) for k in ("cloze", "short")}
     # a name of no certain kind (a reservoir, a trust) is asked as a cloze, not with options of
-    # other kinds, so clozes may take a little more than two questions in five
-    assert share["cloze"] <= 0.45 and share["short"] >= 0.25, share
+    # other kinds, and a short question that names nothing ("When did construction begin?") is
+    # not asked, so clozes may take up to half the questions and a little more
+    assert share["cloze"] <= 0.55 and share["short"] >= 0.25, share
 
 
 def test_true_or_false_asks_a_yes_or_no_question_never_the_sentence(

@@ -114,8 +114,11 @@ def test_the_seed_deck_meets_the_targets(seed_deck: Deck) -> None:
 
 SAMPLES = sorted(p.stem for p in GOLD_DIR.glob("*.yaml"))
 """The articles with gold facts: the bundled ones (content/) and test articles (tests/data/articles)."""
-SAMPLE_FLOOR = 0.6
-"""Importance-weighted recall every sample article must keep (tracks regressions)."""
+SAMPLE_FLOOR = 0.55
+"""Importance-weighted recall every sample article must keep (tracks regressions). A sentence
+whose subject points back at something it does not name ("the mission has cost ...", "the
+report warned ...") gives no question, and neither does a question that names nothing ("When
+did construction begin?"), so a few gold facts asked that way are no longer asked."""
 
 
 @pytest.mark.parametrize("slug", SAMPLES)

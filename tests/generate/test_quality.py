@@ -353,3 +353,36 @@ def test_an_answer_running_into_the_next_sentence_is_refused() -> None:
         sentence=sentence,
     )
     assert "answer-across-sentences" in check_question(question)
+
+
+def test_a_question_that_names_nothing_is_refused() -> None:
+    def cloze(prompt: str, answer: str) -> Question:
+        sentence = prompt.replace("{{c1::", "").replace("}}", "")
+        return q(prompt, answer, kind="cloze", fact="number", sentence=sentence)
+
+    nameless = cloze("Police later said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" in check_question(nameless, anchors=[])
+    placed = cloze("Police in Vell said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" not in check_question(placed, anchors=["Vell"])
+    dated = cloze("In 2021 police said at least {{c1::14 people}} were hurt.", "14 people")
+    assert "unanchored" not in check_question(dated, anchors=[])
+
+
+def test_a_sentence_opening_name_counts_only_when_the_sentence_names_it() -> None:
+    prompt = "Vellmark released its annual {{c1::Open Tide}} study."
+    question = q(prompt, "Open Tide", kind="cloze", fact="event", sentence=prompt)
+    assert "unanchored" not in check_question(question, anchors=["Vellmark"])
+    assert "unanchored" in check_question(question, anchors=[])
+
+
+def test_a_name_the_question_defines_needs_no_other_name() -> None:
+    prompt = "When a brain chemical called {{c1::tidane}} is present, the cell fires."
+    question = q(prompt, "tidane", kind="cloze", fact="event", sentence=prompt)
+    assert "unanchored" not in check_question(question, anchors=[])
+
+
+def test_a_quotation_alone_does_not_say_who_is_meant() -> None:
+    question = q('Who said "We are hopeful"?', "Ada Lindqvist", fact="quote")
+    assert "unanchored" in check_question(question, anchors=[])
+    named = q('Who said "We are hopeful about Vell"?', "Ada Lindqvist", fact="quote")
+    assert "unanchored" not in check_question(named, anchors=["Vell"])

@@ -57,3 +57,41 @@ def test_a_person_described_by_a_noun_is_named_again(article_facts: Extract) -> 
         published=date(2024, 1, 10),
     )
     assert contexts(facts, "2023") == ["Ada Lindqvist said the quay cost 4 million euros in _____."]
+
+
+def test_the_star_is_the_one_person_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Lindqvist was so nervous on the first night that she forgot her lines.",
+        "The star is playing the queen at the Tarn Arena in Vell until 2024.",
+        published=date(2023, 12, 1),
+    )
+    assert contexts(facts, "Tarn Arena") == [
+        "Ada Lindqvist is playing the queen at the _____ in Vell until 2024."
+    ]
+
+
+def test_the_star_after_two_people_gives_no_question(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Lindqvist and Bo Tarnsson were so nervous on the first night that they forgot lines.",
+        "The star is playing the queen at the Tarn Arena in Vell until 2024.",
+        published=date(2023, 12, 1),
+    )
+    assert contexts(facts, "Tarn Arena") == []
+
+
+def test_a_description_of_a_noun_used_before_gives_no_question(article_facts: Extract) -> None:
+    facts = article_facts(
+        "A ship sank off the coast of Vell on Monday.",
+        "The stricken ship was carrying 22 sailors from Tarn in 2023.",
+        published=date(2023, 12, 1),
+    )
+    assert contexts(facts, "2023") == []
+
+
+def test_a_term_used_again_stays(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Advisors say the advisor benefit grew in Vell.",
+        "The advisor benefit can be 2.7% a year in Tarn, the Vell Bank said in 2023.",
+        published=date(2023, 12, 1),
+    )
+    assert any(c.startswith("The advisor benefit can be") for c in contexts(facts, "2023"))
