@@ -191,7 +191,10 @@ def scope(sent: Span, answer: range) -> list[int]:
     root = sent.root
     node = doc[answer.start : answer.stop].root
     subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS | {"expl"}]
-    weak = not subjects or subjects[0].lower_ in _WEAK_SUBJECTS
+    if subjects:
+        weak = subjects[0].lower_ in _WEAK_SUBJECTS
+    else:  # "The Department of Energy predicts X" parsed without its subject still has one
+        weak = not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[sent.start : root.i])
     while node.i != root.i and node.head.i != node.i:
         if node.dep_ == "relcl":
             relative = [

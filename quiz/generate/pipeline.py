@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from quiz.generate import nlp as language_model
 from quiz.generate.distractors import Pool
+from quiz.generate.entity_kinds import as_labelled, names_a_body, people_of
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
 from quiz.generate.names import name_kinds, normalise
@@ -109,6 +110,8 @@ def make_deck(
     if max_questions is None and _one_fact_per_paragraph(article, facts):
         limit = min(60, 2 * len(facts))  # a fact sheet: every fact was chosen by hand
     facts = [f for f in facts if not about_the_page(f, article)]
+    people = people_of(facts)
+    facts = [as_labelled(f, people) for f in facts]
     firsts = first_names(facts)
     facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
@@ -120,6 +123,9 @@ def make_deck(
     no_choice: set[int] = set()  # ids of facts with too few wrong options of the answer's kind
     for fact in facts:
         for template in template_set:
+            if fact.type == "organisation" and template.kind in {"short", "choice"}:
+                if not names_a_body(fact.answer):
+                    continue  # "Which organisation" of a name that may be a car or a band
             candidate, reason = render(fact, template, pool, seed=seed)
             if candidate is None:
                 if reason == "few-distractors":
