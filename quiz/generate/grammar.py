@@ -115,14 +115,21 @@ _QUALIFIER_PREPOSITIONS: Final = frozenset(
 )
 
 
+_TIME_WORDS: Final = frozenset("past future time moment era period meantime interim".split())
+"""Nouns of a leading phrase that say when the fact held ("In the past, ...")."""
+
+
 def _qualifier(adjunct: Token) -> bool:
     """Whether a leading phrase names where, when or among whom the fact holds ("In Iowa,",
-    "During the 2021 season,"): dropping it would make the rest answer a different question."""
+    "During the 2021 season,", "In the past,"): dropping it would make the rest answer a
+    different question."""
     if adjunct.dep_ == "prep" and adjunct.lower_ not in _QUALIFIER_PREPOSITIONS:
         return False
     if adjunct.dep_ not in {"prep", "npadvmod"}:
         return False
-    return any(t.ent_type_ in _QUALIFIER_LABELS for t in adjunct.subtree)
+    return any(
+        t.ent_type_ in _QUALIFIER_LABELS or t.lemma_.lower() in _TIME_WORDS for t in adjunct.subtree
+    )
 
 
 def render(sent: Span, kept: Iterable[int], gap: range | None = None) -> str:

@@ -104,7 +104,7 @@ def make_deck(
     """
     template_set = load_templates(templates)
     text = "\n".join(article.paragraphs)
-    topic = [word for _, word in headline_nouns(article.title)]  # "the tunnel" of the headline
+    topic = [word.lower() for _, word in headline_nouns(article.title)]  # the story's "tunnel"
     words = len(text.split())
     limit = max_questions if max_questions is not None else default_max(words)
     if max_questions is None and _one_fact_per_paragraph(article, facts):

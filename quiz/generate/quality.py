@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from quiz.generate.entity_kinds import BODY_WORDS
 from quiz.generate.names import is_alias, normalise
 from quiz.generate.values import is_relative, parse_date
 from quiz.model import FALSE, TRUE, Question
@@ -46,6 +47,8 @@ REASONS: Final[dict[str, str]] = {
     "another-date": "a question for a date names another date (which event is meant?)",
     "answer-across-sentences": "the answer runs from one sentence into the next",
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
+    "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
+    "glued-words": "two words run together ('conflict-freeThis'): text the page lost a space in",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -63,7 +66,7 @@ PERSONAL_VOICE: Final = frozenset(
 a quotation such a sentence is an opinion or an aside, never a fact to learn."""
 TIME_NOUNS: Final = frozenset(
     "year week month season summer winter spring autumn fall morning afternoon evening weekend "
-    "decade century quarter semester term".split()
+    "decade century quarter semester term days time times".split()
 )
 """After "this"/"that", a time ("this year"), not a reference to something said before."""
 STOPWORDS: Final = frozenset(
@@ -143,6 +146,10 @@ def check_question(
         reasons.append("unbalanced")
     if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("x", prompt)):
         reasons.append("spacing")
+    if _GLUED.search(_GAP.sub(" x ", prompt)):
+        reasons.append("glued-words")
+    if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
+        reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
     if VAGUE.search(outside):
         reasons.append("vague-reference")
     gaps = _GAP.findall(prompt)
@@ -170,12 +177,20 @@ def check_question(
     stem = _GAP.sub(" ", prompt).replace("_____", " ")
     if kind != "truefalse":
         for name in (answer, *aliases):
-            if _contains(stem, name) or (kind == "choice" and False):
+            if _contains(stem, name):
                 reasons.append("answer-in-prompt")
                 break
+        else:
+            if _spelled_out(answer, stem) or (
+                question.fact in _NAMED_FACTS and _part_shown(answer, stem)
+            ):
+                reasons.append("answer-in-prompt")
     if statement and _dangling(prompt):
         reasons.append("dangling-clause")
-    reasons.extend(_reference_checks(kind, stem, statement=bool(statement)))
+    names = None if anchors is None else [a for a in anchors if a[:1].isupper()]
+    person = " \x01 " if question.fact == "person" else " "  # the answer's place, a name
+    marked = _GAP.sub(person, prompt).replace("_____", person)
+    reasons.extend(_reference_checks(kind, marked, statement=bool(statement), names=names))
     if anchors is not None and kind != "truefalse":
         marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")
         if not _anchored(marked, [a for a in anchors if not _contains(a, answer)]):
@@ -230,6 +245,57 @@ def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
     return False
 
 
+_NAMED_FACTS: Final = frozenset({"person", "organisation", "place"})
+_FUNCTION_WORDS: Final = frozenset("of the a an and or for to in on at by with from as".split())
+_GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
+"""A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
+case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""
+_PLAIN_NAME_WORDS: Final = BODY_WORDS | frozenset(
+    "national united new north south east west central royal international american british "
+    "city county state states republic kingdom saint great upper lower old".split()
+)
+_INITIALS_SKIP: Final = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+
+
+def _part_shown(answer: str, stem: str) -> bool:
+    """Whether the prompt shows a telling word of a name asked ("Williams took the _____ to the
+    Finals ... leading the Suns" for "Phoenix Suns"; "Price said" for "Katie Price")."""
+    words = answer.split()
+    if len(words) < 2:
+        return False
+    for word in words:
+        word = word.strip(".,’'")
+        if len(word) < 4 or not word[:1].isupper() or word.lower() in _PLAIN_NAME_WORDS:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", stem):
+            return True
+    return False
+
+
+def _spelled_out(answer: str, stem: str) -> bool:
+    """Whether an acronym asked is spelled out in the prompt ("the National Institutes of Health
+    ... the _____" for "NIH")."""
+    letters = answer.replace(".", "")
+    if not re.fullmatch(r"[A-Z]{2,7}", letters):
+        return False
+    words = re.findall(r"[\w&’'-]+", stem)
+    for start, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        initials = ""
+        for other in words[start:]:
+            if other.lower() in _INITIALS_SKIP and initials:
+                continue
+            if not other[:1].isupper():
+                break
+            initials += other[0]
+            if initials == letters:
+                return True
+            if not letters.startswith(initials):
+                break
+    return False
+
+
 def _dangling(prompt: str) -> bool:
     """Whether a relative or wh-word is left without its clause: "in a country where, in the
     1980s." (an interrupting phrase and then nothing), or "the town where." at the end."""
@@ -257,6 +323,11 @@ def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
         reasons.append("answer-pronoun")
     if re.search(r"[.!?]\s+[A-Z]", answer):
         reasons.append("answer-across-sentences")  # "Grungy. New": a name the model ran on
+    last = words[-1].lower() if words else ""
+    if len(words) > 1 and last in _FUNCTION_WORDS:
+        reasons.append("answer-cut")  # "Best Streamed Event of"
+    elif question.fact in _NAMED_FACTS and "," in answer:
+        reasons.append("answer-cut")  # "Korn, Limp Bizkit": two names as one
     if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
         reasons.append("relative-date")
     if (
@@ -298,9 +369,12 @@ def _wh_checks(prompt: str, outside: str) -> list[str]:
     return reasons
 
 
-def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
+def _reference_checks(
+    kind: str, stem: str, *, statement: bool, names: list[str] | None = None
+) -> list[str]:
     outside = _QUOTED.sub(" ", stem)
-    tokens = [t.lower() for t in _words(outside)]
+    # "she'd", "it's": the pronoun without its verb
+    tokens = [re.sub(r"['’](d|s|ll|re|ve|m)$", "", t.lower()) for t in _words(outside)]
     if not tokens:
         return []
     if statement and PERSONAL_VOICE & set(tokens):
@@ -313,14 +387,18 @@ def _reference_checks(kind: str, stem: str, *, statement: bool) -> list[str]:
             return ["dangling-pronoun"]
         m = re.match(
             r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
-            stem.strip(),
+            stem.strip(" \x01"),
         )
         if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
             return ["dangling-pronoun"]
-        if _unnamed_person(outside):
+        if _unnamed_person(outside, names):
             return ["dangling-pronoun"]
+        for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
+            if word == "this" and after not in TIME_NOUNS:
+                return ["dangling-pronoun"]  # "early adopters of this look": which look?
         return []
-    if any(t in PRONOUNS - {"its", "it"} for t in tokens):
+    allowed = {"its", "it"} | (THIRD_PERSON if tokens[0] in {"who", "whom"} else set())
+    if any(t in PRONOUNS - allowed for t in tokens):  # "Who ... outside his house?" is fine
         return ["dangling-pronoun"]
     if any(t in DEMONSTRATIVES for t in tokens):
         return ["dangling-pronoun"]
@@ -334,14 +412,25 @@ COMMON_OPENERS: Final = frozenset(
 )
 
 
-def _unnamed_person(text: str) -> bool:
+def _unnamed_person(text: str, names: list[str] | None = None) -> bool:
     """Whether a sentence says "he", "she" or "they" before naming anyone: a name must come
-    first ("Suarez said he ..."), else the reader of one question cannot tell who is meant."""
-    words = re.findall(r"[\w’'-]+", text.replace("_____", " x ").replace("\x00", " x "))
+    first ("Suarez said he ..."), else the reader of one question cannot tell who is meant.
+
+    `names` are the names the source sentence holds; without them a capitalised word that does
+    not merely open the sentence is taken for a name."""
+    words = re.findall(r"[\w’'-]+|\x01", text.replace("_____", " x ").replace("\x00", " x "))
     for i, word in enumerate(words):
-        if word.lower() not in THIRD_PERSON:
+        if re.sub(r"['’](d|s|ll|re|ve)$", "", word.lower()) not in THIRD_PERSON:
             continue
         before = words[:i]
+        if "\x01" in before:
+            return False  # the answer, a name, comes first: "_____ said she ..."
+        before = [w for w in before if w != "\x01"]
+        if names is not None:
+            start = " ".join(before)
+            return not any(name in start for name in names) and not any(
+                w[:1].isupper() for n, w in enumerate(before) if n > 0
+            )
         named = [w for n, w in enumerate(before) if w[:1].isupper() and n > 0]
         first = before[0] if before else ""
         if named or (first[:1].isupper() and first.lower() not in COMMON_OPENERS):

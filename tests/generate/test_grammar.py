@@ -9,7 +9,9 @@ from quiz.generate import grammar
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    lemmas = [w.lower() for w in words]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
 def test_a_main_clause_whose_subject_the_parse_missed_is_kept() -> None:
@@ -32,3 +34,12 @@ def test_an_empty_main_clause_gives_way_to_its_complement() -> None:
     sent = next(iter(parsed(words, heads, deps, pos).sents))
     kept = grammar.scope(sent, range(7, 9))
     assert [sent.doc[i].text for i in kept] == "ferries will cut 200 tons".split()
+
+
+def test_a_leading_in_the_past_is_kept() -> None:
+    words = "In the past , ferries carried 200 cars .".split()
+    heads = [5, 2, 0, 5, 5, 5, 7, 5, 5]
+    deps = "prep det pobj punct nsubj ROOT nummod dobj punct".split()
+    pos = "ADP DET NOUN PUNCT NOUN VERB NUM NOUN PUNCT".split()
+    sent = next(iter(parsed(words, heads, deps, pos).sents))
+    assert not grammar.droppable(sent, range(6, 8)) & {0, 1, 2}

@@ -386,3 +386,102 @@ def test_a_quotation_alone_does_not_say_who_is_meant() -> None:
     assert "unanchored" in check_question(question, anchors=[])
     named = q('Who said "We are hopeful about Vell"?', "Ada Lindqvist", fact="quote")
     assert "unanchored" not in check_question(named, anchors=["Vell"])
+
+
+def cloze_of(prompt: str, answer: str, fact: str = "organisation") -> Question:
+    sentence = prompt.replace("{{c1::", "").replace("}}", "")
+    return q(prompt, answer, kind="cloze", fact=fact, sentence=sentence)
+
+
+def test_an_acronym_spelled_out_in_the_prompt_gives_it_away() -> None:
+    question = cloze_of(
+        "The Vell Harbour Board signed a deal with the {{c1::VHB}} trust in 2021.", "VHB"
+    )
+    assert "answer-in-prompt" in check_question(question)
+    other = cloze_of("The Tarn Board signed a deal with the {{c1::VHB}} trust in 2021.", "VHB")
+    assert "answer-in-prompt" not in check_question(other)
+
+
+def test_a_telling_word_of_the_name_asked_gives_it_away() -> None:
+    question = cloze_of(
+        "Ada took the {{c1::Vell Otters}} to the final in 2021, where the Otters lost.",
+        "Vell Otters",
+    )
+    assert "answer-in-prompt" in check_question(question)
+    plain = cloze_of(
+        "Ada joined the {{c1::Vell Harbour Commission}} in 2021, the commission said.",
+        "Vell Harbour Commission",
+    )
+    assert "answer-in-prompt" not in check_question(plain)
+
+
+def test_a_sentence_opening_word_is_no_name_for_a_later_she() -> None:
+    question = cloze_of(
+        "Having hosted the {{c1::Tide Awards}} in 2021, she is now a star.", "Tide Awards"
+    )
+    assert "dangling-pronoun" in check_question(question, anchors=["Tide Awards", "2021"])
+    named = cloze_of(
+        "Ada Lindqvist hosted the {{c1::Tide Awards}} in 2021, and she is now a star.",
+        "Tide Awards",
+    )
+    anchors = ["Ada Lindqvist", "Tide Awards", "2021"]
+    assert "dangling-pronoun" not in check_question(named, anchors=anchors)
+
+
+def test_this_with_a_noun_anywhere_points_back() -> None:
+    question = cloze_of(
+        "Early adopters of this look include the singer {{c1::Ada Lindqvist}} of Vell.",
+        "Ada Lindqvist",
+        fact="person",
+    )
+    assert "dangling-pronoun" in check_question(question)
+    timely = cloze_of(
+        "The singer {{c1::Ada Lindqvist}} of Vell toured this year.", "Ada Lindqvist", "person"
+    )
+    assert "dangling-pronoun" not in check_question(timely)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer"),
+    [
+        (
+            "Vell lost to Tarn for the {{c1::Best Harbour Event of}} the Year in 2021.",
+            "Best Harbour Event of",
+        ),
+        (
+            "In 2021 Ada produced records by {{c1::Vellmark, Tarn Tide}} and the Otters.",
+            "Vellmark, Tarn Tide",
+        ),
+        ("In 2021 Vell police asked callers to quote reference {{c1::MM}}/VL/130/23.", "MM"),
+    ],
+)
+def test_an_answer_cut_from_a_longer_name_or_token_is_refused(prompt: str, answer: str) -> None:
+    question = cloze_of(prompt, answer)
+    assert "answer-cut" in check_question(question)
+
+
+def test_words_the_page_ran_together_are_refused() -> None:
+    question = cloze_of(
+        "How to keep a harbour quietThis year {{c1::Vell}} waited until 2021.", "Vell", "place"
+    )
+    assert "glued-words" in check_question(question)
+    camel = cloze_of("In 2021 Ada McKelvie joined {{c1::Vell}} on YouTube.", "Vell", "place")
+    assert "glued-words" not in check_question(camel)
+
+
+def test_a_person_asked_is_the_one_a_later_his_means() -> None:
+    question = cloze_of(
+        "{{c1::Ada Lindqvist}} was hurt outside his house in Vell on December 6.",
+        "Ada Lindqvist",
+        "person",
+    )
+    assert "dangling-pronoun" not in check_question(question, anchors=["Vell"])
+    who = q("Who was hurt outside his house in Vell on December 6?", "Ada Lindqvist", fact="person")
+    assert "dangling-pronoun" not in check_question(who, anchors=["Vell"])
+
+
+def test_a_contracted_she_is_still_a_she() -> None:
+    question = cloze_of(
+        "The question was whether she'd lead the council {{c1::Vell}} had in 2021.", "Vell", "place"
+    )
+    assert "dangling-pronoun" in check_question(question, anchors=["Vell", "2021"])
