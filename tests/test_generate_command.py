@@ -470,3 +470,19 @@ def test_a_fact_sheet_and_an_article_in_one_folder(
     assert main(["facts", "in/ferry.yaml", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [row["type"] for row in rows] == ["date", "acronym", "number", "place"]
+
+
+@pytest.mark.slow
+def test_facts_that_give_no_question_are_told_apart_from_no_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\nThey said it rained on 4 May 2019 when he left the house.\n\n"
+        "She said it was colder in 2020 when they came back.\n",
+        encoding="utf-8",
+    )
+    assert main(["generate", str(notes), "--output", str(tmp_path / "deck.yaml")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"quiz: {notes}: no questions could be made: none of the 2 facts")
+    assert "\n" not in error and not (tmp_path / "deck.yaml").exists()

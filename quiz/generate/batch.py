@@ -200,10 +200,16 @@ def _make_deck(source: str, article: Article, facts: list[Any], options: Generat
         templates=options.templates,
         anchored=not is_fact_sheet(source),
     )
-    if not deck.questions:
+    if not deck.questions and not facts:
         raise QuizError(
             "no questions could be made: no usable facts (dates, numbers, names, places, "
             "organisations, quotes) were found in the text",
+            path=source,
+        )
+    if not deck.questions:
+        raise QuizError(
+            f"no questions could be made: none of the {len(facts)} facts found gave a question "
+            "that reads well and says who or what it is about",
             path=source,
         )
     return deck
