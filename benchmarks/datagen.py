@@ -371,10 +371,15 @@ def text_files(count: int, *, seed: int = 0, data_dir: Path = DATA_DIR) -> list[
     return paths
 
 
+TYPED_ANSWERS_DECK: Final = 2000
+"""The size of the deck (`deck_data`, `deck_file`) whose questions `iter_typed_answers` answers."""
+
+
 def iter_typed_answers(count: int, *, seed: int = 0) -> Iterator[tuple[dict[str, Any], str]]:
     """`count` (question data, typed answer) pairs: exact, cased, misspelt, partial and wrong."""
     rng = random.Random(seed)
-    pool = [q for q in deck_data(2000, seed=seed)["questions"] if q["kind"] in ("short", "basic")]
+    questions = deck_data(TYPED_ANSWERS_DECK, seed=seed)["questions"]
+    pool = [q for q in questions if q["kind"] in ("short", "basic")]
     for number in range(count):
         question = pool[number % len(pool)]
         answer: str = question["answer"]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from quiz.language import (
@@ -57,6 +58,8 @@ _POINT_FIRST: Final = re.compile(r"(?<![\w.])\.(?=\d)")
 _JOINED: Final = re.compile(
     r"(?<=\d)(?:\s*([-–—:/])\s*|\s+(to|until|till|through|and)\s+)(?=[-−]?\d)"
 )
+_SEASON: Final = re.compile(r"(?<![\w.])(1\d\d\d|20\d\d)\s*([-–—/])\s*(\d\d(?:\d\d)?)(?![\w.%])")
+"""A year joined to a later one, maybe by its last two digits: "2020-21", "2020/21", "1914–18"."""
 _JOINERS: Final = {"-": _RANGE, "–": _RANGE, "—": _RANGE, ":": _RATIO, "/": _FRACTION}
 _DECADES: Final = re.compile(r"(?<=\d0)['’]?s\b")
 _MONEY_M: Final = re.compile(r"([£$€¥]\s?\d+(?:\.\d+)?|\d+\.\d+)\s?m\b")
@@ -126,12 +129,26 @@ def _mark_numbers(text: str) -> str:
         text = _MONEY_M.sub(r"\1 million", text)
     if "." in text:
         text = _POINT_FIRST.sub("0.", text)
+    text = _SEASON.sub(_season, text)
     text = _JOINED.sub(_joiner, text)  # first: the dash in "1990 - 2000" is not a sign
     if "-" in text or "−" in text:
         text = _SIGN.sub(_NEGATIVE, text)
     if "s" in text:
         text = _DECADES.sub(_DECADE, text)
     return text
+
+
+def _season(match: re.Match[str]) -> str:
+    """A span of years in full, so that "2020-21", "2020/21", "2020–21" and "2020-2021" read
+    alike. A slash joins only a year to the next ("2020/21", a season); else it stays a slash."""
+    first, joiner, second = match.groups()
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end == start + 1 - 100:
+        end += 100  # "1999-00"
+    if end == start + 1 or (joiner != "/" and start < end < start + 100):
+        return f"{start}-{end}"
+    return match.group()
 
 
 def _joiner(match: re.Match[str]) -> str:
@@ -166,12 +183,17 @@ class Form:
 
 def graded_text(text: str) -> str:
     """`text` as graded: accents, case, punctuation and leading articles dropped, numbers canonical."""
-    return form(text).text
+    return forms(text)[0].text
 
 
-def form(text: str, *, number_words: bool = True) -> Form:
-    read, plain = forms(text)
-    return read if number_words else plain
+@lru_cache(maxsize=8192)
+def forms(text: str) -> tuple[Form, Form]:
+    """`text` reduced with number words read as numbers, and with them kept as words (the same
+    object when it has none): "five-year plan" is read "5 year plan" and kept "five year plan".
+
+    Remembered for the texts seen lately: typed answers and accepted answers often come again.
+    """
+    return _reduce_text(text)
 
 
 class _StripMarks(dict[int, str | None]):
@@ -199,9 +221,7 @@ _WORD_TABLE: Final = str.maketrans(
 _DIGIT: Final = re.compile(r"\d")
 
 
-def reduce_text(text: str) -> tuple[Form, Form]:
-    """`text` normalised with number words read as numbers, and kept as words (the same object
-    when it has none)."""
+def _reduce_text(text: str) -> tuple[Form, Form]:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
     text = text.casefold()
@@ -302,20 +322,6 @@ def _strip_punctuation(text: str) -> str:
 def _drop_leading_articles(tokens: list[str]) -> None:
     while len(tokens) > 1 and (tokens[0] in ARTICLES or tokens[0] in _LEADING_FILLERS):
         del tokens[0]
-
-
-_FORMS: Final[dict[str, tuple[Form, Form]]] = {}
-"""`_reduce` of the texts seen lately (typed answers often repeat), emptied when full."""
-
-
-def forms(text: str) -> tuple[Form, Form]:
-    forms = _FORMS.get(text)
-    if forms is None:
-        forms = reduce_text(text)
-        if len(_FORMS) >= 8192:
-            _FORMS.clear()
-        _FORMS[text] = forms
-    return forms
 
 
 def _scaled(number: str, multiplier: int) -> str | None:

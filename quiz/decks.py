@@ -77,15 +77,6 @@ class Problem:
         return one_line(self.message, path=self.path, line=self.line)
 
 
-class _Invalid(Exception):
-    """Raised inside validation; becomes a Problem with a line number."""
-
-    def __init__(self, where: Path_, message: str):
-        super().__init__(message)
-        self.where = where
-        self.message = message
-
-
 # Reading ---------------------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ but never accept a different number: "1997" is not "1998".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -20,10 +20,8 @@ from quiz.answer_form import (
     MONTH_NAMES,
     RANGE_WORDS,
     Form,
-    form,
     forms,
     graded_text,
-    reduce_text,
 )
 from quiz.model import FALSE, TRUE, Deck, Question
 from quiz.scheduling import Rating
@@ -46,7 +44,9 @@ class Grade:
 
 _CONNECTIVES: Final = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&"})
 _STAND_FOR: Final = re.compile(r"\bdoes\s+(\S+)\s+stand\s+for\b", re.IGNORECASE)
-_DEFINED: Final = re.compile(r"((?:[\w'’.&-]+\s+){1,10}?)\(([A-Z][A-Za-z.&-]{1,9})\)")
+_DEFINED: Final = re.compile(r"\(([A-Z][A-Za-z.&-]{1,9})\)")
+"""An acronym defined in brackets after its long form."""
+_NAME_PART: Final = re.compile(r"[\w'’.&-]+$")
 _WHO: Final = re.compile(r"\s*(who|whom|whose)\b", re.IGNORECASE)
 _TITLES: Final = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "president", "general"}
@@ -135,6 +135,8 @@ def _prepare(
     prompt: str,
     extra: tuple[str, ...],
 ) -> _Prepared:
+    """A question's accepted answers prepared for grading; remembered for the questions graded
+    lately (a sitting grades each card's answers once, then again when it comes back)."""
     main = " > ".join(answer) if isinstance(answer, tuple) else answer
     texts = _unique((main, *accept, *extra))
     person = _asks_for_person(fact, prompt)
@@ -148,7 +150,7 @@ def _prepare(
         )
     distinct = tuple(compared.values())
     two_readings = tuple(c for c in distinct if c.plain is not c.read)
-    answer_read, answer_plain = reduce_text(main)
+    answer_read, answer_plain = forms(main)
     first = candidates[0] if candidates and candidates[0].text == main else None
     if first is not None and not first.read.text:
         first = None
@@ -197,7 +199,7 @@ def _prepare(
 
 
 def _candidate(text: str, answer: str, fact: str) -> _Candidate:
-    read, plain = reduce_text(text)
+    read, plain = forms(text)
     read_target = _target(read)
     correct = Grade(
         correct=True,
@@ -239,7 +241,7 @@ def grade_typed(
     typed: str,
     *,
     extra_accepted: Iterable[str] = (),
-    acronyms: Mapping[str, str] | None = None,
+    acronyms: AcronymTable | None = None,
 ) -> Grade:
     """Grade a typed answer to a cloze, short or basic question.
 
@@ -247,15 +249,12 @@ def grade_typed(
         question: the question; its answer, `accept` list and `fact` type are used.
         typed: what the learner typed.
         extra_accepted: more right answers (those the learner marked "I was right").
-        acronyms: acronym -> expansion (from the deck's facts), so "ORF" and "Observer Research
-            Foundation" are both right whichever the answer is.
+        acronyms: the acronyms the deck teaches (`AcronymTable.of_deck`), so "ORF" and "Observer
+            Research Foundation" are both right whichever the answer is.
     """
-    extra = extra_accepted if type(extra_accepted) is tuple else tuple(extra_accepted)
-    entry = _BY_QUESTION.get(id(question))
-    if entry is not None and entry[0] is question and entry[1] == extra:
-        prepared = entry[2]
-    else:
-        prepared = _prepared(question, extra)
+    prepared = _prepare(
+        question.answer, question.accept, question.fact, question.prompt, tuple(extra_accepted)
+    )
     grade = prepared.exact.get(typed)
     if grade is not None:
         return grade
@@ -299,8 +298,10 @@ def grade_typed(
             return prepared.right(candidate, read, plain)
         if verdict == "typo" and fuzzy_match is None:
             fuzzy_match = candidate
-    if acronyms or read.compact in prepared.acronym_keys:
-        acronym_match = _acronym_match(read, prepared, _acronym_table(acronyms))
+    if acronyms is not None or read.compact in prepared.acronym_keys:
+        acronym_match = _acronym_match(
+            typed, read, prepared, acronyms if acronyms is not None else _NO_ACRONYMS
+        )
         if acronym_match is not None and not _in_prompt(read, question.prompt):
             return prepared.right(acronym_match, read, plain)
     if fuzzy_match is not None:
@@ -345,21 +346,47 @@ def _compare(
     return None, fuzzy_match
 
 
-_BY_QUESTION: Final[dict[int, tuple[Question, tuple[str, ...], _Prepared]]] = {}
-"""Prepared answers by `id(question)`; each entry holds its question, so the id stays its own."""
+class AcronymTable:
+    """Acronyms and their expansions, for `grade_typed(..., acronyms=...)`: a typed acronym names
+    its expansion and back even where the initials alone would not say so ("IS-K" for "Islamic
+    State Khorasan Province", "Observer Research Foundation" for "ORF").
+
+    The pairs are found and normalised on first use, so a table made for a deck with `of_deck`
+    costs nothing until a typed answer needs it (most never do: a right answer is found first).
+    """
+
+    __slots__ = ("_find", "_table")
+
+    def __init__(self, pairs: Mapping[str, str] | Callable[[], Mapping[str, str]]) -> None:
+        """`pairs`: acronym -> expansion, or a function that finds them (called on first use)."""
+        if callable(pairs):
+            self._find = pairs
+        else:
+            copied = dict(pairs)
+            self._find = lambda: copied
+        self._table: dict[str, tuple[Form, _Target]] | None = None
+
+    @classmethod
+    def of_deck(cls, deck: Deck) -> AcronymTable:
+        """The acronyms `deck` teaches (see `deck_acronyms`), read from it on first use."""
+        return cls(lambda: deck_acronyms(deck))
+
+    def expansion(self, compact: str) -> tuple[Form, _Target] | None:
+        """The normalised expansion of the acronym whose compact form is `compact`, if known."""
+        if self._table is None:
+            table: dict[str, tuple[Form, _Target]] = {}
+            for key, value in self._find().items():
+                expanded = forms(value)[0]
+                table.setdefault(forms(key)[0].compact, (expanded, _target(expanded)))
+            self._table = table
+        return self._table.get(compact)
 
 
-def _prepared(question: Question, extra: tuple[str, ...]) -> _Prepared:
-    """`_prepare` for `question`, remembered by identity (hashing a question costs more)."""
-    prepared = _prepare(question.answer, question.accept, question.fact, question.prompt, extra)
-    if len(_BY_QUESTION) >= 4096:
-        _BY_QUESTION.clear()
-    _BY_QUESTION[id(question)] = (question, extra, prepared)
-    return prepared
+_NO_ACRONYMS: Final = AcronymTable({})
 
 
 def deck_acronyms(deck: Deck) -> dict[str, str]:
-    """Acronym -> expansion pairs a deck teaches, for `grade_typed(..., acronyms=...)`.
+    """Acronym -> expansion pairs a deck teaches (for `AcronymTable.of_deck`).
 
     Found in "What does X stand for?" questions, in answers whose accept list pairs an acronym
     with its expansion, and in source sentences that define one ("the Observer Research
@@ -367,7 +394,8 @@ def deck_acronyms(deck: Deck) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for question in deck.questions:
-        asked = _STAND_FOR.search(question.prompt)
+        prompt = question.prompt
+        asked = _STAND_FOR.search(prompt) if "tand" in prompt or "TAND" in prompt else None
         if asked and _is_acronym(asked.group(1)):
             found.setdefault(asked.group(1), question.answer_text)
         texts = question.answers
@@ -379,14 +407,31 @@ def deck_acronyms(deck: Deck) -> dict[str, str]:
                     found.setdefault(short_form, long_form)
         sentence = question.source.sentence
         for match in _DEFINED.finditer(sentence) if "(" in sentence else ():
-            short_form = match.group(2)
-            words = match.group(1).split()
+            short_form = match.group(1)
+            words = _words_before(sentence, match.start())
             for start in range(len(words) - 1, -1, -1):
                 long_form = " ".join(words[start:])
                 if _initials_fit(short_form, long_form):
                     found.setdefault(short_form, long_form)
                     break
     return found
+
+
+def _words_before(sentence: str, end: int) -> list[str]:
+    """The words (up to ten) that run up to `sentence[end]` with nothing but spaces between them,
+    as a long form before its acronym: "the Observer Research Foundation (ORF)"."""
+    words: list[str] = []
+    head = sentence[:end]
+    if head[-1:].isspace():
+        for token in reversed(head.split()[-10:]):
+            part = _NAME_PART.search(token)
+            if part is None:
+                break
+            words.append(part.group())
+            if part.start() > 0:
+                break  # "said,Observer": the word starts after the comma
+    words.reverse()
+    return words
 
 
 def _initials_fit(short_form: str, long_form: str) -> bool:
@@ -494,8 +539,8 @@ def _order_digits(choices: tuple[str, ...], expected: tuple[str, ...]) -> str:
 def _right(matched: str, answer: str, *, exact: bool, given: str | None = None) -> Grade:
     shown = matched if given is None else given
     same = any(
-        form(shown, number_words=flag).text == form(answer, number_words=flag).text
-        for flag in (True, False)
+        shown_side.text == answer_side.text
+        for shown_side, answer_side in zip(forms(shown), forms(answer), strict=True)
     )
     feedback = "Correct." if same else f"Correct: “{_one_line(answer)}”."
     return Grade(correct=True, exact=exact, matched=matched, rating=Rating.GOOD, feedback=feedback)
@@ -644,7 +689,7 @@ def _close_words(
 def _in_prompt(typed: Form, prompt: str) -> bool:
     """True when the typed words are in the question itself: "IEA" does not answer "What does
     IEA stand for?", however well it names the answer."""
-    words = f" {form(prompt).text} "
+    words = f" {graded_text(prompt)} "
     return f" {typed.text} " in words or f" {typed.text.replace(' ', '')} " in words
 
 
@@ -727,36 +772,17 @@ def _initials(words: Iterable[str], *, skip_connectives: bool) -> str:
     )
 
 
-def _acronym_table(
-    acronyms: Mapping[str, str] | None,
-) -> Mapping[str, tuple[Form, _Target]]:
-    """The acronym table keyed on the compact normalised acronym, expansions normalised."""
-    if not acronyms:
-        return {}
-    return _acronym_table_of(tuple(acronyms.items()))
-
-
-@lru_cache(maxsize=64)
-def _acronym_table_of(
-    pairs: tuple[tuple[str, str], ...],
-) -> Mapping[str, tuple[Form, _Target]]:
-    table = {}
-    for key, value in pairs:
-        expansion = reduce_text(value)[0]
-        table[reduce_text(key)[0].text.replace(" ", "")] = (expansion, _target(expansion))
-    return table
-
-
 def _acronym_match(
-    typed: Form, prepared: _Prepared, table: Mapping[str, tuple[Form, _Target]]
+    given: str, typed: Form, prepared: _Prepared, table: AcronymTable
 ) -> _Candidate | None:
-    """The candidate the typed text names by acronym or by expansion, if any."""
+    """The candidate the typed text (`given` as typed, `typed` normalised) names by acronym or by
+    expansion, if any."""
     if typed.numbers or not typed.words:
         return None
     typed_text = typed.text
     compact = typed.compact
-    one_word = len(compact) >= 2 and " " not in typed_text
-    expansion_for_typed = table.get(compact) if one_word else None
+    one_word = len(compact) >= 2 and len(given.split()) == 1  # "IS-K" too
+    expansion_for_typed = table.expansion(compact) if one_word else None
     typed_names = expansion_for_typed[0].text if expansion_for_typed is not None else None
     for candidate in prepared.candidates:
         if not candidate.named:
@@ -764,7 +790,7 @@ def _acronym_match(
         if compact == candidate.compact and candidate.acronym:
             return candidate  # "ISK" for "IS-K"
         # The answer is an acronym; the typed text its expansion.
-        expansion = table.get(candidate.compact)
+        expansion = table.expansion(candidate.compact)
         if expansion is not None and (
             typed_text == expansion[0].text or _close(typed, expansion[1])
         ):
@@ -779,6 +805,8 @@ def _acronym_match(
 
 
 def _is_acronym(text: str) -> bool:
+    if len(text) > 40 or " " in text.strip():
+        return False
     letters = [char for char in text if char.isalpha()]
     return (
         2 <= len(letters) <= 10

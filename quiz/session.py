@@ -34,7 +34,7 @@ from quiz.study import build_queue, next_due
 
 if TYPE_CHECKING:
     from quiz.card_actions import CardActions, FileChange
-    from quiz.grading import Grade
+    from quiz.grading import AcronymTable, Grade
 
 # quiz.grading loads rapidfuzz (tens of milliseconds): it is imported where an answer is graded,
 # so a session that opens on a flashcard shows it sooner (the study screen preloads it after).
@@ -177,6 +177,8 @@ class Session:
         self._dropped: set[tuple[str, str]] = set()
         self._edited: dict[tuple[str, str], Question] = {}
         self._actions = actions
+        self._acronyms: dict[str, AcronymTable] = {}
+        """Deck id -> the acronyms the deck teaches (read from the deck when an answer needs them)."""
 
     # What the screen shows ---------------------------------------------------------------------
 
@@ -294,7 +296,7 @@ class Session:
             The answer; `Refused` (the card stays asked) for an order that is not one; `None`
             for blank input, which is ignored.
         """
-        from quiz.grading import grade_order, grade_typed, order_hint
+        from quiz.grading import AcronymTable, grade_order, grade_typed, order_hint
 
         if self._phase != "ask" or self.mode not in ("typed", "order"):
             raise SessionError(f"no typed answer is expected now ({self._phase}, {self.mode})")
@@ -309,9 +311,11 @@ class Session:
                 return Refused(order_hint(question))
             return self._graded(card, grade, given, typed=True)
         extra = self._store.accepted(deck.id).get(question.id, ()) if self._store else ()
-        return self._graded(
-            card, grade_typed(question, given, extra_accepted=extra), given, typed=True
-        )
+        acronyms = self._acronyms.get(deck.id)
+        if acronyms is None:
+            acronyms = self._acronyms[deck.id] = AcronymTable.of_deck(deck)
+        grade = grade_typed(question, given, extra_accepted=extra, acronyms=acronyms)
+        return self._graded(card, grade, given, typed=True)
 
     def i_was_right(self, rating: Rating = Rating.GOOD) -> Answer:
         """Count the wrong typed answer on screen as right, rated `rating`; its text is accepted

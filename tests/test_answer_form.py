@@ -29,3 +29,12 @@ def test_case_accents_punctuation_and_articles_go() -> None:
 )
 def test_graded_text(text: str, normalised: str) -> None:
     assert graded_text(text) == normalised
+
+
+def test_a_span_of_years_reads_in_full() -> None:
+    full = graded_text("2020-2021")
+    assert graded_text("2020/21") == graded_text("2020–21") == graded_text("2020 - 21") == full
+    assert graded_text("the 2020/21 season") == f"{full} season"
+    assert graded_text("1999-00") == graded_text("1999-2000")
+    assert graded_text("2020-19") != graded_text("2020-2019")  # not a span of years: as written
+    assert graded_text("2020/22") != graded_text("2020-2022")  # a slash joins only the next year

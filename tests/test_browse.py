@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.browse import card_rows, parse_query, search
+from quiz.browse import CardRow, card_rows, parse_query, search
 from quiz.deck_edit import mark_leech
 from quiz.decks import find_decks, read_deck
 from quiz.errors import QuizError
@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 
 
 @pytest.fixture
-def rows(tmp_path: Path) -> list:  # type: ignore[type-arg]
+def rows(tmp_path: Path) -> list[CardRow]:
     folder = tmp_path / "decks"
     shutil.copytree(DECKS, folder)
     mark_leech(folder / "harbour.yaml", "q-share")
@@ -35,11 +35,11 @@ def rows(tmp_path: Path) -> list:  # type: ignore[type-arg]
     return card_rows(decks, states, flags)
 
 
-def ids(rows: list, text: str) -> list[str]:  # type: ignore[type-arg]
+def ids(rows: list[CardRow], text: str) -> list[str]:
     return [row.question.id for row in search(rows, parse_query(text), now=NOW)]
 
 
-def test_words_phrases_and_fields(rows: list) -> None:  # type: ignore[type-arg]
+def test_words_phrases_and_fields(rows: list[CardRow]) -> None:
     assert len(ids(rows, "")) == 11
     assert ids(rows, "trask") == ["q-chair"]  # in the answer
     assert ids(rows, "Tuesday seawall") == ["q-vote"]  # in the source sentence
@@ -55,7 +55,7 @@ def test_words_phrases_and_fields(rows: list) -> None:  # type: ignore[type-arg]
     assert ids(rows, "fact:person") == [r.question.id for r in rows if r.question.fact == "person"]
 
 
-def test_states(rows: list) -> None:  # type: ignore[type-arg]
+def test_states(rows: list[CardRow]) -> None:
     assert ids(rows, "is:learning") == ["q-chair"]
     assert ids(rows, "is:review") == ["q-vote"]
     assert ids(rows, "is:suspended") == ["q-share"]
@@ -66,7 +66,7 @@ def test_states(rows: list) -> None:  # type: ignore[type-arg]
     assert len(ids(rows, "is:new")) == 11 - 2
 
 
-def test_due_within_days(rows: list) -> None:  # type: ignore[type-arg]
+def test_due_within_days(rows: list[CardRow]) -> None:
     assert ids(rows, "due:0") == ["q-vote", "q-chair"]
     assert ids(rows, "due:60") == ["q-vote", "q-chair"]
     assert ids(rows, "due:0 is:learning") == ["q-chair"]

@@ -1,7 +1,7 @@
 """`quiz generate` and `quiz facts` through the command line: outputs, errors, edits kept.
 
-Most tests stand a fake generator in for spaCy (see test_batch.fake_generate); the tests marked
-slow run the real reader and pipeline.
+Most tests stand a fake generator in for spaCy (`fake_generate` in tests/generate/test_batch.py);
+the tests marked slow run the real reader and pipeline.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from quiz.cli import main
 from quiz.commands.generate import format_facts
 from quiz.decks import read_deck
 from quiz.generate import batch
-from tests.test_batch import fake_generate, fake_generate_with_reference, write
+from tests.generate.test_batch import fake_generate, fake_generate_with_reference, write
 
 
 @pytest.fixture

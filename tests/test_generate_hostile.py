@@ -1,6 +1,6 @@
 """`quiz generate` against careless and hostile input: a smaller --max, odd targets, escapes.
 
-Most tests stand a fake generator in for spaCy (see test_batch.fake_generate).
+Most tests stand a fake generator in for spaCy (see tests/generate/test_batch.py, fake_generate).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from quiz.decks import read_deck
 from quiz.errors import QuizError
 from quiz.generate import batch
 from quiz.generate.batch import GenerateOptions
-from tests.test_batch import fake_generate, fake_generate_with_reference, write
+from tests.generate.test_batch import fake_generate, fake_generate_with_reference, write
 
 ESCAPES = "\x1b]0;PWNED\x07\x1b]52;c;UFdORUQ=\x07\x1b[2J"
 

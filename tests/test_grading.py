@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.grading import (
+    AcronymTable,
     grade_choice,
     grade_order,
     grade_truefalse,
@@ -15,11 +16,13 @@ from quiz.grading import (
 from quiz.model import FACT_TYPES, Question
 from quiz.scheduling import Rating
 
-ACRONYMS = {
-    "NATO": "North Atlantic Treaty Organization",
-    "SCO": "Shanghai Cooperation Organisation",
-    "ORF": "Observer Research Foundation",
-}
+ACRONYMS = AcronymTable(
+    {
+        "NATO": "North Atlantic Treaty Organization",
+        "SCO": "Shanghai Cooperation Organisation",
+        "ORF": "Observer Research Foundation",
+    }
+)
 
 
 def short(answer: str, fact: str = "", accept: tuple[str, ...] = ()) -> Question:
@@ -340,14 +343,16 @@ def test_deck_acronyms_from_prompts_accept_lists_and_sources() -> None:
         "ORF": "Observer Research Foundation",
     }
     question = short("ORF", "acronym")
-    assert grade_typed(question, "observer research foundation", acronyms=table).correct
+    assert grade_typed(
+        question, "observer research foundation", acronyms=AcronymTable(table)
+    ).correct
     assert grade_typed(short("IS-K"), "ISK").correct
     assert grade_typed(short("IS-K"), "is-k").correct
     assert not grade_typed(short("IS-K"), "IS").correct
 
 
 def test_an_alias_found_in_the_question_does_not_answer_it() -> None:
-    table = {"IEA": "Islamic Emirate of Afghanistan"}
+    table = AcronymTable({"IEA": "Islamic Emirate of Afghanistan"})
     asked = Question("q", "short", "What does IEA stand for?", "Islamic Emirate of Afghanistan")
     assert not grade_typed(asked, "IEA", acronyms=table).correct
     assert grade_typed(asked, "islamic emirate of afghanistan", acronyms=table).correct
@@ -371,7 +376,7 @@ def test_grading_any_answer_against_any_text_never_raises(
     answer: str, typed: str, fact: str, acronyms: dict[str, str]
 ) -> None:
     question = Question(id="q", kind="short", prompt=typed[::-1], answer=answer, fact=fact)
-    grade = grade_typed(question, typed, acronyms=acronyms)
+    grade = grade_typed(question, typed, acronyms=AcronymTable(acronyms))
     assert grade.correct == (grade.rating != Rating.AGAIN)
     assert grade.feedback
 
@@ -418,14 +423,54 @@ def test_extra_accepted_answers_count_only_when_given() -> None:
     assert not grade_typed(question, "Kandahar", extra_accepted=("Herat",)).correct
 
 
-def test_a_changed_acronym_table_is_used() -> None:
+def test_each_acronym_table_is_used_on_its_own() -> None:
     question = short("ORF", "acronym")
-    table = {"ORF": "Oxford Research Forum"}
-    assert grade_typed(question, "Oxford Research Forum", acronyms=table).correct
-    table["ORF"] = "Observer Research Foundation"
-    assert not grade_typed(question, "Oxford Research Forum", acronyms=table).correct
-    assert grade_typed(question, "Observer Research Foundation", acronyms=table).correct
+    pairs = {"ORF": "Oxford Research Forum"}
+    oxford = AcronymTable(pairs)
+    pairs["ORF"] = "Observer Research Foundation"  # the table keeps the pairs it was made with
+    observer = AcronymTable(pairs)
+    assert grade_typed(question, "Oxford Research Forum", acronyms=oxford).correct
+    assert not grade_typed(question, "Oxford Research Forum", acronyms=observer).correct
+    assert grade_typed(question, "Observer Research Foundation", acronyms=observer).correct
+    assert not grade_typed(question, "Observer Research Foundation", acronyms=oxford).correct
     assert not grade_typed(question, "Observer Research Foundation").correct
+
+
+def test_a_deck_table_reads_the_deck_only_when_an_answer_needs_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quiz import grading
+    from quiz.model import Deck, SourceRef
+
+    asked = Question(
+        "q-asked",
+        "short",
+        "Which group did the envoy name as the common enemy?",
+        "Islamic State Khorasan Province",
+        fact="organisation",
+        source=SourceRef(
+            "The envoy named the Islamic State Khorasan Province (IS-K) as the enemy."
+        ),
+    )
+    spelled = Question("q-spelled", "short", "What does IS-K stand for?", asked.answer_text)
+    deck = Deck("d", "D", (asked, spelled))
+    calls: list[Deck] = []
+
+    def counted(deck: Deck) -> dict[str, str]:
+        calls.append(deck)
+        return deck_acronyms(deck)
+
+    deck_acronyms = grading.deck_acronyms
+    monkeypatch.setattr(grading, "deck_acronyms", counted)
+    table = AcronymTable.of_deck(deck)
+    assert grade_typed(asked, "Islamic State Khorasan Province", acronyms=table).correct
+    assert calls == []  # a right answer is found before the table is needed
+    # "IS-K" is not the initials of the four words; the deck itself says what it stands for.
+    assert not grade_typed(asked, "IS-K").correct
+    assert grade_typed(asked, "IS-K", acronyms=table).correct
+    assert grade_typed(asked, "isk", acronyms=table).correct
+    assert not grade_typed(asked, "ISIS", acronyms=table).correct
+    assert calls == [deck]  # read once
 
 
 def test_questions_made_and_dropped_one_by_one_are_graded_on_their_own_answers() -> None:
@@ -476,6 +521,32 @@ SAME_NUMBERS = [
     ("1990s", "the 1990's"),
     ("15 August 1947", "August 15, 1947"),
 ]
+
+
+SEASONS = ["2020-21", "2020/21", "2020–21", "2020 – 21", "2020-2021", "2020/2021", "2020 to 2021"]
+
+
+@pytest.mark.parametrize("answer", SEASONS)
+@pytest.mark.parametrize("typed", SEASONS)
+def test_a_season_is_the_same_however_it_is_joined(answer: str, typed: str) -> None:
+    assert grade_typed(short(answer, "date"), typed).correct
+    assert grade_typed(short(f"the {answer} season", "date"), f"{typed} season").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "correct"),
+    [
+        ("2020-21", "2021-22", False),
+        ("2020-21", "2020", False),
+        ("2020-21", "2019/20", False),
+        ("1999-00", "1999/2000", True),
+        ("1914-18", "1914 to 1918", True),
+        ("1914-18", "1914-19", False),
+        ("2020-22", "2020/22", False),  # a slash joins only a year to the next
+    ],
+)
+def test_spans_of_years(answer: str, typed: str, correct: bool) -> None:
+    assert grade_typed(short(answer, "date"), typed).correct == correct
 
 
 @pytest.mark.parametrize(("answer", "typed"), SAME_NUMBERS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -80,9 +81,9 @@ def test_read_unknown_metadata_in_text(capsys: pytest.CaptureFixture[str]) -> No
     ],
 )
 def test_read_errors_are_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: object, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path], Path], message: str
 ) -> None:
-    path = make(tmp_path)  # type: ignore[operator]
+    path = make(tmp_path)
     assert main(["read", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

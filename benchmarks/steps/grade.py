@@ -1,4 +1,8 @@
-"""`quiz.grading.grade_typed` on 100,000 typed answers, against rapidfuzz `ratio` on the pairs."""
+"""`quiz.grading.grade_typed` on 100,000 typed answers, against rapidfuzz `ratio` on the pairs.
+
+Graded as a study session grades them: with the deck's acronym table (`AcronymTable.of_deck`),
+made once and read from the deck when the first answer needs it (inside the timed loop).
+"""
 
 from __future__ import annotations
 
@@ -15,25 +19,13 @@ def run(settings: Settings) -> tuple[list[Row], list[Growth]]:
     require("quiz.grading", attribute="grade_typed")
     from rapidfuzz.fuzz import ratio
 
-    from quiz.grading import grade_typed
-    from quiz.model import Question, SourceRef
+    from quiz.decks import read_deck
+    from quiz.grading import AcronymTable, grade_typed
 
-    cache: dict[str, Question] = {}
-    pairs: list[tuple[Question, str]] = []
-    for data, typed in datagen.iter_typed_answers(COUNT):
-        question = cache.get(data["id"])
-        if question is None:
-            question = Question(
-                id=data["id"],
-                kind=data["kind"],
-                prompt=data["prompt"],
-                answer=data["answer"],
-                accept=tuple(data.get("accept", ())),
-                fact=data.get("fact", ""),
-                source=SourceRef(**data["source"]),
-            )
-            cache[data["id"]] = question
-        pairs.append((question, typed))
+    # The typed answers are to the questions of this deck (the same seed and size).
+    deck = read_deck(datagen.deck_file(datagen.TYPED_ANSWERS_DECK))
+    by_id = {question.id: question for question in deck.questions}
+    pairs = [(by_id[data["id"]], typed) for data, typed in datagen.iter_typed_answers(COUNT)]
     texts = [(question.answer_text, typed) for question, typed in pairs]
 
     row = Row(
@@ -51,9 +43,10 @@ def run(settings: Settings) -> tuple[list[Row], list[Growth]]:
             ratio(answer, typed)
         floor = time.perf_counter() - start
         gc.collect()
+        acronyms = AcronymTable.of_deck(deck)
         start = time.perf_counter()
         for question, typed in pairs:
-            grade_typed(question, typed)
+            grade_typed(question, typed, acronyms=acronyms)
         measured = time.perf_counter() - start
         row.measured_s.append(measured)
         row.floor_s.append(floor)

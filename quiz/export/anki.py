@@ -210,12 +210,9 @@ def _list_html(items: Iterable[str], *, tag: str, attrs: str = "", right: str | 
     return f"<{tag}{attrs}>{''.join(rows)}</{tag}>"
 
 
-def source_html(question: Question, source: DeckSource, deck_title: str) -> str:
-    """The Source field: the article's sentence, then title (linked), authors, date, paragraph."""
-    return _source_html(question, _article_html(source, deck_title))
-
-
 def _source_html(question: Question, about: str) -> str:
+    """The Source field: the article's sentence, then `about` (title linked, authors, date), then
+    the paragraph."""
     sentence = question.source.sentence.strip()
     quote = f"<blockquote>{_escape_lines(sentence)}</blockquote>" if sentence else ""
     paragraph = question.source.paragraph

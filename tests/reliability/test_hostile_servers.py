@@ -1,6 +1,6 @@
 """Hostile web servers: every failure is one clear QuizError line, nothing else is followed or read.
 
-tests/test_fetch.py covers the well-behaved failures (404, timeouts, the size cap, content types,
+tests/generate/test_fetch.py covers the well-behaved failures (404, timeouts, the size cap, content types,
 redirects to file:// and ftp://). Here a raw socket server on 127.0.0.1 misbehaves at the protocol
 level: trickled bodies, lying lengths, broken status lines, endless headers, redirect loops and
 chains to other schemes, and the command line on top.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Generator
 from dataclasses import replace
 from pathlib import Path
 
@@ -193,6 +194,7 @@ def test_stopping_early_stops_the_workers_at_once(tmp_path: Path) -> None:
     outcomes = batch.iter_outcomes(
         [quick, *stuck], GenerateOptions(), generate=fake_generate, workers=2
     )
+    assert isinstance(outcomes, Generator)  # so it can be closed, as a for loop's Ctrl-C does
     assert next(outcomes).source == quick
     started = time.monotonic()
     outcomes.close()  # what Ctrl-C does; without stopping the workers this would hang

@@ -15,7 +15,7 @@ from quiz.errors import QuizError
 from quiz.generate.article import read_source
 from quiz.generate.fetch import USER_AGENT, decode_page, fetch_url, sniff_charset
 
-ARTICLE = (Path(__file__).parent / "data" / "articles" / "harbour.html").read_bytes()
+ARTICLE = (Path(__file__).parents[1] / "data" / "articles" / "harbour.html").read_bytes()
 PLAIN = (
     b"Tram line opens\n"
     b"By Ada Moreno\n"
