@@ -83,7 +83,7 @@ VAGUE: Final = re.compile(
 _GAP: Final = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]")
 MAX_QUESTION_WORDS: Final = 25
-MAX_SENTENCE_WORDS: Final = 35
+MAX_SENTENCE_WORDS: Final = 45
 MAX_ANSWER_WORDS: Final = 8
 MAX_QUOTE_GAP_WORDS: Final = 6
 """A quoted phrase asked as a gap ("called it a _____") is a phrase, not a whole quotation."""

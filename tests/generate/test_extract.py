@@ -291,3 +291,13 @@ def test_a_sentence_short_enough_to_quote_is_quoted_whole(article_facts: Extract
     assert find(facts, "number", "200 cars").slot("context") == (
         "The Vell ferry, which was built in Tarn in 1997, carried \x00 in 2021."
     )
+
+
+def test_a_long_sentence_is_never_cut_inside_its_clause(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell harbour board said on Monday that the new ferry from Tarn to the islands of the "
+        "outer sound would carry 200 cars and up to 900 passengers on each crossing in the busy "
+        "summer months when tourists and workers from the mainland fill every boat that sails "
+        "between the towns of the north coast."
+    )
+    assert find(facts, "number", "200 cars").slot("context") == ""

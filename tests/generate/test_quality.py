@@ -220,7 +220,8 @@ BAD = [
         q(
             "In {{c1::2003}}, the Supreme Court of the small island republic of Erland, which sits "
             "far in the north sea between two larger states and is known for its ferries, its "
-            "harbours and its long winters, listed the Harbour Front as banned.",
+            "harbours, its fishing fleets, its old stone churches and its long dark winters, "
+            "listed the Harbour Front as a banned group.",
             kind="cloze",
         ),
         "too-long",
