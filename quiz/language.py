@@ -21,6 +21,17 @@ MONTHS: Final[tuple[str, ...]] = (
 )
 """The months, capitalised, January first."""
 
+WEEKDAYS: Final[tuple[str, ...]] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+"""The days of the week, capitalised, Monday first."""
+
 MONTH_NUMBERS: Final[dict[str, int]] = {
     **{name.lower(): number for number, name in enumerate(MONTHS, start=1)},
     **{name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)},

@@ -13,6 +13,7 @@ from typing import Final
 from quiz.generate.entity_kinds import BODY_WORDS
 from quiz.generate.names import is_alias, normalise
 from quiz.generate.values import is_relative, parse_date
+from quiz.language import MONTHS
 from quiz.model import FALSE, TRUE, Question
 
 REASONS: Final[dict[str, str]] = {
@@ -88,9 +89,10 @@ MAX_ANSWER_WORDS: Final = 8
 MAX_QUOTE_GAP_WORDS: Final = 6
 """A quoted phrase asked as a gap ("called it a _____") is a phrase, not a whole quotation."""
 MAX_LABEL_WORDS: Final = 12
+_MONTHS_NOT_MAY: Final = "|".join(m for m in MONTHS if m != "May")  # "may" is a modal too
 _LABEL_CUES: Final = re.compile(
     r"(?i)\b((1[5-9]|20)\d\d|then|later|after|afterwards|before|first|earlier|finally|"
-    r"january|february|march|april|june|july|august|september|october|november|december)\b"
+    rf"{_MONTHS_NOT_MAY})\b"
 )
 _RELATIVE: Final = re.compile(r"(?i)\b(where|which|who|whom|whose|when|while|whereas)\b")
 
@@ -207,10 +209,7 @@ def check_question(
     return list(dict.fromkeys(reasons))
 
 
-_ANOTHER_DATE: Final = re.compile(
-    r"\b(1[5-9]\d\d|20\d\d)\b|\b(January|February|March|April|June|July|August|September|"
-    r"October|November|December)\b"
-)
+_ANOTHER_DATE: Final = re.compile(rf"\b(1[5-9]\d\d|20\d\d)\b|\b({_MONTHS_NOT_MAY})\b")
 
 
 _SENTENCE_START: Final = re.compile(r"(^|[.!?:;“\"‘(—–-]\s*)$")

@@ -14,6 +14,7 @@ from quiz.generate.facts import Fact
 from quiz.generate.grammar import GAP
 from quiz.generate.names import is_alias
 from quiz.generate.templates import Template
+from quiz.language import MONTHS, WEEKDAYS
 from quiz.model import FALSE, TRUE, Question, QuestionKind, SourceRef, stable_id
 
 BLANK = "_____"
@@ -160,9 +161,7 @@ _ORDER_WORDS: Final = re.compile(
     r"will|would|plans?|expects?|soon|since|until)\b"
 )
 _DATE_WORDS: Final = re.compile(
-    r"(?i)\b((1[5-9]|20)\d\d|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|today|yesterday|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b"
+    rf"(?i)\b((1[5-9]|20)\d\d|{'|'.join(MONTHS)}|today|yesterday|{'|'.join(WEEKDAYS)})\b"
 )
 _STATES: Final = frozenset(
     "be stand remain seem appear have say tell add note argue believe think hope want confirm "

@@ -8,27 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from quiz.language import MONTH_NUMBERS
+
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -70,7 +51,7 @@ def _date_from_match(match: re.Match[str]) -> date | None:
         month = int(groups["mnum"])
     else:
         name = groups["month"].lower().rstrip(".")
-        month = _MONTHS.get(name, 0)
+        month = MONTH_NUMBERS.get(name, 0)
     try:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
