@@ -3,13 +3,16 @@ shows as edited, in the queue and in the learning cards added at the end."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from quiz.decks import read_deck
+from quiz.model import Deck, Question
 from quiz.progress import ProgressStore
 from quiz.scheduling import CardPhase, CardState, Rating, review, short_interval
 from quiz.session import Session
@@ -95,17 +98,35 @@ def _harbour_copy(tmp_path: Path) -> Path:
     return path
 
 
-def test_any_session_with_card_actions_writes_a_leech(tmp_path: Path) -> None:
-    """Not the study screen: the session itself marks the leech, whoever drives it."""
+@dataclass(frozen=True)
+class LeechProne:
+    path: Path
+    deck: Deck
+    card: Question
+    store: ProgressStore
+    session: Session
+
+
+@contextmanager
+def _leech_prone(tmp_path: Path, card_id: str) -> Iterator[LeechProne]:
+    """A copy of the harbour deck whose card `card_id` becomes a leech at its first lapse, and
+    a session with card actions asking it (reviewed well 40 days ago, due now)."""
     from quiz.card_actions import CardActions
 
     path = _harbour_copy(tmp_path)
     deck = read_deck(path)
-    vote = next(q for q in deck.questions if q.id == "q-vote")
+    card = next(q for q in deck.questions if q.id == card_id)
     with ProgressStore.open(tmp_path / "p.sqlite3") as store:
-        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
+        store.record_review(deck.id, card.id, Rating.EASY, now=NOW - timedelta(days=40))
         actions = CardActions(store, {deck.id: path}, leech_lapses=1)
-        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+        session = Session([(deck, card)], store=store, clock=lambda: NOW, actions=actions)
+        yield LeechProne(path, deck, card, store, session)
+
+
+def test_any_session_with_card_actions_writes_a_leech(tmp_path: Path) -> None:
+    """Not the study screen: the session itself marks the leech, whoever drives it."""
+    with _leech_prone(tmp_path, "q-vote") as leech:
+        path, vote, session = leech.path, leech.card, leech.session
         session.reveal()
         answer = session.rate(Rating.AGAIN)
         assert answer.leech is not None and answer.leech.suspended
@@ -115,16 +136,15 @@ def test_any_session_with_card_actions_writes_a_leech(tmp_path: Path) -> None:
 
 
 def test_undoing_the_answer_that_made_a_leech_restores_the_card(tmp_path: Path) -> None:
-    from quiz.card_actions import CardActions
-
-    path = _harbour_copy(tmp_path)
-    before = path.read_bytes()
-    deck = read_deck(path)
-    vote = next(q for q in deck.questions if q.id == "q-vote")
-    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
-        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
-        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
-        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+    with _leech_prone(tmp_path, "q-vote") as leech:
+        path, deck, vote, store, session = (
+            leech.path,
+            leech.deck,
+            leech.card,
+            leech.store,
+            leech.session,
+        )
+        before = HARBOUR.read_bytes()
         session.reveal()
         session.rate(Rating.AGAIN)
         assert path.read_bytes() != before
@@ -138,16 +158,9 @@ def test_undoing_the_answer_that_made_a_leech_restores_the_card(tmp_path: Path) 
 
 
 def test_i_was_right_over_a_leech_lapse_restores_the_card(tmp_path: Path) -> None:
-    from quiz.card_actions import CardActions
-
-    path = _harbour_copy(tmp_path)
-    before = path.read_bytes()
-    deck = read_deck(path)
-    chair = next(q for q in deck.questions if q.id == "q-chair")
-    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
-        store.record_review(deck.id, chair.id, Rating.EASY, now=NOW - timedelta(days=40))
-        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
-        session = Session([(deck, chair)], store=store, clock=lambda: NOW, actions=actions)
+    with _leech_prone(tmp_path, "q-chair") as leech:
+        path, session = leech.path, leech.session
+        before = HARBOUR.read_bytes()
         answer = session.submit("Mara Quinlan")
         assert answer is not None and not isinstance(answer, str)
         assert session.last is not None and session.last.leech is not None
@@ -191,16 +204,16 @@ def test_a_choice_card_seen_before_starts_in_a_new_order(tmp_path: Path) -> None
 def test_an_undo_that_cannot_be_saved_keeps_the_leech(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quiz.card_actions import CardActions
     from quiz.errors import QuizError
 
-    path = _harbour_copy(tmp_path)
-    deck = read_deck(path)
-    vote = next(q for q in deck.questions if q.id == "q-vote")
-    with ProgressStore.open(tmp_path / "p.sqlite3") as store:
-        store.record_review(deck.id, vote.id, Rating.EASY, now=NOW - timedelta(days=40))
-        actions = CardActions(store, {deck.id: path}, leech_lapses=1)
-        session = Session([(deck, vote)], store=store, clock=lambda: NOW, actions=actions)
+    with _leech_prone(tmp_path, "q-vote") as leech:
+        path, deck, vote, store, session = (
+            leech.path,
+            leech.deck,
+            leech.card,
+            leech.store,
+            leech.session,
+        )
         session.reveal()
         session.rate(Rating.AGAIN)
         marked = path.read_bytes()

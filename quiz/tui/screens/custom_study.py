@@ -157,10 +157,8 @@ class CustomStudyScreen(ModalScreen[CustomStudy | None]):
     @on(Select.Changed)
     def _show_count(self) -> None:
         line = self.query_one("#custom-count", Static)
-        try:
-            study = self.chosen()
-        except QuizError as error:
-            line.update(Content.styled(str(error), "$error"))
+        study = self._chosen_or_say(line)
+        if study is None:
             return
         found = self._count(study)
         self.query_one("#custom-days").disabled = study.kind != "ahead"
@@ -171,6 +169,14 @@ class CustomStudyScreen(ModalScreen[CustomStudy | None]):
             else Content.styled("No cards match.", "$warning")
         )
 
+    def _chosen_or_say(self, line: Static) -> CustomStudy | None:
+        """The study the form gives, or None after saying on `line` what is wrong with it."""
+        try:
+            return self.chosen()
+        except QuizError as error:
+            line.update(Content.styled(str(error), "$error"))
+            return None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter picks a deck while the deck list is open, and studies otherwise."""
         if action == "start":
@@ -180,10 +186,8 @@ class CustomStudyScreen(ModalScreen[CustomStudy | None]):
     def action_start(self) -> None:
         """Study the cards the form gives (an invalid field or no cards says so and stays)."""
         line = self.query_one("#custom-count", Static)
-        try:
-            study = self.chosen()
-        except QuizError as error:
-            line.update(Content.styled(str(error), "$error"))
+        study = self._chosen_or_say(line)
+        if study is None:
             return
         if not self._count(study):
             line.update(Content.styled("No cards match: widen the choice.", "$warning"))
