@@ -170,11 +170,13 @@ def _text(doc: Doc, tokens: range) -> str:
 
 
 def usable(sent: Span) -> bool:
-    """A full statement: long enough, with a verb, not a question or an exclamation."""
+    """A full statement: long enough, with a verb, not a question or an exclamation, and not
+    an aside in brackets ("(Emphasis on 'try'; 2023 has been a tough one.)")."""
     words = [t for t in sent if not t.is_punct]
     if len(words) < 5 or len(words) > 80:
         return False
-    if sent.text.rstrip().endswith(("?", "!")):
+    text = sent.text.strip()
+    if text.endswith(("?", "!")) or text.startswith(("(", "[")):
         return False
     if anaphoric_opening(sent):
         return False

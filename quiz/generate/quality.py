@@ -49,7 +49,8 @@ REASONS: Final[dict[str, str]] = {
     "answer-across-sentences": "the answer runs from one sentence into the next",
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
     "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
-    "glued-words": "two words run together ('conflict-freeThis'): text the page lost a space in",
+    "glued-words": "words run together ('conflict-freeThis') or the page's marks left in the "
+    "text (a list number '6.' opening it, a name's footnote star 'Sophia*')",
 }
 """Every reason code `check_question` may return, with what it means."""
 
@@ -148,7 +149,7 @@ def check_question(
         reasons.append("unbalanced")
     if "  " in prompt or re.search(r"\s[?.,;:!]", _GAP.sub("x", prompt)):
         reasons.append("spacing")
-    if _GLUED.search(_GAP.sub(" x ", prompt)):
+    if _GLUED.search(_GAP.sub(" x ", prompt)) or _PAGE_MARKS.search(_GAP.sub(" x ", prompt)):
         reasons.append("glued-words")
     if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
         reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
@@ -247,6 +248,7 @@ def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
 _NAMED_FACTS: Final = frozenset({"person", "organisation", "place"})
 _FUNCTION_WORDS: Final = frozenset("of the a an and or for to in on at by with from as".split())
 _GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
+_PAGE_MARKS: Final = re.compile(r"^(?:[^:]{1,60}:\s+)?\d{1,2}\.\s|\w\*(?!\w)")
 """A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
 case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""
 _PLAIN_NAME_WORDS: Final = BODY_WORDS | frozenset(

@@ -301,3 +301,8 @@ def test_a_long_sentence_is_never_cut_inside_its_clause(article_facts: Extract) 
         "between the towns of the north coast."
     )
     assert find(facts, "number", "200 cars").slot("context") == ""
+
+
+def test_a_sentence_in_brackets_is_an_aside(article_facts: Extract) -> None:
+    facts = article_facts("(Ada Lindqvist, of course, sailed to Tarn in 2021 with the Vell crew.)")
+    assert facts == []

@@ -486,3 +486,15 @@ def test_a_contracted_she_is_still_a_she() -> None:
         "The question was whether she'd lead the council {{c1::Vell}} had in 2021.", "Vell", "place"
     )
     assert "dangling-pronoun" in check_question(question, anchors=["Vell", "2021"])
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "6. The Vell ferry carried {{c1::200 cars}} across the sound in 2021.",
+        "Tides: 6. The Vell ferry carried {{c1::200 cars}} across the sound in 2021.",
+        "Ada* said the Vell ferry carried {{c1::200 cars}} across the sound in 2021.",
+    ],
+)
+def test_marks_of_the_page_left_in_the_text_are_refused(prompt: str) -> None:
+    assert "glued-words" in check_question(cloze_of(prompt, "200 cars", "number"))
