@@ -171,7 +171,7 @@ def _text(doc: Doc, tokens: range) -> str:
 
 def usable(sent: Span) -> bool:
     """A full statement: long enough, with a verb, not a question or an exclamation, and not
-    an aside in brackets ("(Emphasis on 'try'; 2023 has been a tough one.)")."""
+    an aside in brackets ("(Yes, the ferry was late again in 2021.)")."""
     words = [t for t in sent if not t.is_punct]
     if len(words) < 5 or len(words) > 80:
         return False

@@ -215,7 +215,7 @@ def scope(sent: Span, answer: range) -> list[int]:
     subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS | {"expl"}]
     if subjects:
         weak = subjects[0].lower_ in _WEAK_SUBJECTS
-    else:  # "The Department of Energy predicts X" parsed without its subject still has one
+    else:  # "The Office of Harbours predicts X" parsed without its subject still has one
         weak = not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[sent.start : root.i])
     while node.i != root.i and node.head.i != node.i:
         if node.dep_ == "relcl":
@@ -278,9 +278,9 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
 
 
 def _orphans(sent: Span, kept: Iterable[int]) -> bool:
-    """Whether a cut left a word whose head it removed ("marks the day, a line that ..." once
-    "when the sun is over the Tropic of Capricorn" is gone, "a line" describing nothing): a cut
-    must take whole phrases, or the rest is a spliced sentence."""
+    """Whether a cut left a word whose head it removed ("opens the season, a route that ..." once
+    "when the ferry first sails to the Tarn islands" is gone, "a route" describing nothing): a
+    cut must take whole phrases, or the rest is a spliced sentence."""
     keep = set(kept)
     doc = sent.doc
     return any(

@@ -274,7 +274,7 @@ def _part_shown(answer: str, stem: str) -> bool:
 
 
 def _spelled_out(answer: str, stem: str) -> bool:
-    """Whether an acronym asked is spelled out in the prompt ("the National Institutes of Health
+    """Whether an acronym asked is spelled out in the prompt ("the Vell Harbour Board
     ... the _____" for "NIH")."""
     letters = answer.replace(".", "")
     if not re.fullmatch(r"[A-Z]{2,7}", letters):
@@ -396,7 +396,7 @@ def _reference_checks(
             return ["dangling-pronoun"]
         for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
             if word == "this" and after not in TIME_NOUNS:
-                return ["dangling-pronoun"]  # "early adopters of this look": which look?
+                return ["dangling-pronoun"]  # "fans of this sound": which sound?
         return []
     allowed = {"its", "it"} | (THIRD_PERSON if tokens[0] in {"who", "whom"} else set())
     if any(t in PRONOUNS - allowed for t in tokens):  # "Who ... outside his house?" is fine

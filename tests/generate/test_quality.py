@@ -361,11 +361,11 @@ def test_a_question_that_names_nothing_is_refused() -> None:
         sentence = prompt.replace("{{c1::", "").replace("}}", "")
         return q(prompt, answer, kind="cloze", fact="number", sentence=sentence)
 
-    nameless = cloze("Police later said at least {{c1::14 people}} were hurt.", "14 people")
+    nameless = cloze("Officers said that {{c1::14 people}} were hurt in the crash.", "14 people")
     assert "unanchored" in check_question(nameless, anchors=[])
-    placed = cloze("Police in Vell said at least {{c1::14 people}} were hurt.", "14 people")
+    placed = cloze("Officers in Vell said that {{c1::14 people}} were hurt.", "14 people")
     assert "unanchored" not in check_question(placed, anchors=["Vell"])
-    dated = cloze("In 2021 police said at least {{c1::14 people}} were hurt.", "14 people")
+    dated = cloze("In 2021 officers said that {{c1::14 people}} were hurt.", "14 people")
     assert "unanchored" not in check_question(dated, anchors=[])
 
 
@@ -377,7 +377,7 @@ def test_a_sentence_opening_name_counts_only_when_the_sentence_names_it() -> Non
 
 
 def test_a_name_the_question_defines_needs_no_other_name() -> None:
-    prompt = "When a brain chemical called {{c1::tidane}} is present, the cell fires."
+    prompt = "If a harbour weed called {{c1::tidane}} grows, the eelgrass dies back."
     question = q(prompt, "tidane", kind="cloze", fact="event", sentence=prompt)
     assert "unanchored" not in check_question(question, anchors=[])
 
@@ -431,7 +431,7 @@ def test_a_sentence_opening_word_is_no_name_for_a_later_she() -> None:
 
 def test_this_with_a_noun_anywhere_points_back() -> None:
     question = cloze_of(
-        "Early adopters of this look include the singer {{c1::Ada Lindqvist}} of Vell.",
+        "Fans of this sound include the singer {{c1::Ada Lindqvist}} of Vell.",
         "Ada Lindqvist",
         fact="person",
     )
