@@ -49,6 +49,7 @@ REASONS: Final[dict[str, str]] = {
     "answer-across-sentences": "the answer runs from one sentence into the next",
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
     "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
+    "source-gap": "the gap is who reported the news ('according to _____'), not the news",
     "glued-words": "words run together ('conflict-freeThis') or the page's marks left in the "
     "text (a list number '6.' opening it, a name's footnote star 'Sophia*')",
 }
@@ -151,6 +152,8 @@ def check_question(
         reasons.append("spacing")
     if _GLUED.search(_GAP.sub(" x ", prompt)) or _PAGE_MARKS.search(_GAP.sub(" x ", prompt)):
         reasons.append("glued-words")
+    if _SOURCE_GAP.search(_GAP.sub("\x01", prompt).replace("_____", "\x01")):
+        reasons.append("source-gap")
     if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
         reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
     if VAGUE.search(outside):
@@ -248,6 +251,12 @@ def _anchored(stem: str, anchors: Iterable[str] = ()) -> bool:
 _NAMED_FACTS: Final = frozenset({"person", "organisation", "place"})
 _FUNCTION_WORDS: Final = frozenset("of the a an and or for to in on at by with from as".split())
 _GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
+_SOURCE_GAP: Final = re.compile(
+    r"(?i)\b(according to|told|speaking to|in an interview with|reported by|in a statement to)"
+    r"\s+(the\s+)?\x01"
+)
+"""A gap on where the news was said ("according to _____", "told _____", "speaking to
+_____"): the outlet or agency that passed the fact on, which no reader keeps."""
 _PAGE_MARKS: Final = re.compile(r"^(?:[^:]{1,60}:\s+)?\d{1,2}\.\s|\w\*(?!\w)")
 """A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
 case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""

@@ -498,3 +498,19 @@ def test_a_contracted_she_is_still_a_she() -> None:
 )
 def test_marks_of_the_page_left_in_the_text_are_refused(prompt: str) -> None:
     assert "glued-words" in check_question(cloze_of(prompt, "200 cars", "number"))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Ferry fares in Vell rose by 12% in 2021, according to {{c1::Tide Data}}.",
+        '"We saw the wave," Ada Lindqvist told the {{c1::Tide Data}} in 2021.',
+    ],
+)
+def test_a_gap_on_who_passed_the_news_on_is_refused(prompt: str) -> None:
+    assert "source-gap" in check_question(cloze_of(prompt, "Tide Data"))
+
+
+def test_a_body_that_did_something_is_no_source_gap() -> None:
+    prompt = "The {{c1::Tide Data}} office counted 12,000 ferry trips in Vell in 2021."
+    assert "source-gap" not in check_question(cloze_of(prompt, "Tide Data"))
