@@ -15,8 +15,9 @@ common noun, with nothing named or counted in it, is then
 - for a noun the article used before ("the plan", "the same city council", "the ship in
   distress"), no question: it points back at something the question does not name. A term made of
   nouns alone ("the winter solstice", "the advisor benefit") names a concept each time and stays;
-- anywhere else in the sentence, outside quotation marks, a demonstrative before a noun ("that
-  invitation", "those years") also points back, and the sentence gives no question;
+- anywhere else in the sentence, outside quotation marks, a demonstrative or "such" before a
+  noun ("that invitation", "such an exit") also points back, and the sentence gives no
+  question;
 - otherwise a first mention, which introduces what it names ("the harbour festival falls on
   Dec. 14"), or the thing the headline is about ("the plant" under "Town approves desalination
   plant"), and stays.
@@ -105,15 +106,18 @@ def definite_subject(sent: Span) -> Token | None:
 
 
 def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
-    """Whether the sentence, outside quotation marks, uses a demonstrative before a noun ("that
-    invitation", "those years", "these bands"): it names what it means only in the sentence
-    before. "This year" is a time, not a reference."""
+    """Whether the sentence, outside quotation marks, uses a demonstrative or "such" before a
+    noun ("that invitation", "these bands", "such an exit"): it names what it means only in the
+    sentence before. "This year" is a time, not a reference."""
     quoted = False
     for token in sent:
         if token.text in {"“", "”", '"'}:
             quoted = {"“": True, "”": False}.get(token.text, not quoted)
             continue
-        if quoted or token.i in skip or token.dep_ != "det" or token.lower_ not in DEMONSTRATIVE:
+        if quoted or token.i in skip:
+            continue
+        such = token.lower_ == "such" and token.dep_ in {"amod", "predet", "det"}
+        if not such and (token.dep_ != "det" or token.lower_ not in DEMONSTRATIVE):
             continue
         noun = token.head
         if token.lower_ == "this" and noun.lemma_.lower() in _TIME_NOUNS:

@@ -110,3 +110,8 @@ def test_this_year_and_a_quoted_that_do_not_point_back(article_facts: Extract) -
         published=date(2023, 12, 1),
     )
     assert facts  # the sentence still gives questions
+
+
+def test_such_with_a_noun_points_back(article_facts: Extract) -> None:
+    facts = article_facts("The Vell deal that runs through 2036 makes such an exit hard for Tarn.")
+    assert facts == []
