@@ -37,8 +37,10 @@ from quiz.generate.places import (
     CONTINENT,
     COUNTRY,
     capitals_near,
+    contains,
     neighbours,
     other_continents,
+    place,
 )
 from quiz.generate.values import (
     DateValue,
@@ -107,7 +109,27 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
             return []
         names = [(n, "EVENT") for n, _ in names if _eventish(n)]
         label = "EVENT"
-    return _entities(answer, label, names, fact, pool, rng)
+    options = _entities(answer, label, names, fact, pool, rng)
+    if fact.type == "place" and options:
+        return _within_named_region(answer, options, fact.slot("context"))
+    return options
+
+
+_AFTER_GAP_REGION: Final = re.compile(GAP + r",\s+((?:[A-Z][\w.’'-]*\s?){1,3})")
+
+
+def _within_named_region(answer: str, options: list[str], context: str) -> list[str]:
+    """`options` when every one lies in the region the sentence names after the gap ("in _____,
+    Texas": cities of Texas), else none: a Los Angeles among "_____, Texas" is wrong at sight."""
+    m = _AFTER_GAP_REGION.search(context)
+    region = place(m.group(1).strip()) if m else None
+    if region is None:
+        return options
+    home = place(answer)
+    if home is None or not contains(region, home) or region.key == home.key:
+        return options
+    inside = [o for o in options if (p := place(o)) is not None and contains(region, p)]
+    return options if len(inside) == len(options) else []
 
 
 def _eventish(name: str) -> bool:

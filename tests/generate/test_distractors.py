@@ -75,14 +75,17 @@ def options(answer: str, sentence: str, *sentences: str, seeds: int = 20) -> set
     return found
 
 
-def test_a_city_followed_by_its_country_gets_other_cities() -> None:
-    found = options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES)
-    assert found == {"Riga", "Oslo", "Vilnius"}
+def test_a_city_followed_by_its_country_gets_no_cities_of_other_countries() -> None:
+    # "in _____, Estonia" with Riga or Oslo among the options is wrong at sight: without enough
+    # Estonian cities the fact is asked as a gap or a typed question
+    assert options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES) == set()
+    assert options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES) == set()
 
 
 def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
     # the article has two other cities; the gazetteer adds the capital of the city's country
-    found = options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES)
+    fired = "Flight controllers in Tartu confirmed that the probe had fired its engine."
+    found = options("Tartu", fired, fired, MEMBERS, TWO_CITIES)
     assert found == {"Riga", "Oslo", "Tallinn"}
 
 
@@ -193,7 +196,7 @@ def test_a_cloze_asked_for_want_of_options_keeps_the_choices_rank() -> None:
 def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
     # The parser may miss a name in the question's own sentence ("IS-K claimed responsibility for
     # the attack on _____"); it plays another part there and must not be offered.
-    sentence = "Flights from Riga landed in Tartu, Estonia, on time."
+    sentence = "Flights from Riga landed in Tartu on time."
     others = "The team celebrated in Riga, Oslo, Vilnius and Kaunas."
     article = Article("Flights", (sentence, others), published=date(2024, 3, 6))
     tartu = Fact(
@@ -203,7 +206,7 @@ def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
         1,
         detail="GPE",
         slots=(("context", sentence.replace("Tartu", GAP, 1)),),
-        entities=(("GPE", "Tartu"), ("GPE", "Estonia")),  # Riga not tagged here
+        entities=(("GPE", "Tartu"),),  # Riga not tagged here
     )
     cities = [place(name, others, 2) for name in ("Riga", "Oslo", "Vilnius", "Kaunas")]
     pool = build_pool(article, [tartu, *cities])
@@ -464,3 +467,15 @@ def test_the_outlet_that_published_the_page_is_no_option() -> None:
     facts = [entity_fact("organisation", "ORG", n, body[0]) for n in outlets]
     pool = build_pool(article, facts)
     assert "Harbour Times" not in {m.text for m in pool.mentions}
+
+
+def test_options_lie_in_the_region_the_sentence_names_after_the_gap() -> None:
+    from quiz.generate.distractors import _within_named_region
+
+    context = "Ada Lindqvist grew up in \x00, Texas, before she moved to Vell in 2001."
+    assert _within_named_region("Houston", ["Los Angeles", "Chicago", "Dallas"], context) == []
+    inside = ["Dallas", "Austin", "El Paso"]
+    assert _within_named_region("Houston", inside, context) == inside
+    assert _within_named_region("Houston", ["Los Angeles"], "She grew up in \x00.") == [
+        "Los Angeles"
+    ]
