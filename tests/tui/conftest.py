@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +64,33 @@ def make_app(decks: list[Deck], store: ProgressStore) -> Callable[..., QuizApp]:
                 new_per_day=new_per_day, retention=0.9, theme=store.get_settings().theme
             ),
             **kwargs,  # type: ignore[arg-type]
+        )
+
+    return make
+
+
+@pytest.fixture
+def deck_folder(tmp_path: Path) -> Path:
+    """Copies of the test decks, which the app may edit."""
+    folder = tmp_path / "decks"
+    shutil.copytree(DECKS_DIR, folder)
+    return folder
+
+
+@pytest.fixture
+def make_file_app(deck_folder: Path, store: ProgressStore) -> Callable[..., QuizApp]:
+    """Builds the app on the copies of the test decks with their files known (so editing,
+    suspending and leeches write to them); keywords are `StudyOptions` fields."""
+
+    def make(**options: Any) -> QuizApp:
+        files = find_decks(deck_folder)
+        decks = [read_deck(path) for path in files]
+        return build_app(
+            decks,
+            store,
+            clock=lambda: NOW,
+            options=StudyOptions(**options),
+            deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
         )
 
     return make

@@ -3,7 +3,6 @@ flag. Screens at 80x24 and 120x40."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -11,41 +10,23 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
-from quiz.decks import find_decks, read_deck
+from quiz.decks import read_deck
 from quiz.progress import ProgressStore
 from quiz.scheduling import Rating
-from quiz.tui import QuizApp, StudyOptions, build_app
+from quiz.tui import QuizApp
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.card_actions import EditScreen
 from quiz.tui.screens.deck_list import DeckListScreen
 
-from .conftest import DECKS_DIR, NOW, SIZE, screen_text
+from .conftest import NOW, SIZE, screen_text
 
 LARGE = (120, 40)
 SnapCompare = Callable[..., bool]
 
 
 @pytest.fixture
-def deck_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "decks"
-    shutil.copytree(DECKS_DIR, folder)
-    return folder
-
-
-@pytest.fixture
-def make_app(deck_folder: Path, store: ProgressStore) -> Callable[[], QuizApp]:
-    def make() -> QuizApp:
-        files = find_decks(deck_folder)
-        decks = [read_deck(path) for path in files]
-        return build_app(
-            decks,
-            store,
-            clock=lambda: NOW,
-            options=StudyOptions(),
-            deck_files={deck.id: path for deck, path in zip(decks, files, strict=True)},
-        )
-
-    return make
+def make_app(make_file_app: Callable[..., QuizApp]) -> Callable[[], QuizApp]:
+    return make_file_app
 
 
 def suspended(folder: Path) -> list[str]:
