@@ -15,10 +15,10 @@ from typing import Any
 
 from quiz import deck_cache
 from quiz.decks import (
-    _deck_dumper,
     _decode,
     _read_bytes,
     _safe_loader,
+    dump_yaml,
     parse_deck,
     question_to_data,
 )
@@ -155,18 +155,7 @@ def _child(node: Any, key: str) -> Any:
 
 def _question_text(question: Question, column: int) -> str:
     """The question as YAML lines for a place at `column` (the first line's indent is already there)."""
-    import yaml
-
-    text: str = yaml.dump(
-        question_to_data(question),
-        Dumper=_deck_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-        indent=2,
-    )
-    lines = text.rstrip("\n").split("\n")
+    lines = dump_yaml(question_to_data(question)).rstrip("\n").split("\n")
     pad = " " * column
     return "\n".join([lines[0], *(pad + line if line else line for line in lines[1:])])
 

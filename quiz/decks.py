@@ -677,10 +677,16 @@ def question_to_data(question: Question) -> dict[str, Any]:
 
 def dump_deck(deck: Deck) -> str:
     """The deck as readable YAML text: fixed key order, block scalars for long text."""
+    return dump_yaml(deck_to_data(deck))
+
+
+def dump_yaml(data: object) -> str:
+    """`data` (a deck or a question as plain data) as deck-file YAML: keys in the given order,
+    block scalars for long text, lines of at most 100 characters."""
     import yaml
 
     text: str = yaml.dump(
-        deck_to_data(deck),
+        data,
         Dumper=_deck_dumper(),
         sort_keys=False,
         allow_unicode=True,
