@@ -28,7 +28,7 @@ BODY_WORDS: Final = frozenset(
     "services association federation league union club company corporation corp inc ltd llc "
     "plc group bank fund foundation trust society organisation organization network "
     "government administration parliament congress senate assembly board institution "
-    "hospital museum laboratory lab centre center coalition alliance council".split()
+    "hospital museum laboratory lab centre center coalition alliance".split()
 )
 """Words that make a name the name of a body ("... Commission", "... Navy", "Bank of ...")."""
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z&]{1,7}s?")

@@ -69,10 +69,16 @@ class Descriptions:
     """The lemmas of every common noun met so far."""
     topic: frozenset[str] = frozenset()
     """The lemmas of the headline's common nouns: what the whole article is about."""
-    recent: dict[str, str] = field(default_factory=dict)
-    """The one entity of each kind (PERSON, ORG, GPE) the last two sentences named, `AMBIGUOUS`
-    when they named more than one."""
-    _last: list[dict[str, set[str]]] = field(default_factory=list)
+    last_two: list[dict[str, set[str]]] = field(default_factory=list)
+    """The entities of each kind (PERSON, ORG, GPE) the last two sentences named."""
+
+    def recent(self, label: str) -> str:
+        """The one entity of kind `label` the last two sentences named, `AMBIGUOUS` when they
+        named more than one or none. A surname or first name alone is the person named in full
+        nearby."""
+        names: set[str] = set().union(*(kinds[label] for kinds in self.last_two))
+        names = {n for n in names if not any(n != m and _part_of(n, m) for m in names)}
+        return names.pop() if len(names) == 1 else AMBIGUOUS
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
         return Resolution(subject=text, named=described.named[key])
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
     if kind:
-        found = described.recent.get(kind, AMBIGUOUS) if before_only else AMBIGUOUS
+        found = described.recent(kind) if before_only else AMBIGUOUS
         return Resolution(subject=text, named=found) if found else Resolution(drop=True)
     if words[0].lower_ in POINTING:
         return Resolution(drop=True)
@@ -176,17 +182,7 @@ def _remember_entities(sent: Span, described: Descriptions) -> None:
     for ent in sent.ents:
         if ent.label_ in kinds:
             kinds[ent.label_].add(ent.text)
-    described._last = [*described._last[-1:], kinds]
-    recent: dict[str, str] = {}
-    for label in KIND_NOUNS:
-        names: set[str] = set().union(*(k[label] for k in described._last))
-        # a surname or first name alone is the person named in full nearby
-        names = {n for n in names if not any(n != m and _part_of(n, m) for m in names)}
-        if len(names) == 1:
-            recent[label] = names.pop()
-        elif names:
-            recent[label] = AMBIGUOUS
-    described.recent = recent
+    described.last_two = [*described.last_two[-1:], kinds]
 
 
 def _part_of(short: str, full: str) -> bool:
