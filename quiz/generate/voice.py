@@ -25,8 +25,16 @@ MAX_FIRST_PERSON: Final = 2
 """A sentence with more first-person words than this is about the writer, not the news."""
 _SINGULAR: Final = frozenset({"i", "me", "my", "myself", "mine"})
 _PLURAL: Final = frozenset({"we", "us", "our", "ours", "ourselves"})
-_CONTRACTIONS: Final = {"’m": "is", "'m": "is", "’ve": "has", "'ve": "has", "’ll": "will"}
-_CONTRACTIONS |= {"'ll": "will", "’d": "would", "'d": "would"}
+_CONTRACTIONS: Final = {
+    "’m": "is",
+    "'m": "is",
+    "’ve": "has",
+    "'ve": "has",
+    "’ll": "will",
+    "'ll": "will",
+    "’d": "would",
+    "'d": "would",
+}
 _IRREGULAR: Final = {"am": "is", "have": "has", "be": "is", "are": "is"}
 _QUOTES: Final = frozenset({"“", "”", '"'})
 _SAY: Final = frozenset({"say", "tell", "add", "write", "recall", "explain", "note"})
@@ -91,9 +99,20 @@ def _replace(text: str, pairs: dict[str, str]) -> str:
         pattern = re.compile(rf"(?<![\w’']){re.escape(old)}(?![\w’'])")
         parts = _QUOTED.split(text)
         for n in range(0, len(parts), 2):  # even parts lie outside quotation marks
-            parts[n] = pattern.sub(lambda m: _cased(new, m.start(), parts[n]), parts[n])
+            parts[n] = _sub_cased(pattern, new, parts[n])
         text = "".join(parts)
     return text
+
+
+def _sub_cased(pattern: re.Pattern[str], new: str, text: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        out.append(text[last : m.start()])
+        out.append(_cased(new, m.start(), text))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 _QUOTED: Final = re.compile(r"(“[^”]*”|\"[^\"]*\")")
