@@ -222,7 +222,11 @@ def usable(sent: Span) -> bool:
         return False
     if anaphoric_opening(sent) or imperative(sent):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent)
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 
 
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})

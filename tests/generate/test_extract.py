@@ -405,3 +405,13 @@ def test_a_court_case_is_one_name(article_facts: Extract) -> None:
     assert "Moen v. Vell Harbour Board" in answers
     assert not {"Moen", "Vell Harbour Board"} & answers
     assert "4–3 Tarn Supreme Court" not in answers
+
+
+def test_a_fragment_without_a_finite_verb_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Inviting the singer Ada Moen to Vell for the 2024 harbour festival.",
+        "The council invited the singer Ada Moen to Vell in 2024.",
+    )
+    assert {f.sentence for f in facts} == {
+        "The council invited the singer Ada Moen to Vell in 2024."
+    }
