@@ -210,7 +210,7 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     if len(words) == 2 and before_only and described.named.get(key):
         return Resolution(subject=text, named=described.named[key])
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
-    if kind:
+    if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS
         return Resolution(subject=text, named=found) if found else Resolution(drop=True)
     if words[0].lower_ in POINTING:

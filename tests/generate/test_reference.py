@@ -160,3 +160,11 @@ def test_a_lead_may_hold_a_relative_clause(article_facts: Extract) -> None:
 def test_this_before_a_name_says_which(article_facts: Extract) -> None:
     facts = article_facts("My uncle bought this 1974 Vellmark Coupe in Tarn for $900.")
     assert any(f.answer == "1974" for f in facts)
+
+
+def test_a_plural_kind_noun_is_not_the_one_person_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Police in Vell charged Tomas Berg with the attack on Monday.",
+        "The victims were Ada Moen and Lena Holm, both 21, of Tarn.",
+    )
+    assert not any("Tomas Berg were" in f.slot("context") for f in facts)
