@@ -491,6 +491,7 @@ def _extract_sentence(
         known.setdefault(fact.detail, fact.answer)
     facts.extend(_quotes(sent, paragraph, entity_pairs))
     facts.extend(named_terms(sent, paragraph, entity_pairs))
+    facts.extend(defined_terms(sent, paragraph, entity_pairs))
     facts.extend(_scores(sent, paragraph, entity_pairs))
     short_forms = {f.detail for f in defined}
     for tokens, label in ents:
@@ -778,6 +779,51 @@ def named_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -
 
 
 STOPWORDS_SHORT: Final = frozenset("it this that them him her one ones so".split())
+
+
+def defined_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    """Terms the sentence defines as it goes: "a blastema, a mass of undifferentiated cells",
+    "the epithelium—the thin outer layer—of the tentacle", "memory consolidation, which is a
+    process that ...". The term is the answer; its definition stays in the prompt as the cue. A
+    name ("Ada Moen, the chief executive") is left to its own fact."""
+    found: list[Fact] = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.ent_type_ or not token.text.islower():
+            continue
+        if not any(_definition(child) for child in token.children):
+            continue
+        start = token.i
+        while start - 1 >= sent.start and sent.doc[start - 1].dep_ in {"compound", "amod"}:
+            if sent.doc[start - 1].head.i != token.i and sent.doc[start - 1].dep_ != "compound":
+                break
+            start -= 1
+        words = sent.doc[start : token.i + 1]
+        if not words.text.replace("-", "").replace(" ", "").isalpha() or len(words) > 3:
+            continue
+        found.append(
+            _base(
+                "event", words.text, sent, paragraph, range(start, token.i + 1), ents, detail="TERM"
+            )
+        )
+    return found
+
+
+def _definition(child: Token) -> bool:
+    """Whether `child` defines its head noun: an appositive "a/the + noun + what it is" set off
+    by a comma or a dash, or "which is a + noun"."""
+    doc = child.doc
+    if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > child.head.i:
+        opener = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        has_article = any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in child.children
+        )
+        described = any(c.dep_ in {"amod", "prep", "relcl", "acl"} for c in child.children)
+        return opener is not None and opener.text in {",", "—", "–"} and has_article and described
+    if child.dep_ == "relcl" and child.lemma_ == "be":
+        subject = [c for c in child.children if c.dep_ == "nsubj"]
+        attr = [c for c in child.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        return bool(subject) and subject[0].lower_ == "which" and bool(attr)
+    return False
 
 
 def _term_end(sent: Span, start: int) -> int:

@@ -49,6 +49,8 @@ def leading_adjuncts(sent: Span, keep: Iterable[int] = ()) -> set[int]:
     drop: set[int] = set()
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and root.tag_ in {"VBZ", "VBD", "VBP"}:
+        return drop  # "Regenerating tissue ... relies on": the parse took the subject for a phrase
     first = min((s.left_edge.i for s in subjects), default=root.i)
     for child in root.children:
         if child.i < first and child.dep_ in _LEADING_DEPS:

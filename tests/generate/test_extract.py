@@ -433,3 +433,22 @@ def test_a_question_drops_also_and_as_well(article_facts: Extract) -> None:
         assert rendered(fact, "date-year-short") == (
             "In what year did the city council approve the new harbour bridge?"
         )
+
+
+def test_a_term_the_sentence_defines_is_asked_with_its_definition(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Regrowing a lost fin in Vell's lake fish relies on a blastema, a mass of young cells "
+        "that can become any tissue, researchers in Tarn found in 2023.",
+        "Ada Moen, the chief executive of Vell Ferries, said fares would rise in 2024.",
+    )
+    term = find(facts, "event", "blastema")
+    assert term.slot("context").startswith("Regrowing a lost fin in Vell's lake fish relies on a")
+    assert not any(f.detail == "TERM" and f.answer == "executive" for f in facts)
+
+
+def test_a_subject_the_parse_took_for_a_phrase_is_not_cut(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Regenerating tissue across species, including salamanders and insects, relies on "
+        "cells that the Vell lab first described in 2019."
+    )
+    assert all(not f.slot("context").startswith("Relies") for f in facts)
