@@ -220,12 +220,15 @@ def usable(sent: Span) -> bool:
     text = sent.text.strip()
     if text.endswith(("?", "!")) or text.startswith(("(", "[")):
         return False
-    if anaphoric_opening(sent) or imperative(sent):
-        return False
+    if anaphoric_opening(sent) or imperative(sent) or _PHONE.search(text):
+        return False  # a phone number: an appeal for witnesses or a helpline, not news
     return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent)
 
 
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PHONE: Final = re.compile(
+    r"\b0\d{2,4}[ -]?\d{5,8}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b"
+)
 """Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 
 
@@ -721,9 +724,25 @@ def _scores(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> li
         bracketed = start > sent.start and doc[start - 1].text == "("
         if bracketed or high < low or (start > sent.start and doc[start - 1].lower_ in _RANGE_CUES):
             continue
+        if not _final_score(doc[start:stop]):
+            continue
         fact = _base("number", text, sent, paragraph, range(start, stop), ents, detail="score")
         found.append(fact)
     return found
+
+
+_RESULT_WORDS: Final = frozenset(
+    "finish win lose go beat defeat be end vote rule record decision ruling win loss victory "
+    "defeat finish season mark tally split majority case".split()
+)
+
+
+def _final_score(span: Span) -> bool:
+    """Whether a score says how something ended: a record ("finished 13-0", "a 21-3 record"), a
+    result ("lost 118-112") or a vote ("ruled 4–3", "a 4–3 ruling"); a score on the way ("a 3-0
+    start", "a 14-3 lead") is a detail of the game."""
+    heads = {t.head for t in span if t.head.i < span.start or t.head.i >= span.end}
+    return any(h.lemma_.lower() in _RESULT_WORDS for h in heads)
 
 
 def _count_in_date(doc: Doc, tokens: range) -> range | None:

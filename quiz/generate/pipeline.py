@@ -25,7 +25,14 @@ from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import ANCHOR_LABELS, check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.reference import Descriptions
-from quiz.generate.select import Limits, default_max, locating_place, score, select
+from quiz.generate.select import (
+    Limits,
+    default_max,
+    in_long_list,
+    locating_place,
+    score,
+    select,
+)
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
 from quiz.reading.clutter import is_clutter
@@ -108,6 +115,7 @@ def make_deck(
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
     facts = [f for f in facts if f.type != "place" or not locating_place(f.answer, f.sentence)]
+    facts = [f for f in facts if f.type not in _NAMED or not in_long_list(f.answer, f.sentence)]
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}

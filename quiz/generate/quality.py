@@ -50,6 +50,7 @@ REASONS: Final[dict[str, str]] = {
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
     "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
     "source-gap": "the gap is who reported the news ('according to _____'), not the news",
+    "platform": "the answer is the social platform something was posted on",
     "possessive-gap": "the gap is followed by a dangling apostrophe ('_____' experience') or a "
     "date's possessive ('at _____’s end')",
     "glued-words": "words run together ('conflict-freeThis') or the page's marks left in the "
@@ -64,6 +65,11 @@ PRONOUNS: Final = frozenset(
     "he she it they them him his her its their theirs hers we us our i me my".split()
 )
 DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
+PLATFORMS: Final = frozenset(
+    "instagram|x|twitter|facebook|tiktok|youtube|threads|bluesky|spotify|substack|reddit|"
+    "linkedin|snapchat|whatsapp|telegram|apple podcasts|google podcasts".split("|")
+)
+"""Where something was posted: asking for it asks for the channel, not the news."""
 PERSONAL_VOICE: Final = frozenset("i me my mine myself we us our ours ourselves".split())
 """The writer speaking ("our schools", "I reviewed"): outside a quotation such a sentence is the
 writer's own story or opinion, not a fact the reader can place. A "you" is the reader, as in
@@ -368,6 +374,8 @@ def _answer_checks(question: Question, answer: str, sentence: str) -> list[str]:
         reasons.append("answer-cut")  # "Korn, Limp Bizkit": two names as one
     if question.fact == "date" and is_relative(answer) and parse_date(answer) is None:
         reasons.append("relative-date")
+    if normalise(answer) in PLATFORMS:
+        reasons.append("platform")  # "shared the recipe on _____": where, not what
     if (
         sentence
         and not _contains(sentence, answer)

@@ -166,10 +166,11 @@ def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | Non
         if quoted or token.i in skip:
             continue
         such = token.lower_ == "such" and token.dep_ in {"amod", "predet", "det"}
+        such = such or (token.lower_ in _ORDINAL_POINTERS and token.dep_ == "amod")
         if not such and (token.dep_ != "det" or token.lower_ not in DEMONSTRATIVE):
             continue
         noun = token.head
-        if token.lower_ == "this" and noun.lemma_.lower() in _TIME_NOUNS:
+        if token.lower_ in {"this", *_ORDINAL_POINTERS} and noun.lemma_.lower() in _TIME_NOUNS:
             continue
         if token.lower_ in {"these", "those"} and any(
             t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
@@ -182,6 +183,9 @@ def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | Non
     return None
 
 
+_ORDINAL_POINTERS: Final = frozenset({"next", "previous", "same", "latter"})
+"""Words that place a noun by what came before ("the next play", "the same court"); with a time
+noun ("next year") they place it by today."""
 _TIME_NOUNS: Final = frozenset(
     "year week month season summer winter spring autumn fall weekend morning afternoon "
     "evening decade century time".split()

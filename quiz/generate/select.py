@@ -116,6 +116,21 @@ def in_headline(answer: str, headline: str) -> bool:
     return f" {name} " in words or (len(last) > 3 and last[:1].isalpha() and f" {last} " in words)
 
 
+_ITEM: Final = r"(?:the )?[A-Z0-9][\w.’'&-]*(?: (?:of |the |de |and )?[A-Z0-9][\w.’'&-]*)*"
+_LONG_LIST: Final = re.compile(rf"(?:{_ITEM},\s+)+{_ITEM},?\s+(?:and|or)\s+{_ITEM}")
+
+
+def in_long_list(name: str, sentence: str) -> bool:
+    """Whether `name` is one item of a list of three or more names ("Paris, Vienna and
+    Barcelona", "Deebo Samuel, George Kittle and Brandon Aiyuk"): an example among others, which
+    no reader keeps apart from the rest."""
+    return any(
+        re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", m.group(0))
+        and normalise(m.group(0)) != normalise(name)
+        for m in _LONG_LIST.finditer(sentence)
+    )
+
+
 _PLACE_BEFORE: Final = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}),\s+$")
 
 

@@ -93,6 +93,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         # podcast and series prompts
         r"\b(?:subscribe|listen|follow)\b.{0,120}\bwherever you get your podcasts\b",
         r"^click (?:here )?to (?:subscribe|listen|follow)\b",
+        r"^listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts|npr one)\b",
         r"\bour (?:writers|reporters|critics|editors|journalists) explore\s*:?$",
     )
 )

@@ -452,3 +452,18 @@ def test_a_subject_the_parse_took_for_a_phrase_is_not_cut(article_facts: Extract
         "cells that the Vell lab first described in 2019."
     )
     assert all(not f.slot("context").startswith("Relies") for f in facts)
+
+
+def test_only_final_scores_records_and_votes_are_asked(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell Otters were a basket away from a 3-0 start in their first season in Tarn.",
+        "The Vell Otters lost 98-91 to Tarn on Sunday.",
+    )
+    assert [f.answer for f in facts if f.detail == "score"] == ["98-91"]
+
+
+def test_an_appeal_with_a_phone_number_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Police urged anyone who saw the crash in Vell to call the Tarn unit on 01622 798538."
+    )
+    assert facts == []

@@ -577,3 +577,12 @@ def test_a_name_the_page_marks_as_made_up_is_refused() -> None:
     prompt = "{{c1::Paula}}*, a 43-year-old from Vell, began sailing in 2021."
     question = cloze_of(prompt, "Paula", "person")
     assert "glued-words" in check_question(question)
+
+
+def test_the_platform_something_was_posted_on_is_no_answer() -> None:
+    question = cloze_of(
+        "Ada Moen shared the Vell recipe on {{c1::Instagram}} in 2021.", "Instagram"
+    )
+    assert "platform" in check_question(question)
+    apple = cloze_of("Ada Moen joined {{c1::Apple}} in Vell in 2021.", "Apple")
+    assert "platform" not in check_question(apple)

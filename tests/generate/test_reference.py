@@ -194,3 +194,10 @@ def test_the_kind_noun_is_the_one_the_headline_names(nlp: object) -> None:
     facts = extract_facts(article)
     assert contexts(facts, "1987") == ["Vell Air was founded in _____."]
     assert contexts(facts, "11.2 million passengers") == ["Vell Air carried _____ last year."]
+
+
+def test_the_next_play_points_back(article_facts: Extract) -> None:
+    facts = article_facts("Ada Moen ran for 10 yards on the next play to reach the Vell 21.")
+    assert facts == []
+    timely = article_facts("The Vell ferry will sail again next year from Tarn, Ada Moen said.")
+    assert any(f.answer == "Tarn" for f in timely)

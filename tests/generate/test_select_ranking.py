@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generate.select import date_span, in_headline, listed, locating_place
+from quiz.generate.select import date_span, in_headline, in_long_list, listed, locating_place
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,19 @@ def test_a_place_that_only_locates_the_one_before_it(
     answer: str, sentence: str, locating: bool
 ) -> None:
     assert locating_place(answer, sentence) is locating
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "listed_long"),
+    [
+        ("Vienna", "While Paris, Vienna and Barcelona grew greener, Vell did not.", True),
+        ("George Kittle", "Deebo Samuel, George Kittle and Brandon Aiyuk are stars.", True),
+        ("Vell", "The ferry from Vell and Tarn sailed in 2021.", False),
+        ("Estonia", "The ferry left Tartu, Estonia, on Monday.", False),
+        ("Cal, Stanford and SMU", "The league added Cal, Stanford and SMU in 2024.", False),
+    ],
+)
+def test_a_name_among_three_or_more_is_an_example(
+    name: str, sentence: str, listed_long: bool
+) -> None:
+    assert in_long_list(name, sentence) is listed_long

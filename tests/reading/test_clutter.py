@@ -34,6 +34,7 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Please read our community guidelines before posting.",
         "Follow The Council Hour wherever you get your podcasts.",
         "Click to subscribe to City Talk on your favourite app.",
+        "Listen to City Talk on Spotify, Apple Podcasts and Google Podcasts.",
         "What makes a good neighbourhood? Our reporters explore:",
         "This story has been reviewed according to the Daily Lab's editorial process.",
         "fact-checked",
