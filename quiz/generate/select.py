@@ -116,8 +116,10 @@ def in_headline(answer: str, headline: str) -> bool:
     return f" {name} " in words or (len(last) > 3 and last[:1].isalpha() and f" {last} " in words)
 
 
-_ITEM: Final = r"(?:the )?[A-Z0-9][\w.’'&-]*(?: (?:of |the |de |and )?[A-Z0-9][\w.’'&-]*)*"
-_LONG_LIST: Final = re.compile(rf"(?:{_ITEM},\s+)+{_ITEM},?\s+(?:and|or)\s+{_ITEM}")
+_NAME_ITEM: Final = r"(?:the )?[A-Z0-9][\w.’'&-]*(?: (?:of |the |de |and )?[A-Z0-9][\w.’'&-]*)*"
+_LONG_LIST: Final = re.compile(
+    rf"(?:{_NAME_ITEM},\s+)+{_NAME_ITEM},?\s+(?:and|or)\s+{_NAME_ITEM}"
+)
 
 
 def in_long_list(name: str, sentence: str) -> bool:
