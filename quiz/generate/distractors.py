@@ -36,14 +36,20 @@ from quiz.generate.places import (
     CITY,
     CONTINENT,
     COUNTRY,
+    REGION,
+    Place,
+    abbreviates,
     capitals_near,
     contains,
     neighbours,
     other_continents,
     place,
+    region_cities,
+    region_of,
 )
 from quiz.generate.values import (
     DateValue,
+    NumberValue,
     format_date,
     format_number,
     parse_date,
@@ -87,7 +93,7 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
         value = parse_date(answer)
         return _dates(value, fact, pool, rng) if value is not None else []
     if slot == "answer" and fact.type == "number":
-        return _numbers(answer, fact, rng)
+        return _numbers(answer, fact.slot("context"), rng)
     if fact.type == "acronym" and slot == "answer":
         forms = list(pool.long_forms) + [
             m.text for m in pool.mentions if m.label == "ORG" and len(m.text.split()) >= 2
@@ -116,20 +122,49 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
 
 
 _AFTER_GAP_REGION: Final = re.compile(GAP + r",\s+((?:[A-Z][\w.’'-]*\s?){1,3})")
+_CAPITALISED_RUN: Final = re.compile(r"(?<![\w'’])[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*")
 
 
 def _within_named_region(answer: str, options: list[str], context: str) -> list[str]:
-    """`options` when every one lies in the region the sentence names after the gap ("in _____,
-    Texas": cities of Texas), else none: a Los Angeles among "_____, Texas" is wrong at sight."""
-    m = _AFTER_GAP_REGION.search(context)
-    region = place(m.group(1).strip()) if m else None
+    """`options` when every one lies in the region the sentence names around the answer's gap
+    ("in _____, Texas": cities of Texas), else none: a Los Angeles among "_____, Texas" is wrong
+    at sight."""
+    region = named_region(answer, context)
     if region is None:
-        return options
-    home = place(answer)
-    if home is None or not contains(region, home) or region.key == home.key:
         return options
     inside = [o for o in options if (p := place(o)) is not None and contains(region, p)]
     return options if len(inside) == len(options) else []
+
+
+def named_region(answer: str, context: str) -> Place | None:
+    """The smallest place the sentence (`context`, the answer's place marked by GAP) names that
+    contains the place `answer`: "_____, Tenn." (written out or abbreviated), "the University
+    of Texas at _____", "_____ in southern China", "_____ is Europe's largest port". Every
+    wrong option must lie there too, or the sentence rules it out."""
+    home = place(answer)
+    if home is None or GAP not in context:
+        return None
+    found: list[Place] = []
+    after = _AFTER_GAP_REGION.search(context)
+    region = region_of(home) if home.kind == CITY else None
+    if after is not None and region is not None:
+        words = after.group(1).split()
+        if any(abbreviates(" ".join(words[:n]), region) for n in range(1, len(words) + 1)):
+            found.append(region)
+    for run in _CAPITALISED_RUN.finditer(context.replace(GAP, " , ")):
+        words = run.group(0).split()
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + 4) + 1):
+                name = " ".join(words[start:end]).rstrip(".,")
+                there = place(name) if name.casefold() not in {"of", "the"} else None
+                if there is None or there.kind == CITY or there.key == home.key:
+                    continue
+                if contains(there, home):
+                    found.append(there)
+    if not found:
+        return None
+    rank = {REGION: 0, COUNTRY: 1, CONTINENT: 2}
+    return min(found, key=lambda p: rank.get(p.kind, 3))
 
 
 def _eventish(name: str) -> bool:
@@ -191,8 +226,7 @@ def _entities(
     key_words = len(answer.split())
 
     def order(name: str) -> tuple[int, int, int, str]:
-        here = place_of(name)
-        abroad = int(home is not None and here is not None and here.country != home.country)
+        abroad = int(home is not None and _abroad(home, name))
         return (abroad, abs(len(name.split()) - key_words), -counts[name], name)
 
     fits = _gap_fit(answer, fact, pool)
@@ -213,23 +247,43 @@ def _entities(
             return False
         if answer[:1].isupper() and not name[:1].isupper():
             return False
+        if region is not None and (
+            (there := place_of(name)) is None or not contains(region, there)
+        ):
+            return False  # "_____, Texas" or "in southern China": the sentence rules it out
         return fits(name, from_article)
 
-    for name in sorted(counts, key=order):
-        if len(taken) < 3 and usable(name, True):
+    region = named_region(answer, fact.slot("context")) if want in _PLACE_KINDS else None
+    ordered = sorted(counts, key=order)
+    # A city abroad is a weak option beside the country's own cities (Paris for a Chinese
+    # resort): the gazetteer's cities of the answer's country come before the article's abroad.
+    later = [n for n in ordered if want == CITY and order(n)[0]]
+    for name in ordered:
+        if len(taken) < 3 and name not in later and usable(name, True):
             taken.append(name)
     picked = list(taken)  # best first: the caller shuffles the options, a false statement
     # takes the first, so that the same article gives the same statements under any seed
-    if len(picked) < 3 and not _placed_elsewhere(answer, fact.sentence):
-        # the article has too few: the gazetteer's nearest of the kind
-        for name in _fill_ins(want, answer):
-            if len(picked) < 3 and usable(name, False):
-                taken.append(name)
-                picked.append(name)
+    # the article has too few: the gazetteer's nearest of the kind
+    fill = [] if _placed_elsewhere(answer, fact.sentence) else _fill_ins(want, answer, region)
+    home_fill = [n for n in fill if n not in later and (home is None or not _abroad(home, n))]
+    for name, from_article in (
+        *((n, False) for n in home_fill),
+        *((n, True) for n in later),
+        *((n, False) for n in fill if n not in home_fill),
+    ):
+        if len(picked) < 3 and usable(name, from_article):
+            taken.append(name)
+            picked.append(name)
     if picked:  # the first (a false statement's swap) varies from sentence to sentence
         turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
         picked = picked[turn:] + picked[:turn]
     return picked
+
+
+def _abroad(home: Place, name: str) -> bool:
+    """Whether the gazetteer puts `name` in another country than `home`."""
+    here = place_of(name)
+    return here is not None and here.country != home.country
 
 
 _DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
@@ -311,17 +365,21 @@ _OPENERS: Final = frozenset(
 )
 
 
-def _fill_ins(kind: str, answer: str) -> list[str]:
+_PLACE_KINDS: Final = frozenset({CITY, REGION, COUNTRY, CONTINENT})
+
+
+def _fill_ins(kind: str, answer: str, region: Place | None = None) -> list[str]:
     """Names of the answer's kind from the gazetteer, for when the article has too few: the
-    countries bordering a country, the capitals of a city's country and of its neighbours, other
-    continents."""
+    countries bordering a country; the biggest cities of the region the sentence names, the
+    capitals of a city's country and of its neighbours; other continents."""
     home = place_of(answer)
     if home is None:
         return []
     if kind == COUNTRY and home.kind == COUNTRY and home.within == "":
         return [n for n in neighbours(home) if not _takes_the(n)]
     if kind == CITY:
-        return list(capitals_near(home))
+        inside = region_cities(region) if region is not None else ()
+        return list(dict.fromkeys([*inside, *capitals_near(home)]))
     if kind == CONTINENT:
         return list(other_continents(home))
     return []
@@ -476,12 +534,17 @@ def _month_name(index: int) -> str:
     return MONTHS[index]
 
 
-def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
+def _numbers(answer: str, context: str, rng: random.Random) -> list[str]:
+    """Three numbers written like `answer`, none of which the sentence (`context`, the answer's
+    place marked by GAP) makes true as well or rules out (see `number_bounds`)."""
     number = parse_number(answer)
     if number is None or number.value <= 0:
         return []
+    bounds = number_bounds(context, number.value, percent=_is_percent(number))
+    if bounds is None:
+        return []
+    low, high, given = bounds
     v = number.value
-    percent = "%" in number.suffix or "cent" in number.suffix
     magnitude = math.floor(math.log10(v)) if v >= 1 else 0
     digits = number.decimals
     if not digits:
@@ -489,15 +552,36 @@ def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
         step = 10 ** max(0, magnitude - max(1, significant) + 1)
     else:
         step = 10**-digits
-    factors = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
+    for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options to one side
+        if fine > 1 and (digits or step < fine):
+            break
+        below, above = _grid(number, step / fine, low, high, given)
+        picked = _pick_around(below, above, rng)
+        if len(picked) == 3:
+            return picked
+    return []
+
+
+_FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+
+def _grid(
+    number: NumberValue, step: float, low: float, high: float, given: frozenset[float]
+) -> tuple[list[str], list[str]]:
+    """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
+    strictly between `low` and `high` and none of `given`."""
+    v = number.value
+    percent = _is_percent(number)
     below: list[str] = []
     above: list[str] = []
     seen = {format_number(number, v)}
-    for f in factors:
+    for f in _FACTORS:
         cand = round(v * f / step) * step
-        if digits == 0:
+        if number.decimals == 0:
             cand = round(cand)
         if cand <= 0 or (percent and cand >= 100) or cand == v:
+            continue
+        if not low < cand < high or cand in given:
             continue
         if cand == 1 and number.suffix.strip().endswith("s"):
             continue  # "1 decades": a plural noun needs more than one
@@ -507,5 +591,79 @@ def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
         seen.add(text)
         (below if cand < v else above).append(text)
     below.reverse()
-    picked = _pick_around(below, above, rng)
-    return picked if len(picked) == 3 else []
+    return below, above
+
+
+def _is_percent(number: NumberValue) -> bool:
+    return "%" in number.suffix or "cent" in number.suffix
+
+
+_HEDGE: Final = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an estimated)\s+)?"
+_CURRENCY: Final = r"(?:[$€£¥₹]|Rs\.?\s?)?"
+_AT_LEAST: Final = re.compile(
+    r"(?i)\b(?:more than|over|at least|upwards of|in excess of|greater than|exceeding|"
+    rf"no fewer than|no less than|a minimum of|beyond)\s+{_HEDGE}{_CURRENCY}$"
+)
+"""Before the gap: the sentence gives a floor ("more than 300"), so that any lower option
+("more than 200") would be true as well."""
+_AT_MOST: Final = re.compile(
+    r"(?i)(?:\b(?:less than|fewer than|under|below|up to|at most|no more than|as many as|"
+    r"as much as|a maximum of|as high as|as long as|as far as)\s+"
+    rf"|\b(?:top|one of the|among the)\s+(?:\w+['’]s?\s+)?){_HEDGE}{_CURRENCY}$"
+)
+"""Before the gap: a ceiling ("less than 12 hours", "up to 90 minutes") or a rank ("one of
+the world's 20 largest", "the top 10"), so that any higher option would be true as well."""
+_NUMERAL: Final = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+)"
+_PART_BEFORE: Final = re.compile(
+    rf"(?i)(?<![\w.,]){_NUMERAL}\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*$"
+)
+"""Before the gap: "17 of his _____ games": the whole is more than the part."""
+_WHOLE_AFTER: Final = re.compile(
+    rf"(?i)^\S*\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*{_NUMERAL}\b"
+)
+"""After the gap: "_____ of his 21 games": the part is less than the whole."""
+_NUMBER_IN_TEXT: Final = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)\s?(%|per ?cent\b|percent\b)?"
+)
+_RESTATED: Final = re.compile(
+    rf"\d[^\d()]{{0,40}}\(\s*(?i:or\s+|about\s+|roughly\s+|some\s+|nearly\s+)?[^\s()]{{0,2}}{GAP}"
+    rf"|{GAP}[^()]{{0,40}}\(\s*(?i:or\s+|about\s+|roughly\s+|some\s+|nearly\s+)?[^\s()\d]{{0,2}}\d"
+)
+"""The answer and a number beside it in brackets, one restating the other ("200 basis points
+(or 2%)", "98 feet (30 metres)"): the prompt gives the answer away."""
+
+
+def number_bounds(
+    context: str, value: float, *, percent: bool = False
+) -> tuple[float, float, frozenset[float]] | None:
+    """What the answer's sentence allows of a wrong option for the number `value` at its gap:
+    (exclusive floor, exclusive ceiling, values the sentence already gives); None when the
+    sentence restates the answer beside it in brackets, so that no wrong option is plausible.
+
+    The floor and ceiling keep out options that would be true as well ("more than _____": no
+    lower option; "less than", "up to", "one of the world's _____ largest": no higher one) and
+    options that contradict the sentence ("17 of his _____ games": none of 17 or fewer).
+    """
+    if GAP not in context:
+        return -math.inf, math.inf, frozenset()
+    if _RESTATED.search(context):
+        return None
+    before, after = context.split(GAP, 1)
+    low, high = -math.inf, math.inf
+    if _AT_LEAST.search(before):
+        low = value
+    if _AT_MOST.search(before):
+        high = value
+    if not percent:
+        part = _PART_BEFORE.search(before)
+        if part is not None and (n := parse_number(part.group(1))) is not None:
+            low = max(low, n.value)
+        whole = _WHOLE_AFTER.match(after)
+        if whole is not None and (n := parse_number(whole.group(1))) is not None:
+            high = min(high, n.value)
+    given = frozenset(
+        float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+        for m in _NUMBER_IN_TEXT.finditer(before + " " + after)
+        if bool(m.group(3)) == percent
+    )
+    return low, high, given

@@ -26,10 +26,12 @@ from quiz.errors import QuizError
 from quiz.files import write_bytes_atomic
 from quiz.gc_pause import gc_paused
 
-FORMAT: Final = "place-index-1"
+FORMAT: Final = "place-index-2"
 """Names the layout of the cached index (and its folder): change it when the layout changes."""
 
 BIG_CITY: Final = 1_000_000
+REGION_CITY: Final = 100_000
+REGION_CITIES: Final = 8
 """A city this big, or a capital, is the city when a region has its name too ("Tehran")."""
 
 FIELD_SEP: Final = "\x1f"
@@ -76,6 +78,9 @@ class PlaceIndex:
     name, so the file loads fast; a row is split only when its name is looked up."""
     big_cities: dict[str, tuple[str, ...]]
     """Country code -> its cities of a million people or more, biggest first."""
+    region_cities: dict[str, tuple[str, ...]]
+    """Region key ("US-TN": country code and the gazetteer's first-level code) -> its biggest
+    cities of at least `REGION_CITY` people, biggest first (at most `REGION_CITIES`)."""
 
 
 def fold(name: str) -> str:
@@ -207,7 +212,7 @@ def _decode(data: bytes) -> PlaceIndex | None:
             values = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    kinds = (dict, dict, dict, dict, frozenset, dict, dict)
+    kinds = (dict, dict, dict, dict, frozenset, dict, dict, dict)
     if not isinstance(values, tuple) or len(values) != len(kinds):
         return None
     if not all(isinstance(v, k) for v, k in zip(values, kinds, strict=True)):
@@ -232,6 +237,7 @@ def build_index() -> PlaceIndex:
             capitals=frozenset(fold(capital) for _, _, capital, _, _ in countries.values()),
             cities=_city_index(rows),
             big_cities=_big_cities(rows),
+            region_cities=_region_cities(rows),
         )
 
 
@@ -395,6 +401,22 @@ def _big_cities(rows: list[CityRow]) -> dict[str, tuple[str, ...]]:
         if population >= BIG_CITY:
             found.setdefault(country, []).append((population, name))
     return {c: tuple(n for _, n in sorted(v, reverse=True)) for c, v in found.items()}
+
+
+def _region_cities(rows: list[CityRow]) -> dict[str, tuple[str, ...]]:
+    """Each region's biggest cities (see `PlaceIndex.region_cities`)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for name, country, population, row in rows:
+        admin = row.split(FIELD_SEP)[3]
+        if population >= REGION_CITY and admin:
+            found.setdefault(f"{country}-{admin}", []).append((population, name))
+    out: dict[str, tuple[str, ...]] = {}
+    for key, cities in found.items():
+        names = [n for _, n in sorted(cities, reverse=True)]
+        # "New South Memphis", "East Chattanooga": parts of a city the gazetteer lists apart
+        kept = [n for n in names if not any(o != n and f" {o}" in f" {n}" for o in names)]
+        out[key] = tuple(kept[:REGION_CITIES])
+    return out
 
 
 def _unescape_all(names: list[bytes]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import Final
 
 import pytest
 
@@ -77,9 +78,10 @@ def options(answer: str, sentence: str, *sentences: str, seeds: int = 20) -> set
 
 def test_a_city_followed_by_its_country_gets_no_cities_of_other_countries() -> None:
     # "in _____, Estonia" with Riga or Oslo among the options is wrong at sight: without enough
-    # Estonian cities the fact is asked as a gap or a typed question
-    assert options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES) == set()
-    assert options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES) == set()
+    # Estonian cities (the gazetteer adds the capital) the fact is asked as a gap or a typed
+    # question
+    assert options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES) == {"Tallinn"}
+    assert options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES) == {"Tallinn"}
 
 
 def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
@@ -213,7 +215,9 @@ def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
     found: set[str] = set()
     for seed in range(20):
         found.update(distractors(tartu, "Tartu", "answer", pool, random.Random(seed)))
-    assert found == {"Oslo", "Vilnius", "Kaunas"}
+    # (the capital of Tartu's own country comes before the article's cities abroad)
+    assert "Tallinn" in found and found <= {"Oslo", "Vilnius", "Kaunas", "Tallinn"}
+    assert len(found) == 3
 
 
 def entity_fact(
@@ -479,3 +483,136 @@ def test_options_lie_in_the_region_the_sentence_names_after_the_gap() -> None:
     assert _within_named_region("Houston", ["Los Angeles"], "She grew up in \x00.") == [
         "Los Angeles"
     ]
+
+
+# ----------------------------------------------------------------------------- numbers the sentence bounds
+
+
+def number_fact(answer: str, sentence: str) -> Fact:
+    """A number fact whose answer is `answer` as written in `sentence`."""
+    return Fact(
+        "number", answer, sentence, 1, detail="count",
+        slots=(("context", sentence.replace(answer, GAP, 1)),),
+    )  # fmt: skip
+
+
+def number_options(answer: str, sentence: str, seeds: int = 30) -> list[set[float]]:
+    """The values of the wrong options for `answer` under several seeds (an empty set: none)."""
+    from quiz.generate.values import parse_number
+
+    found = []
+    for seed in range(seeds):
+        options = distractors(
+            number_fact(answer, sentence), answer, "answer", Pool(), random.Random(seed)
+        )
+        values = {n.value for o in options if (n := parse_number(o)) is not None}
+        found.append(values)
+    return found
+
+
+def test_a_whole_is_never_smaller_than_its_part() -> None:
+    # "in 17 of his _____ games": any option of 17 or fewer contradicts the sentence
+    whole = number_options("21 games", "The striker scored in 17 of his 21 games for the club.")
+    assert all(len(v) == 3 and min(v) > 17 for v in whole)
+    part = number_options("17", "The striker scored in 17 of his 21 games for the club.")
+    assert all(len(v) == 3 and max(v) < 21 for v in part)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "side"),
+    [
+        ("300 people", "The storm left more than 300 people without homes.", "above"),
+        ("40 doctors", "At least 40 doctors have left the clinic since May.", "above"),
+        ("£2 million", "The fund raised over £2 million for the school.", "above"),
+        ("12 hours", "In winter the valley sees less than 12 hours of light.", "below"),
+        ("90 minutes", "Visitors may stay up to 90 minutes in the cave.", "below"),
+        ("20 largest ports", "The harbour is one of the world's 20 largest ports.", "below"),
+        ("10 countries", "Norway ranks among the top 10 countries for trust.", "below"),
+    ],
+)
+def test_options_that_the_sentence_would_make_true_too_are_never_offered(
+    answer: str, sentence: str, side: str
+) -> None:
+    # "more than 300": "more than 200" is true as well; "less than 12": so is "less than 16"
+    from quiz.generate.values import parse_number
+
+    key = parse_number(answer)
+    assert key is not None
+    for values in number_options(answer, sentence):
+        assert len(values) == 3
+        assert (
+            all(v > key.value for v in values)
+            if side == "above"
+            else all(v < key.value for v in values)
+        )
+
+
+def test_no_option_is_a_number_the_sentence_already_gives() -> None:
+    for values in number_options(
+        "3%", "Fewer than 3% of the town rides a bike and about 4% walks."
+    ):
+        assert 4.0 not in values
+
+
+def test_a_number_restated_in_brackets_gets_no_options() -> None:
+    # the prompt gives the answer in other units: every wrong option is wrong at sight
+    for answer, sentence in [
+        ("2%", "The advice added 200 basis points (or 2%) a year."),
+        ("30 metres", "The tower is 98 feet (30 metres) tall."),
+        ("98 feet", "The tower is 98 feet (30 metres) tall."),
+    ]:
+        assert all(v == set() for v in number_options(answer, sentence, seeds=3))
+
+
+# ----------------------------------------------------------------------------- places the sentence bounds
+
+
+def city_options(answer: str, sentence: str, *cities: str) -> set[str]:
+    """The wrong options for the city `answer` of `sentence`, the article naming `cities`."""
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    return all_options(entity_fact("place", "GPE", answer, sentence), pool)
+
+
+TENNESSEE: Final = {
+    "Nashville",
+    "Memphis",
+    "Knoxville",
+    "Chattanooga",
+    "Clarksville",
+    "Murfreesboro",
+}
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "inside"),
+    [
+        # an abbreviated state after the gap
+        ("Memphis", "The band played in Memphis, Tenn., before flying home.", TENNESSEE),
+        # the state named as part of another name before the gap
+        ("San Antonio", "She teaches at the University of Texas at San Antonio.", None),
+        # the country named after the gap
+        ("Shenzhen", "The students drove to Shenzhen in southern China for the weekend.", None),
+    ],
+)
+def test_options_lie_in_the_region_the_sentence_names_anywhere(
+    answer: str, sentence: str, inside: set[str] | None
+) -> None:
+    from quiz.generate.distractors import named_region
+    from quiz.generate.places import contains
+    from quiz.generate.places import place as gazetteer_place
+
+    others = ("Boston", "Chicago", "Paris", "Lanzhou", "Dallas", "Knoxville", "Beijing", "Denver")
+    found = city_options(answer, sentence, *others)
+    region = named_region(answer, sentence.replace(answer, GAP, 1))
+    assert region is not None and len(found) == 3
+    for name in found:
+        there = gazetteer_place(name)
+        assert there is not None and contains(region, there), name
+    if inside is not None:
+        assert found <= inside
+
+
+def test_a_city_abroad_comes_after_the_cities_of_the_answers_country() -> None:
+    # "a resort near _____" for Beijing: Paris is a give-away beside two Chinese cities
+    found = city_options("Beijing", "The leaders met at a resort near Beijing.", "Lanzhou", "Paris")
+    assert "Lanzhou" in found and "Paris" not in found and len(found) == 3
