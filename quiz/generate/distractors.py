@@ -234,6 +234,7 @@ def _entities(
     taken: list[str] = []
 
     in_sentence = [text for _, text in fact.entities if text != answer]
+    in_sentence += _names_in(fact.slot("context"))
     short = _abbreviation(answer)
 
     def usable(name: str, from_article: bool) -> bool:
@@ -278,6 +279,22 @@ def _entities(
         turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
         picked = picked[turn:] + picked[:turn]
     return picked
+
+
+def _names_in(context: str) -> list[str]:
+    """The capitalised names of a prompt outside its gap, whether tagged or not ("Varga praised
+    _____" names Varga): a wrong option naming the same thing is ruled out by the prompt."""
+    if GAP not in context:
+        return []
+    names = []
+    for run in _CAPITALISED_RUN.finditer(context.replace(GAP, " , ")):
+        words = run.group(0).rstrip(".,’'").split()
+        if run.start() == 0 or context[: run.start()].rstrip().endswith((".", '"', "“", ":")):
+            words = words[1:] if words and words[0].casefold() in _OPENERS else words
+        text = " ".join(words)
+        if normalise(text) and text.casefold() not in _OPENERS:
+            names.append(text)
+    return names
 
 
 def _abroad(home: Place, name: str) -> bool:
@@ -540,7 +557,7 @@ def _numbers(answer: str, context: str, rng: random.Random) -> list[str]:
     number = parse_number(answer)
     if number is None or number.value <= 0:
         return []
-    bounds = number_bounds(context, number.value, percent=_is_percent(number))
+    bounds = number_bounds(context, number.value, percent=_is_percent(number), unit=number.suffix)
     if bounds is None:
         return []
     low, high, given = bounds
@@ -552,21 +569,30 @@ def _numbers(answer: str, context: str, rng: random.Random) -> list[str]:
         step = 10 ** max(0, magnitude - max(1, significant) + 1)
     else:
         step = 10**-digits
+    bounded = low > -math.inf or high < math.inf
     for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options to one side
         if fine > 1 and (digits or step < fine):
             break
-        below, above = _grid(number, step / fine, low, high, given)
+        below, above = _grid(number, step / fine, low, high, given, wide=bounded)
         picked = _pick_around(below, above, rng)
         if len(picked) == 3:
             return picked
     return []
 
 
-_FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0, 2.5, 3.0)
+_FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
+_WIDE_FACTORS: Final = (*_FACTORS, 2.5, 3.0)
+"""For options bounded to one side: enough of them above a small number ("more than 2")."""
 
 
 def _grid(
-    number: NumberValue, step: float, low: float, high: float, given: frozenset[float]
+    number: NumberValue,
+    step: float,
+    low: float,
+    high: float,
+    given: frozenset[float],
+    *,
+    wide: bool = False,
 ) -> tuple[list[str], list[str]]:
     """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
     strictly between `low` and `high` and none of `given`."""
@@ -575,7 +601,7 @@ def _grid(
     below: list[str] = []
     above: list[str] = []
     seen = {format_number(number, v)}
-    for f in _FACTORS:
+    for f in _WIDE_FACTORS if wide else _FACTORS:
         cand = round(v * f / step) * step
         if number.decimals == 0:
             cand = round(cand)
@@ -601,7 +627,7 @@ def _is_percent(number: NumberValue) -> bool:
 _HEDGE: Final = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an estimated)\s+)?"
 _CURRENCY: Final = r"(?:[$€£¥₹]|Rs\.?\s?)?"
 _AT_LEAST: Final = re.compile(
-    r"(?i)\b(?:more than|over|at least|upwards of|in excess of|greater than|exceeding|"
+    r"(?i)\b(?:more than|over(?! the)|at least|upwards of|in excess of|greater than|exceeding|"
     rf"no fewer than|no less than|a minimum of|beyond)\s+{_HEDGE}{_CURRENCY}$"
 )
 """Before the gap: the sentence gives a floor ("more than 300"), so that any lower option
@@ -633,8 +659,14 @@ _RESTATED: Final = re.compile(
 (or 2%)", "98 feet (30 metres)"): the prompt gives the answer away."""
 
 
+_DURATION: Final = re.compile(
+    r"(?i)\s*(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centuries|century|seasons?|nights?|weekends?)\b"
+)
+
+
 def number_bounds(
-    context: str, value: float, *, percent: bool = False
+    context: str, value: float, *, percent: bool = False, unit: str = ""
 ) -> tuple[float, float, frozenset[float]] | None:
     """What the answer's sentence allows of a wrong option for the number `value` at its gap:
     (exclusive floor, exclusive ceiling, values the sentence already gives); None when the
@@ -650,8 +682,11 @@ def number_bounds(
         return None
     before, after = context.split(GAP, 1)
     low, high = -math.inf, math.inf
-    if _AT_LEAST.search(before):
-        low = value
+    floor = _AT_LEAST.search(before)
+    if floor is not None and not (
+        floor.group(0).lower().startswith("over") and _DURATION.match(unit)
+    ):
+        low = value  # (but "over six weeks" is "during", not "more than")
     if _AT_MOST.search(before):
         high = value
     if not percent:

@@ -616,3 +616,18 @@ def test_a_city_abroad_comes_after_the_cities_of_the_answers_country() -> None:
     # "a resort near _____" for Beijing: Paris is a give-away beside two Chinese cities
     found = city_options("Beijing", "The leaders met at a resort near Beijing.", "Lanzhou", "Paris")
     assert "Lanzhou" in found and "Paris" not in found and len(found) == 3
+
+
+def test_over_a_span_of_time_is_no_floor() -> None:
+    # "over six weeks" is "during six weeks": shorter spans are as wrong as longer ones
+    found = number_options("six weeks", "The hearing will run over six weeks this summer.")
+    assert any(min(v) < 6 for v in found if v)
+
+
+def test_a_name_the_prompt_gives_in_part_is_no_option() -> None:
+    # "Varga praised _____": Ilse Varga cannot be the one praised, whatever the parser tagged
+    sentence = "After the final, Varga praised Peter Holm for his calm."
+    people = ("Ilse Varga", "Sanna Lind", "Jonas Ekberg", "Ola Berg", "Peter Holm")
+    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    found = all_options(entity_fact("person", "PERSON", "Peter Holm", sentence), pool)
+    assert found == {"Sanna Lind", "Jonas Ekberg", "Ola Berg"}
