@@ -26,7 +26,7 @@ from quiz.errors import QuizError
 from quiz.files import write_bytes_atomic
 from quiz.gc_pause import gc_paused
 
-FORMAT: Final = "place-index-2"
+FORMAT: Final = "place-index-4"
 """Names the layout of the cached index (and its folder): change it when the layout changes."""
 
 BIG_CITY: Final = 1_000_000
@@ -271,12 +271,30 @@ def _country_names(
     subdivisions: tuple[tuple[str, str, str, str], ...],
 ) -> dict[str, tuple[str, str, str, int]]:
     out: dict[str, tuple[str, str, str, int]] = {}
+    part_of = _territories(countries, subdivisions)
     for code, (name, population, *_) in countries.items():
-        out.setdefault(fold(name), (code, code, "", population))
+        out.setdefault(fold(name), (code, code, part_of.get(code, ""), population))
     for key, code in OTHER_COUNTRY_NAMES.items():
         if code in countries:
             out.setdefault(fold(key), out[fold(countries[code][0])])
     out.update(_nations(subdivisions))
+    return out
+
+
+def _territories(
+    countries: dict[str, tuple[str, int, str, str, str]],
+    subdivisions: tuple[tuple[str, str, str, str], ...],
+) -> dict[str, str]:
+    """Country code -> the country that also lists it as one of its parts under the same code
+    and name (Hong Kong: "CN-HK", "Hong Kong SAR"), so that the two are never both options."""
+    out: dict[str, str] = {}
+    for name, code, country, _ in subdivisions:
+        own = code.partition("-")[2]
+        if own not in countries:
+            continue
+        written, plain = fold(name), fold(countries[own][0])
+        if own != country and f"{written} ".startswith(f"{plain} "):
+            out[own] = country
     return out
 
 
@@ -329,8 +347,8 @@ def _regions(
     nations = _nations(subdivisions)
     keys = fold_all([name for name, *_ in subdivisions])
     for key, (_, code, country, _) in zip(keys, subdivisions, strict=True):
-        if key in nations or not key or key in GENERIC_WORDS:
-            continue
+        if key in nations or not key or all(w in GENERIC_WORDS for w in key.split()):
+            continue  # "West Coast", "North East": in a text, rarely the part meant
         found.setdefault(key, []).append((code, country))
     return {k: tuple(v) for k, v in found.items()}
 
@@ -386,6 +404,8 @@ def _city_index(rows: list[CityRow]) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     keys = fold_all([name for name, *_ in rows])
     for key, (name, _, population, row) in zip(keys, rows, strict=True):
+        if all(w in GENERIC_WORDS for w in key.split()):
+            continue  # "Central Coast", "West Island": a plain description, rarely the city meant
         if name.startswith("The "):
             key = "the " + key  # "The Valley" is no city called "Valley"
         found.setdefault(key, []).append(row)

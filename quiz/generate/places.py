@@ -57,8 +57,8 @@ def _place(key: str) -> Place | None:
     regions = _regions(key)
     cities = _cities(key)
     if country is not None:
-        if any(r.country != country.key for r in regions):
-            return None  # "Georgia": the country or the US state
+        if any(r.country not in {country.key, country.within} for r in regions):
+            return None  # "Georgia": the country or the US state (Puerto Rico is both at once)
         return country
     if len(regions) > 1:
         return None
