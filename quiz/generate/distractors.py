@@ -18,6 +18,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Final
 
@@ -75,6 +76,9 @@ class Pool:
     latest_year: int | None = None
     """No past event's distractor may be later than this (the publication year), and no future
     event's earlier."""
+    published: date | None = None
+    """The publication date, when known: it bounds a past event's options to the day (a past
+    "October 7" gets no "December 7" of a page published in November)."""
     aliases: tuple[tuple[str, str], ...] = field(default=())
     """(short form, long form) pairs of the article's acronyms."""
     kinds: tuple[tuple[str, str], ...] = field(default=())
@@ -486,34 +490,54 @@ def _dates(value: DateValue, fact: Fact, pool: Pool, rng: random.Random) -> list
         for label, text in fact.entities
         if label == "DATE" and (v := parse_date(text)) is not None
     ) | {value.value}
-    below, above = _nearby_dates(value, taken, pool.latest_year, fact.answer)
+    now: tuple[int, int, int] | None = None
+    if pool.published is not None:
+        now = (pool.published.year, pool.published.month, pool.published.day)
+    elif pool.latest_year is not None:
+        now = (pool.latest_year, 0, 0)
+    below, above = _nearby_dates(value, taken, now, fact.answer)
     picked = _pick_around(list(below), list(above), rng)
     return picked if len(picked) == 3 else []
 
 
 @lru_cache(maxsize=4096)
 def _nearby_dates(
-    value: DateValue, taken: frozenset[str], latest: int | None, style: str
+    value: DateValue, taken: frozenset[str], now: tuple[int, int, int] | None, style: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The dates before and after `value`, nearest first, written like `style`: none in `taken`,
-    and on the key's side of the year `latest` (none after it for a past event, none before or in
-    it for a future one, so that no option is the only future or the only past one). Cached:
-    every choice and true/false template of a date asks."""
+    and on the key's side of `now`, the publication date as (year, month, day), or (year, 0, 0)
+    when only its year is known: none after it for a past event, none before or at it for a
+    future one, so that no option is the only future or the only past one. Cached: every choice
+    and true/false template of a date asks."""
     below: list[DateValue] = []
     above: list[DateValue] = []
-    future = latest is not None and value.sort_key[0] > latest
+    future = now is not None and _later(value, now)
     for step in range(1, 13):
         for sign, bucket in ((-1, below), (1, above)):
             cand = _shift(value, sign * step)
             if cand is None or cand.value in taken:
                 continue
-            if latest is not None and (cand.sort_key[0] > latest) != future:
+            if now is not None and _later(cand, now) != future:
                 continue
             bucket.append(cand)
     return (
         tuple(format_date(v, style) for v in below),
         tuple(format_date(v, style) for v in above),
     )
+
+
+_PARTS: Final = {"year": 1, "range": 1, "decade": 1, "month": 2, "day": 3}
+
+
+def _later(value: DateValue, now: tuple[int, int, int]) -> bool:
+    """Whether `value` lies after `now`, compared as finely as both are known (a month of the
+    publication's year is later only when its month is)."""
+    parts = _PARTS.get(value.granularity, 1)
+    if now[1] == 0:
+        parts = 1
+    elif now[2] == 0:
+        parts = min(parts, 2)
+    return value.sort_key[:parts] > now[:parts]
 
 
 def _shift(value: DateValue, step: int) -> DateValue | None:
@@ -659,6 +683,9 @@ _RESTATED: Final = re.compile(
 (or 2%)", "98 feet (30 metres)"): the prompt gives the answer away."""
 
 
+_ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
+"""Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
 _DURATION: Final = re.compile(
     r"(?i)\s*(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
     r"centuries|century|seasons?|nights?|weekends?)\b"
@@ -681,6 +708,9 @@ def number_bounds(
     if _RESTATED.search(context):
         return None
     before, after = context.split(GAP, 1)
+    listed = _LISTED.match(after)
+    if listed is not None and len(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(1))) == value:
+        return None  # "his _____ Kevin, Kerry, David and Mike": the prompt counts them out
     low, high = -math.inf, math.inf
     floor = _AT_LEAST.search(before)
     if floor is not None and not (

@@ -631,3 +631,22 @@ def test_a_name_the_prompt_gives_in_part_is_no_option() -> None:
     pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
     found = all_options(entity_fact("person", "PERSON", "Peter Holm", sentence), pool)
     assert found == {"Sanna Lind", "Jonas Ekberg", "Ola Berg"}
+
+
+def test_a_count_of_the_names_listed_after_it_gets_no_options() -> None:
+    sentence = "The film follows the coach and his three daughters Ana, Bea and Cleo on the road."
+    assert all(v == set() for v in number_options("three daughters", sentence, seeds=3))
+    other = "The film follows the coach and his three daughters on the road."
+    assert all(len(v) == 3 for v in number_options("three daughters", other, seeds=3))
+
+
+def test_a_past_days_options_never_lie_after_the_publication_day() -> None:
+    fact = Fact(
+        "date", "October 7, 2023", "The siege began on October 7, 2023.", 1, detail="day",
+        value="2023-10-07", slots=(("context", f"The siege began on {GAP}."),),
+    )  # fmt: skip
+    pool = Pool(latest_year=2023, published=date(2023, 11, 2))
+    for seed in range(20):
+        options = distractors(fact, "October 7, 2023", "answer", pool, random.Random(seed))
+        assert len(options) == 3
+        assert not {"November 7, 2023", "December 7, 2023"} & set(options)
