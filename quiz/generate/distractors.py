@@ -143,12 +143,15 @@ def _within_named_region(answer: str, options: list[str], context: str) -> list[
 def named_region(answer: str, context: str) -> Place | None:
     """The smallest place the sentence (`context`, the answer's place marked by GAP) names that
     contains the place `answer`: "_____, Tenn." (written out or abbreviated), "the University
-    of Texas at _____", "_____ in southern China", "_____ is Europe's largest port". Every
-    wrong option must lie there too, or the sentence rules it out."""
+    of Texas at _____", "_____ in southern China", "_____ is Europe's largest port"; else the
+    region of a city answer when every other city the sentence names lies there too ("from
+    Nashville to _____": Tennessee). Every wrong option must lie there too, or the sentence
+    rules it out (or, for sibling cities, makes it a give-away)."""
     home = place(answer)
     if home is None or GAP not in context:
         return None
     found: list[Place] = []
+    siblings: list[Place] = []  # the other cities the sentence names
     after = _AFTER_GAP_REGION.search(context)
     region = region_of(home) if home.kind == CITY else None
     if after is not None and region is not None:
@@ -161,10 +164,21 @@ def named_region(answer: str, context: str) -> Place | None:
             for end in range(start + 1, min(len(words), start + 4) + 1):
                 name = " ".join(words[start:end]).rstrip(".,")
                 there = place(name) if name.casefold() not in {"of", "the"} else None
-                if there is None or there.kind == CITY or there.key == home.key:
+                if there is None or there.key == home.key:
+                    continue
+                if there.kind == CITY:
+                    if end == len(words) and all(w.casefold() in _OPENERS for w in words[:start]):
+                        siblings.append(there)  # the whole name ("In Nashville"), no part of one
                     continue
                 if contains(there, home):
                     found.append(there)
+    if (
+        not found
+        and region is not None
+        and siblings
+        and all(region_of(c) == region for c in siblings)
+    ):
+        found.append(region)  # "from Nashville to _____": another city of Tennessee
     if not found:
         return None
     rank = {REGION: 0, COUNTRY: 1, CONTINENT: 2}

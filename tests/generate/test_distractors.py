@@ -650,3 +650,12 @@ def test_a_past_days_options_never_lie_after_the_publication_day() -> None:
         options = distractors(fact, "October 7, 2023", "answer", pool, random.Random(seed))
         assert len(options) == 3
         assert not {"November 7, 2023", "December 7, 2023"} & set(options)
+
+
+def test_a_city_named_beside_cities_of_one_state_gets_cities_of_that_state() -> None:
+    sentence = "The tour ran from the bars of Nashville to the halls of Memphis."
+    found = city_options("Memphis", sentence, "Washington", "New York City", "Knoxville", "Boston")
+    assert "Knoxville" in found and found <= TENNESSEE and len(found) == 3
+    # cities of several states say nothing of the answer's
+    mixed = "The tour ran from Boston and Nashville to the halls of Memphis."
+    assert "New York City" in city_options("Memphis", mixed, "New York City", "Knoxville", "Denver")
