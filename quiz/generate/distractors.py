@@ -697,6 +697,44 @@ _RESTATED: Final = re.compile(
 (or 2%)", "98 feet (30 metres)"): the prompt gives the answer away."""
 
 
+_FROM_TO: Final = re.compile(
+    r"(?i)\bfrom\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[a-z-]+\s+){0,4}?to\s+(?:about\s+)?"
+    r"([^\s\d]{0,3}\d[\d,.]*)"
+    r"|\bto\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[a-z-]+\s+){0,4}?from\s+(?:about\s+)?"
+    r"([^\s\d]{0,3}\d[\d,.]*)"
+)
+"""A change from one value to another ("from $40,300 to $15,000", "to 2.4 from 3.2")."""
+_AMOUNT: Final = re.compile(r"(?<![\w.,])[$€£¥₹]\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def _worked_out(context: str, value: float, *, percent: bool, unit: str) -> bool:
+    """Whether the sentence gives the answer by sum: a percentage change between the two values
+    it names ("cut by _____, from $40,300 to $15,000"), or how many times one amount is another
+    ("_____ lower than Israel's $44,300" beside "$5,700")."""
+    text = context.replace(GAP, " ")
+    if percent:
+        for m in _FROM_TO.finditer(text):
+            first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            a, b = _amount(first), _amount(second)
+            if a and b and abs(abs(b - a) / a * 100 - value) <= max(1.0, value * 0.03):
+                return True
+        return False
+    if re.match(r"(?i)\s*times\b", unit):
+        amounts = [float(m.group(1).replace(",", "")) for m in _AMOUNT.finditer(text)]
+        return any(
+            a and b and abs(b / a - value) <= value * 0.1 for a in amounts for b in amounts if b > a
+        )
+    return False
+
+
+def _amount(text: str) -> float:
+    digits = re.sub(r"[^\d.]", "", text.replace(",", "")).strip(".")
+    try:
+        return float(digits)
+    except ValueError:
+        return 0.0
+
+
 _ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
 """Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
@@ -720,6 +758,8 @@ def number_bounds(
     if GAP not in context:
         return -math.inf, math.inf, frozenset()
     if _RESTATED.search(context):
+        return None
+    if _worked_out(context, value, percent=percent, unit=unit):
         return None
     before, after = context.split(GAP, 1)
     listed = _LISTED.match(after)

@@ -659,3 +659,25 @@ def test_a_city_named_beside_cities_of_one_state_gets_cities_of_that_state() -> 
     # cities of several states say nothing of the answer's
     mixed = "The tour ran from Boston and Nashville to the halls of Memphis."
     assert "New York City" in city_options("Memphis", mixed, "New York City", "Knoxville", "Denver")
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence"),
+    [
+        ("50%", "The museum cut its entry fee by 50% in May, from $20 to $10."),
+        ("25 percent", "Ticket sales fell 25 percent to 1,500 from 2,000 a year earlier."),
+        (
+            "four times",
+            "Rent in the city is $2,000, about four times higher than the $500 of 1990.",
+        ),
+    ],
+)
+def test_a_number_the_sentence_lets_one_work_out_gets_no_options(
+    answer: str, sentence: str
+) -> None:
+    assert all(v == set() for v in number_options(answer, sentence, seeds=3))
+
+
+def test_a_change_the_sentence_does_not_give_in_full_gets_options() -> None:
+    sentence = "The museum cut its entry fee by 50% in May, to $10."
+    assert all(len(v) == 3 for v in number_options("50%", sentence, seeds=3))
