@@ -698,9 +698,9 @@ _RESTATED: Final = re.compile(
 
 
 _FROM_TO: Final = re.compile(
-    r"(?i)\bfrom\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[a-z-]+\s+){0,4}?to\s+(?:about\s+)?"
+    r"(?i)\bfrom\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[\w-]+\s+){0,4}?to\s+(?:about\s+)?"
     r"([^\s\d]{0,3}\d[\d,.]*)"
-    r"|\bto\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[a-z-]+\s+){0,4}?from\s+(?:about\s+)?"
+    r"|\bto\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[\w-]+\s+){0,4}?from\s+(?:about\s+)?"
     r"([^\s\d]{0,3}\d[\d,.]*)"
 )
 """A change from one value to another ("from $40,300 to $15,000", "to 2.4 from 3.2")."""

@@ -665,7 +665,7 @@ def test_a_city_named_beside_cities_of_one_state_gets_cities_of_that_state() -> 
     ("answer", "sentence"),
     [
         ("50%", "The museum cut its entry fee by 50% in May, from $20 to $10."),
-        ("25 percent", "Ticket sales fell 25 percent to 1,500 from 2,000 a year earlier."),
+        ("25 percent", "Ticket sales fell 25 percent to 1,500 per week from 2,000 a year earlier."),
         (
             "four times",
             "Rent in the city is $2,000, about four times higher than the $500 of 1990.",
