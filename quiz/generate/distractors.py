@@ -738,6 +738,24 @@ def _amount(text: str) -> float:
 _ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
 """Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
+_MONTH_NEAR: Final = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
+)
+
+
+def _time_or_date(text: str, m: re.Match[str]) -> bool:
+    """Whether the number `m` of `text` is part of a time ("04:12"), a date ("2 March", "March
+    2") or a year: no quantity an option could be mistaken for."""
+    start, end = m.span(1)
+    if text[start - 1 : start] == ":" or text[end : end + 1] == ":":
+        return True
+    if _MONTH_NEAR.search(text[max(0, start - 10) : start]):
+        return True
+    if re.match(r"\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[end:]):
+        return True
+    return not m.group(2) and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group(1)) is not None
+
+
 _DURATION: Final = re.compile(
     r"(?i)\s*(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
     r"centuries|century|seasons?|nights?|weekends?)\b"
@@ -780,9 +798,10 @@ def number_bounds(
         whole = _WHOLE_AFTER.match(after)
         if whole is not None and (n := parse_number(whole.group(1))) is not None:
             high = min(high, n.value)
+    text = before + " " + after
     given = frozenset(
         float((m.group(1) + (m.group(2) or "")).replace(",", ""))
-        for m in _NUMBER_IN_TEXT.finditer(before + " " + after)
-        if bool(m.group(3)) == percent
+        for m in _NUMBER_IN_TEXT.finditer(text)
+        if bool(m.group(3)) == percent and not _time_or_date(text, m)
     )
     return low, high, given

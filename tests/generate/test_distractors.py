@@ -681,3 +681,9 @@ def test_a_number_the_sentence_lets_one_work_out_gets_no_options(
 def test_a_change_the_sentence_does_not_give_in_full_gets_options() -> None:
     sentence = "The museum cut its entry fee by 50% in May, to $10."
     assert all(len(v) == 3 for v in number_options("50%", sentence, seeds=3))
+
+
+def test_times_and_dates_in_the_sentence_do_not_bar_options() -> None:
+    sentence = "At 04:12 on 2 March 2024 the probe settled about 3 kilometres above the rock."
+    found = number_options("3 kilometres", sentence, seeds=5)
+    assert all(len(v) == 3 for v in found) and any(4.0 in v for v in found)
