@@ -142,6 +142,8 @@ def render(
     prompt = template.prompt.format_map(values)
     prompt = _capitalise(" ".join(prompt.split()))
     prompt = re.sub(r"\s+([?.,])", r"\1", prompt)
+    if lead := fact.slot("lead"):
+        prompt = f"{lead} {prompt}"  # the sentence that says what "these fires" are
     question = Question(
         id=qid,
         kind=kind,
