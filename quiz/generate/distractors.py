@@ -262,6 +262,11 @@ def _entities(
             return False  # "U.S." beside "UK", "United States" beside "Canada"
         if any(is_alias(name, other, pool.aliases) for other in in_sentence):
             return False  # another name of something the sentence already mentions
+        if (wide := place_of(name)) is not None and any(
+            (p := place_of(other)) is not None and p.key != wide.key and contains(wide, p)
+            for other in in_sentence
+        ):
+            return False  # "Dec. 21 in the U.S. and Dec. 22 in North America": ruled out
         if any(overlaps(name, other, pool.aliases) for other in taken):
             return False
         if answer[:1].isupper() and not name[:1].isupper():

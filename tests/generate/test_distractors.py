@@ -687,3 +687,11 @@ def test_times_and_dates_in_the_sentence_do_not_bar_options() -> None:
     sentence = "At 04:12 on 2 March 2024 the probe settled about 3 kilometres above the rock."
     found = number_options("3 kilometres", sentence, seeds=5)
     assert all(len(v) == 3 for v in found) and any(4.0 in v for v in found)
+
+
+def test_no_option_contains_a_place_the_sentence_sets_apart_from_the_answer() -> None:
+    sentence = "The fair opens on May 3 in the U.S. and on May 4 in Europe."
+    continents = ("North America", "Africa", "Asia", "Oceania", "South America")
+    pool = Pool(mentions=tuple(Mention("LOC", n, "", 2) for n in continents))
+    found = all_options(entity_fact("place", "LOC", "Europe", sentence, ("GPE", "U.S.")), pool)
+    assert "North America" not in found and len(found) == 3
