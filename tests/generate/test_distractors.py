@@ -691,7 +691,7 @@ def test_times_and_dates_in_the_sentence_do_not_bar_options() -> None:
 
 def test_no_option_contains_a_place_the_sentence_sets_apart_from_the_answer() -> None:
     sentence = "The fair opens on May 3 in the U.S. and on May 4 in Europe."
-    continents = ("North America", "Africa", "Asia", "Oceania", "South America")
+    continents = ("North America", "Africa", "Asia", "South America")
     pool = Pool(mentions=tuple(Mention("LOC", n, "", 2) for n in continents))
     found = all_options(entity_fact("place", "LOC", "Europe", sentence, ("GPE", "U.S.")), pool)
     assert "North America" not in found and len(found) == 3
