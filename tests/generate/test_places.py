@@ -10,10 +10,13 @@ from quiz.generate.places import (
     CONTINENT,
     COUNTRY,
     REGION,
+    abbreviates,
     capitals_near,
     contains,
     neighbours,
     place,
+    region_cities,
+    region_of,
     related,
 )
 
@@ -99,3 +102,34 @@ def test_a_borough_is_one_place_with_its_city_but_a_suburb_is_not() -> None:
     assert manhattan and new_york and tempe and phoenix
     assert related(manhattan, new_york)
     assert not related(tempe, phoenix)
+
+
+@pytest.mark.parametrize(
+    ("city", "short", "expected"),
+    [
+        ("Nashville", "Tenn.", True),
+        ("Nashville", "TN", True),
+        ("Tempe", "Ariz.", True),
+        ("Raleigh", "N.C.", True),
+        ("Tampa", "Fla.", True),
+        ("Nashville", "Tex.", False),
+        ("Nashville", "Tenn", False),  # no full stop: a word, not an abbreviation
+        ("Tampa", "Ga.", False),
+    ],
+)
+def test_a_state_abbreviation_is_read_against_the_citys_own_state(
+    city: str, short: str, expected: bool
+) -> None:
+    home = place(city)
+    assert home is not None
+    region = region_of(home)
+    assert region is not None and abbreviates(short, region) is expected
+
+
+def test_a_regions_biggest_cities_leave_out_parts_of_a_city() -> None:
+    home = place("Nashville")
+    region = region_of(home) if home is not None else None
+    assert region is not None
+    cities = region_cities(region)
+    assert cities[:2] == ("Nashville", "Memphis") and "Knoxville" in cities
+    assert not any(name.endswith(" Memphis") for name in cities)
