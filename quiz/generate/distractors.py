@@ -238,6 +238,9 @@ def _entities(
     if want == PERSON and len(answer.split()) == 1:
         names = _same_name_part(answer, names)
     counts = Counter(n for n, lbl in names if kind(n, lbl) == want)
+    if want == PERSON:
+        press = _press(pool.mentions)
+        counts = Counter({n: c for n, c in counts.items() if n not in press})
     if want == PERSON and len(answer.split()) >= 2:
         counts = Counter({n: c for n, c in counts.items() if len(n.split()) >= 2})
     home = place_of(answer)
@@ -333,6 +336,35 @@ _DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
 def _cue(answer: str, sentence: str) -> dict[str, str]:
     """What the answer's own sentence says of its kind (cached: each template of a fact asks)."""
     return name_kinds((answer,), sentence)
+
+
+_PRESS_WORDS: Final = (
+    r"(?:reporter|correspondent|journalist|columnist|editor|photographer|photojournalist|"
+    r"anchor|host|producer|writer|contributor)s?"
+)
+_PRESS_BEFORE: Final = re.compile(rf"(?i)\b{_PRESS_WORDS}\s+(?:(?:for|at|with)\s+\S+\s+)?$")
+_PRESS_AFTER: Final = re.compile(
+    rf"(?i)^,\s+(?:(?:a|an|the|who is)\s+)?(?:[\w’'-]+\s+){{0,3}}?{_PRESS_WORDS}\b"
+    r"|^\s+(?:contributed|reported|wrote)\b"
+)
+
+
+@lru_cache(maxsize=64)
+def _press(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The people the article names only as the press passing the news on ("reporter Jane Roe",
+    "Jane Roe, a correspondent for ...", "Jane Roe contributed"): never a suspect's or a
+    minister's wrong option (cached per article)."""
+    roles: dict[str, bool] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        at = m.sentence.find(m.text)
+        if at < 0:
+            continue
+        before, after = m.sentence[:at], m.sentence[at + len(m.text) :]
+        is_press = bool(_PRESS_BEFORE.search(before) or _PRESS_AFTER.match(after))
+        roles[m.text] = roles.get(m.text, True) and is_press
+    return frozenset(name for name, only_press in roles.items() if only_press)
 
 
 @lru_cache(maxsize=64)

@@ -695,3 +695,19 @@ def test_no_option_contains_a_place_the_sentence_sets_apart_from_the_answer() ->
     pool = Pool(mentions=tuple(Mention("LOC", n, "", 2) for n in continents))
     found = all_options(entity_fact("place", "LOC", "Europe", sentence, ("GPE", "U.S.")), pool)
     assert "North America" not in found and len(found) == 3
+
+
+def test_a_person_named_only_as_the_press_is_no_option() -> None:
+    lines = {
+        "Ilse Varga": "Police said Ilse Varga was seen near the harbour.",
+        "Peter Holm": "Peter Holm was held for questioning on Monday.",
+        "Sanna Lind": "Sanna Lind denied any part in the theft.",
+        "Ola Berg": "Ola Berg, a reporter for the Harbour Times, saw the arrest.",
+        "Jonas Ekberg": "Correspondent Jonas Ekberg contributed to this report.",
+        "Maja Dahl": "Maja Dahl contributed reporting.",
+        "Eva Storm": "Eva Storm told reporter Leif Nyberg she saw nothing.",
+    }
+    pool = Pool(mentions=tuple(Mention("PERSON", n, s, 2) for n, s in lines.items()))
+    fact = entity_fact("person", "PERSON", "Ilse Varga", lines["Ilse Varga"])
+    found = all_options(fact, pool)
+    assert found == {"Peter Holm", "Sanna Lind", "Eva Storm"}
