@@ -3,10 +3,12 @@
 Distractors have the key's fine kind and granularity: nearby years that are not also true and on
 the same side of the publication year, countries for a country, cities for a city, people for a
 person, newspapers for a newspaper, numbers with the same unit. They come from the article first,
-then from the gazetteer (neighbouring countries, the country's big cities). None is an alias of
-the key, contains it or lies within it, nor appears in the key's own sentence. When the key's kind
-is uncertain, there are none: the fact is asked another way. Pure functions; randomness comes from
-the caller.
+then from the gazetteer (neighbouring countries, the country's big cities, the biggest cities of
+a named region). None is an alias of the key, contains it or lies within it, nor appears in the
+key's own sentence. None is ruled out or made true as well by the sentence: a place outside the
+region it names (`named_region`), a number beyond the floor or ceiling it sets (`number_bounds`).
+When the key's kind is uncertain, or the sentence lets one work the answer out, there are none: the
+fact is asked another way. Pure functions; randomness comes from the caller.
 """
 
 from __future__ import annotations
