@@ -658,6 +658,9 @@ def _numbers(answer: str, context: str, rng: random.Random) -> list[str]:
 
 
 _FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
+_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.3)
+"""For a measured value written with decimals ("70.5 years", "12.4%"): a life expectancy of 35.2
+or 105.8 years is wrong at sight, so its options stay within 30% of it."""
 _WIDE_FACTORS: Final = (*_FACTORS, 2.5, 3.0)
 """For options bounded to one side: enough of them above a small number ("more than 2")."""
 
@@ -678,7 +681,8 @@ def _grid(
     below: list[str] = []
     above: list[str] = []
     seen = {format_number(number, v)}
-    for f in _WIDE_FACTORS if wide else _FACTORS:
+    factors = _NEAR_FACTORS if number.decimals else _WIDE_FACTORS if wide else _FACTORS
+    for f in factors:
         cand = round(v * f / step) * step
         if number.decimals == 0:
             cand = round(cand)
@@ -795,6 +799,12 @@ def _time_or_date(text: str, m: re.Match[str]) -> bool:
     return not m.group(2) and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group(1)) is not None
 
 
+_MAJORITY: Final = re.compile(r"(?i)\b(?:the|a|an)\s+(?:\w+\s+)?majority\b")
+_SPAN_START: Final = re.compile(
+    r"(?i)(?<!from )(?<![\w.,])(?:between\s+)?[$€£¥₹]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"\s*(?:to|and|-|–)\s*[$€£¥₹]?$"
+)
+"""Before the gap, the start of a range ("$30 to _____", "between 4 and _____")."""
 _DURATION: Final = re.compile(
     r"(?i)\s*(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
     r"centuries|century|seasons?|nights?|weekends?)\b"
@@ -830,6 +840,11 @@ def number_bounds(
         low = value  # (but "over six weeks" is "during", not "more than")
     if _AT_MOST.search(before):
         high = value
+    if percent and _MAJORITY.search(context):
+        low = max(low, 50.0) if value > 50 else low  # "the majority (_____)": more than half
+    span = _SPAN_START.search(before)
+    if span is not None and (n := parse_number(span.group(1))) is not None and n.value < value:
+        low = max(low, n.value)  # "$30 to _____": the end of a range lies above its start
     if not percent:
         part = _PART_BEFORE.search(before)
         if part is not None and (n := parse_number(part.group(1))) is not None:

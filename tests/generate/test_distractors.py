@@ -711,3 +711,15 @@ def test_a_person_named_only_as_the_press_is_no_option() -> None:
     fact = entity_fact("person", "PERSON", "Ilse Varga", lines["Ilse Varga"])
     found = all_options(fact, pool)
     assert found == {"Peter Holm", "Sanna Lind", "Eva Storm"}
+
+
+def test_a_measured_value_gets_options_near_it() -> None:
+    for values in number_options("70.5 years", "People there live 70.5 years on average."):
+        assert len(values) == 3 and all(0.69 * 70.5 <= v <= 1.31 * 70.5 for v in values)
+
+
+def test_a_majority_is_more_than_half_and_a_range_ends_above_its_start() -> None:
+    majority = "Farmers make up the majority of the valley's people (64%), the census says."
+    assert all(len(v) == 3 and min(v) > 50 for v in number_options("64%", majority))
+    span = "The fee is expected to be $30 to $45 million per school."
+    assert all(len(v) == 3 and min(v) > 30 for v in number_options("$45 million", span))
