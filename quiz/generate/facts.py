@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from quiz.generate import grammar, reference
+from quiz.generate import grammar, reference, voice
 from quiz.generate.values import NumberValue, is_relative, parse_date, parse_number
 from quiz.language import SCALE_WORDS
 
@@ -119,12 +119,17 @@ class Mention:
 # ----------------------------------------------------------------------------- spans
 
 
+_COUNTED_LABELS: Final = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+
+
 def clean_span(span: Span) -> range | None:
     """Token range of an entity without determiners, "-led" prefixes, possessives, brackets."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in _HEDGES or doc[start].is_punct):
         start += 1
+    if span.label_ not in _COUNTED_LABELS and end - start > 1 and _SCORE.fullmatch(doc[start].text):
+        start += 1  # "[4–3] Colorado Supreme Court": a vote before the name
     for i in range(start, end - 1):
         if doc[i].text in {"-", "–"} and doc[i + 1].lower_ in _PREFIX_PARTICIPLES:
             start = i + 2
@@ -162,6 +167,42 @@ def _merge_compass(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range,
     return out
 
 
+_VERSUS: Final = frozenset({"v.", "v", "vs.", "vs", "versus"})
+
+
+def _merge_cases(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range, str]]:
+    """Join "Anderson" + "v." + "Griswold" into the one name of a court case."""
+    out: list[tuple[range, str]] = []
+    i = 0
+    while i < len(ents):
+        r, label = ents[i]
+        if (
+            i + 1 < len(ents)
+            and r.stop + 1 == ents[i + 1][0].start
+            and doc[r.stop].lower_ in _VERSUS
+            and label in {"PERSON", "ORG", "GPE", "NORP"}
+        ):
+            out.append((range(r.start, ents[i + 1][0].stop), "LAW"))
+            i += 2
+            continue
+        if (
+            r.stop + 1 < len(doc)
+            and doc[r.stop].lower_ in _VERSUS
+            and doc[r.stop + 1].pos_ == "PROPN"
+        ):
+            stop = r.stop + 1
+            while stop < len(doc) and doc[stop].pos_ == "PROPN":
+                stop += 1
+            out.append((range(r.start, stop), "LAW"))  # the model missed the second name
+            i += 1
+            while i < len(ents) and ents[i][0].start < stop:
+                i += 1
+            continue
+        out.append((r, label))
+        i += 1
+    return out
+
+
 def _text(doc: Doc, tokens: range) -> str:
     return doc[tokens.start : tokens.stop].text
 
@@ -181,7 +222,11 @@ def usable(sent: Span) -> bool:
         return False
     if anaphoric_opening(sent) or imperative(sent):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent)
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 
 
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})
@@ -398,6 +443,8 @@ def extract_from_doc(
             facts[before:] = [reference.apply(f, resolution) for f in facts[before:]]
         if names and not _expletive(sent):
             facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
+        if voice.writers_sentence(sent) and (pairs := voice.in_third_person(sent)):
+            facts[before:] = [voice.rewrite(f, pairs) for f in facts[before:]]
         facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]
         names = antecedents(sent)
     if carry is not None:
@@ -428,7 +475,7 @@ def _extract_sentence(
     doc = sent.doc
     sentence = sent.text.strip()
     raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
-    ents = _merge_compass(raw, doc)
+    ents = _merge_cases(_merge_compass(raw, doc), doc)
     entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
     for r, label in ents:
         mentions.append(Mention(label, _text(doc, r), sentence, paragraph))

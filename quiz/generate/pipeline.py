@@ -25,7 +25,7 @@ from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import ANCHOR_LABELS, check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.reference import Descriptions
-from quiz.generate.select import Limits, default_max, score, select
+from quiz.generate.select import Limits, default_max, locating_place, score, select
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
 from quiz.reading.clutter import is_clutter
@@ -107,6 +107,7 @@ def make_deck(
     facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
+    facts = [f for f in facts if f.type != "place" or not locating_place(f.answer, f.sentence)]
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
@@ -147,6 +148,7 @@ def make_deck(
                 paragraphs=len(article.paragraphs),
                 centrality=central.get(c.fact.sentence, 0.0),
                 no_choice=id(c.fact) in no_choice,
+                headline=article.title,
             ),
             c,
         )

@@ -50,6 +50,8 @@ REASONS: Final[dict[str, str]] = {
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
     "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
     "source-gap": "the gap is who reported the news ('according to _____'), not the news",
+    "possessive-gap": "the gap is followed by a dangling apostrophe ('_____' experience') or a "
+    "date's possessive ('at _____’s end')",
     "glued-words": "words run together ('conflict-freeThis') or the page's marks left in the "
     "text (a list number '6.' opening it, a name's footnote star 'Sophia*')",
 }
@@ -156,8 +158,15 @@ def check_question(
         reasons.append("spacing")
     if _GLUED.search(_GAP.sub(" x ", prompt)) or _PAGE_MARKS.search(_GAP.sub(" x ", prompt)):
         reasons.append("glued-words")
-    if _SOURCE_GAP.search(_GAP.sub("\x01", prompt).replace("_____", "\x01")):
+    gapped = _GAP.sub("\x01", prompt).replace("_____", "\x01")
+    if _SOURCE_GAP.search(gapped):
         reasons.append("source-gap")
+    if _BARE_APOSTROPHE_AFTER_GAP.search(gapped) or (
+        question.fact in {"date", "number"} and _POSSESSIVE_AFTER_GAP.search(gapped)
+    ):
+        reasons.append("possessive-gap")
+    if _FOOTNOTE_STAR.search(sentence):
+        reasons.append("glued-words")  # "Paula*, 43": a name the page marks as made up
     if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
         reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
     if VAGUE.search(outside):
@@ -262,9 +271,20 @@ _GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
 _SOURCE_GAP: Final = re.compile(
     r"(?i)\b(according to|told|speaking to|in an interview with|reported by|in a statement to)"
     r"\s+(the\s+)?\x01"
+    r"|\baccording to\b[^,.;:\x01]{0,50}\x01"
+    r"|\b(numbers|figures|data|estimates|statistics|research|study|survey|story|report|poll)"
+    r"\s+(from|by|provided by|published by|of)\s+(the\s+)?\x01"
+    r"|\b(wrote|posted|said)\s+(on|in)\s+\x01"
 )
-"""A gap on where the news was said ("according to _____", "told _____", "speaking to
-_____"): the outlet or agency that passed the fact on, which no reader keeps."""
+"""A gap on where the news was said or who passed it on ("according to _____", "told _____",
+"according to 2020 estimates from the _____", "the latest numbers from the _____", "wrote on
+_____"), or on a detail of that source ("according to a _____ story"): no reader keeps it."""
+_FOOTNOTE_STAR: Final = re.compile(r"\w\*(?!\w)")
+_BARE_APOSTROPHE_AFTER_GAP: Final = re.compile(r"\x01['’](?!s\b)")
+_POSSESSIVE_AFTER_GAP: Final = re.compile(r"\x01['’]s\b")
+"""A gap followed by a dangling apostrophe ("_____' experience") or a date or number followed
+by a possessive ("at _____’s end"); a name's possessive ("_____’s recognition of") reads
+well."""
 _PAGE_MARKS: Final = re.compile(r"^(?:[^:]{1,60}:\s+)?\d{1,2}\.\s|\w\*(?!\w)")
 """A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
 case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""

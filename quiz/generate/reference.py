@@ -161,7 +161,9 @@ def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | Non
             t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
         ):
             continue  # "people went to hospital, and 40% of those visits": what it just said
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.i > token.i:
+        if noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in noun.lefts):
+            continue  # "this 1974 Lincoln Continental": the name says which
+        if noun.pos_ == "NOUN" and noun.i > token.i:
             return noun
     return None
 
@@ -266,6 +268,12 @@ _OPENING_REFERENCES: Final = frozenset(
 )
 
 
+def _pointing_pronoun(token: Token) -> bool:
+    """A personal pronoun ("he", "they") or a demonstrative standing alone ("this was ..."); a
+    relative "that" or "which" points at a noun of its own sentence."""
+    return token.tag_ == "PRP" or (token.tag_ == "DT" and token.lower_ in DEMONSTRATIVE)
+
+
 def _as_lead(sent: Span, described: Descriptions) -> Previous:
     """`sent` as the lead of the next sentence: clear when it is a short statement whose first
     word does not point back, with nothing else in it pointing back."""
@@ -279,7 +287,7 @@ def _as_lead(sent: Span, described: Descriptions) -> Previous:
         0 < len(words) <= MAX_LEAD_WORDS
         and text[-1:] in {".", "”", '"'}
         and words[0].lower_ not in _OPENING_REFERENCES
-        and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in sent)
+        and not any(t.dep_ in {"nsubj", "nsubjpass"} and _pointing_pronoun(t) for t in sent)
         and not resolution.drop
         and not resolution.lead
     )

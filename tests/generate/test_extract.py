@@ -394,3 +394,24 @@ def test_advice_to_the_reader_is_a_fact(article_facts: Extract) -> None:
     from quiz.generate.quality import check_question
 
     assert check_question(candidate.question, anchors=["Ada Moen", "Vell"]) == []
+
+
+def test_a_court_case_is_one_name(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The ruling in Moen v. Vell Harbour Board came in 2019, the landmark 4–3 Tarn "
+        "Supreme Court case."
+    )
+    answers = {f.answer for f in facts}
+    assert "Moen v. Vell Harbour Board" in answers
+    assert not {"Moen", "Vell Harbour Board"} & answers
+    assert "4–3 Tarn Supreme Court" not in answers
+
+
+def test_a_fragment_without_a_finite_verb_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Inviting the singer Ada Moen to Vell for the 2024 harbour festival.",
+        "The council invited the singer Ada Moen to Vell in 2024.",
+    )
+    assert {f.sentence for f in facts} == {
+        "The council invited the singer Ada Moen to Vell in 2024."
+    }

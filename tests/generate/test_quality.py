@@ -542,3 +542,38 @@ def test_a_lead_does_not_count_against_the_length() -> None:
     question = q(f"{lead} {body}", "12 deaths", kind="cloze", fact="number", sentence=sentence)
     assert "too-long" not in check_question(question, lead=lead)
     assert "too-long" in check_question(question)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Vell's fares rose 4% in 2023, according to 2022 estimates provided by the _____.",
+        "Fares rose 4% in 2023, per the latest numbers from the _____ in Vell.",
+        "According to a _____ story by the Vell Post, Ada Moen sailed in 2021.",
+        "Ada Moen of Vell wrote on _____ that the ferry was late in 2021.",
+    ],
+)
+def test_a_gap_on_the_source_of_the_news_is_refused(prompt: str) -> None:
+    assert "source-gap" in check_question(q(prompt, "x", kind="choice"))
+
+
+def test_a_gap_on_the_news_after_its_source_is_kept() -> None:
+    prompt = "According to the Vell board, fares rose by _____ in 2023."
+    assert "source-gap" not in check_question(q(prompt, "4%", kind="choice"))
+
+
+def test_a_gap_followed_by_a_dangling_possessive_is_refused() -> None:
+    question = cloze_of("Vell's jobless rate was 12% at {{c1::2022}}’s end.", "2022", "date")
+    assert "possessive-gap" in check_question(question)
+    years = q("Ada Moen of Vell has _____' experience as a pilot.", "20 years", kind="choice")
+    assert "possessive-gap" in check_question(years)
+    name = q(
+        "_____’s recognition of the Vell board came in 2021.", "Tarn", kind="choice", fact="place"
+    )
+    assert "possessive-gap" not in check_question(name)
+
+
+def test_a_name_the_page_marks_as_made_up_is_refused() -> None:
+    prompt = "{{c1::Paula}}*, a 43-year-old from Vell, began sailing in 2021."
+    question = cloze_of(prompt, "Paula", "person")
+    assert "glued-words" in check_question(question)

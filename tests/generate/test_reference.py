@@ -146,3 +146,17 @@ def test_this_year_and_a_quoted_that_do_not_point_back(article_facts: Extract) -
 def test_such_with_a_noun_points_back(article_facts: Extract) -> None:
     facts = article_facts("The Vell deal that runs through 2036 makes such an exit hard for Tarn.")
     assert facts == []
+
+
+def test_a_lead_may_hold_a_relative_clause(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Crews in Vell fought 790 chimney fires that began with candles in 2022.",
+        "These fires caused 12 deaths and $14 million in damage.",
+    )
+    [fact] = [f for f in facts if f.answer == "12 deaths"]
+    assert fact.slot("lead").startswith("Crews in Vell fought")
+
+
+def test_this_before_a_name_says_which(article_facts: Extract) -> None:
+    facts = article_facts("My uncle bought this 1974 Vellmark Coupe in Tarn for $900.")
+    assert any(f.answer == "1974" for f in facts)
