@@ -315,6 +315,13 @@ def _names_in(context: str) -> list[str]:
         text = " ".join(words)
         if normalise(text) and text.casefold() not in _OPENERS:
             names.append(text)
+        # a run may join two names ("On Saturday Harbour Rovers"): its parts of two words or more
+        names.extend(
+            " ".join(words[i:j])
+            for i in range(len(words))
+            for j in range(i + 2, min(len(words), i + 4) + 1)
+            if j - i < len(words)
+        )
     return names
 
 

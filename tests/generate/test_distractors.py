@@ -591,3 +591,12 @@ def test_a_person_named_only_as_the_press_is_no_option() -> None:
     fact = entity_fact("person", "PERSON", "Ilse Varga", lines["Ilse Varga"])
     found = all_options(fact, pool)
     assert found == {"Peter Holm", "Sanna Lind", "Eva Storm"}
+
+
+def test_the_side_that_beat_the_answer_is_no_option() -> None:
+    # "Harbour Rovers beat _____": the winners cannot be the beaten side
+    sentence = "On Saturday Harbour Rovers beat Vale Town FC 3-1 at home."
+    clubs = ("Harbour Rovers FC", "Mill United FC", "Port City FC", "Bay Albion FC", "Vale Town FC")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in clubs))
+    found = all_options(entity_fact("organisation", "ORG", "Vale Town FC", sentence), pool)
+    assert found == {"Mill United FC", "Port City FC", "Bay Albion FC"}
