@@ -446,7 +446,7 @@ def extract_from_doc(
         if voice.writers_sentence(sent) and (pairs := voice.in_third_person(sent)):
             facts[before:] = [voice.rewrite(f, pairs) for f in facts[before:]]
         facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]
-        names = antecedents(sent)
+        names = antecedents(sent, descriptions)
     if carry is not None:
         carry.clear()
         carry.update(names)
@@ -508,9 +508,10 @@ _PRONOUN_FORMS: Final = {
 }
 
 
-def antecedents(sent: Span) -> dict[str, str]:
+def antecedents(sent: Span, described: reference.Descriptions | None = None) -> dict[str, str]:
     """What a sentence-initial "it"/"its" or "he"/"she"/"his"/"her" of the next sentence most
-    likely names: the subject of `sent` when it is a noun or a named person (conservative)."""
+    likely names: the subject of `sent` when it is a named person or thing, or a noun that says
+    which ("the harbour tunnel", the headline's "plant", "the plan" named before) (conservative)."""
     root = sent.root
     out: dict[str, str] = {}
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -529,7 +530,12 @@ def antecedents(sent: Span) -> dict[str, str]:
             out["thing"] = out["person"]  # a one-word name called "it" is no person
     elif head.pos_ == "NOUN" and head.tag_ == "NN":
         words = [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        out["thing"] = " ".join(["the", *words, head.text])
+        named = described.named.get(head.lemma_.lower()) if described is not None else None
+        if named:
+            out["thing"] = named  # "the plan" of "the Open Harbour plan"
+        elif words or (described is not None and head.lemma_.lower() in described.topic):
+            out["thing"] = " ".join(["the", *words, head.text])
+        # a bare "the team" names nothing either: "it" is left unresolved
     elif head.pos_ == "PROPN" and head.ent_type_ in {"ORG", "GPE", "FAC", "PRODUCT", "LOC"}:
         name = _entity_of(sent, head)
         if name:

@@ -129,9 +129,16 @@ def definite_subject(sent: Span) -> Token | None:
     determiners = [c for c in subject.children if c.dep_ in {"det", "poss"} and c.i < subject.i]
     if not determiners or determiners[0].lower_ not in POINTING | {"the"}:
         return None
-    if any(t.pos_ in {"PROPN", "NUM"} or t.ent_type_ for t in subject.subtree):
+    counted = subject.tag_ == "NNS"  # "the two women" points back as "the women" does
+    if any(
+        (t.pos_ in {"PROPN", "NUM"} or t.ent_type_) and not (counted and t.lower_ in _FEW)
+        for t in subject.subtree
+    ):
         return None
     return subject
+
+
+_FEW: Final = frozenset("two three four five six seven eight nine ten both".split())
 
 
 def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
@@ -210,11 +217,11 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     if len(words) == 2 and before_only and described.named.get(key):
         return Resolution(subject=text, named=described.named[key])
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
-    if kind:
+    if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS
         return Resolution(subject=text, named=found) if found else Resolution(drop=True)
-    if words[0].lower_ in POINTING:
-        return Resolution(drop=True)
+    if words[0].lower_ in POINTING or any(t.lower_ in _FEW for t in words):
+        return Resolution(drop=True)  # "their family", "the two women": who?
     term = before_only and all(t.dep_ == "compound" for t in words[1:-1])
     if key in described.seen and key not in described.topic and not (term and len(words) > 2):
         return Resolution(drop=True)  # "the plan", "the same city council" again: which one?

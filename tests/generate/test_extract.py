@@ -147,11 +147,18 @@ def test_pronoun_subjects_are_resolved_only_from_the_previous_sentence(
     article_facts: Extract,
 ) -> None:
     facts = article_facts(
-        "The tunnel runs beneath the strait for 27 kilometres. Its opening on 15 November 2024 "
-        "came seven years after the first blast."
+        "The rail tunnel runs beneath the strait for 27 kilometres. Its opening on 15 November "
+        "2024 came seven years after the first blast."
     )
     opening = find(facts, "date", "15 November 2024")
-    assert opening.slot("context").startswith("The tunnel’s opening on")
+    assert opening.slot("context").startswith("The rail tunnel’s opening on")
+
+
+def test_it_after_a_bare_description_stays_unresolved(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The team beat Tarn 3-1 on Sunday in Vell. It will travel to Holm on 29 January 2025."
+    )
+    assert not any(f.slot("context").startswith("The team will") for f in facts)
 
 
 def test_a_huge_article_is_parsed_in_pieces(article_facts: Extract) -> None:
@@ -415,3 +422,14 @@ def test_a_fragment_without_a_finite_verb_is_no_fact(article_facts: Extract) -> 
     assert {f.sentence for f in facts} == {
         "The council invited the singer Ada Moen to Vell in 2024."
     }
+
+
+def test_a_question_drops_also_and_as_well(article_facts: Extract) -> None:
+    for sentence in (
+        "The city council also approved the new harbour bridge in 1997.",
+        "The city council approved the new harbour bridge in 1997 as well.",
+    ):
+        fact = find(article_facts(sentence), "date", "1997")
+        assert rendered(fact, "date-year-short") == (
+            "In what year did the city council approve the new harbour bridge?"
+        )

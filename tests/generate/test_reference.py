@@ -160,3 +160,20 @@ def test_a_lead_may_hold_a_relative_clause(article_facts: Extract) -> None:
 def test_this_before_a_name_says_which(article_facts: Extract) -> None:
     facts = article_facts("My uncle bought this 1974 Vellmark Coupe in Tarn for $900.")
     assert any(f.answer == "1974" for f in facts)
+
+
+def test_a_plural_kind_noun_is_not_the_one_person_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Police in Vell charged Tomas Berg with the attack on Monday.",
+        "The victims were Ada Moen and Lena Holm, both 21, of Tarn.",
+    )
+    assert not any("Tomas Berg were" in f.slot("context") for f in facts)
+
+
+def test_the_two_people_point_back_like_the_people(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Moen and Lena Holm met at the Vell harbour school in 1999.",
+        "Rescuers from the town searched all night.",
+        "The two women later worked together on a ferry in Tarn in 2004.",
+    )
+    assert contexts(facts, "2004") == []
