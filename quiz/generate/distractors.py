@@ -3,21 +3,23 @@
 Distractors have the key's fine kind and granularity: nearby years that are not also true and on
 the same side of the publication year, countries for a country, cities for a city, people for a
 person, newspapers for a newspaper, numbers with the same unit. They come from the article first,
-then from the gazetteer (neighbouring countries, the country's big cities). None is an alias of
-the key, contains it or lies within it, nor appears in the key's own sentence. When the key's kind
-is uncertain, there are none: the fact is asked another way. Pure functions; randomness comes from
-the caller.
+then from the gazetteer (neighbouring countries, the country's big cities, the biggest cities of
+a named region). None is an alias of the key, contains it or lies within it, nor appears in the
+key's own sentence. None is ruled out or made true as well by the sentence: a place outside the
+region it names (`named_region`), a number beyond the floor or ceiling it sets (`number_bounds`).
+When the key's kind is uncertain, or the sentence lets one work the answer out, there are none: the
+fact is asked another way. Pure functions; randomness comes from the caller.
 """
 
 from __future__ import annotations
 
-import math
 import random
 import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Final
 
@@ -32,23 +34,23 @@ from quiz.generate.names import (
     overlaps,
     place_of,
 )
+from quiz.generate.number_options import number_options, pick_around
 from quiz.generate.places import (
     CITY,
     CONTINENT,
     COUNTRY,
+    REGION,
+    Place,
+    abbreviates,
     capitals_near,
     contains,
     neighbours,
     other_continents,
     place,
+    region_cities,
+    region_of,
 )
-from quiz.generate.values import (
-    DateValue,
-    format_date,
-    format_number,
-    parse_date,
-    parse_number,
-)
+from quiz.generate.values import DateValue, format_date, parse_date
 
 _LABELS: Final = {
     "person": ("PERSON",),
@@ -69,6 +71,9 @@ class Pool:
     latest_year: int | None = None
     """No past event's distractor may be later than this (the publication year), and no future
     event's earlier."""
+    published: date | None = None
+    """The publication date, when known: it bounds a past event's options to the day (a past
+    "October 7" gets no "December 7" of a page published in November)."""
     aliases: tuple[tuple[str, str], ...] = field(default=())
     """(short form, long form) pairs of the article's acronyms."""
     kinds: tuple[tuple[str, str], ...] = field(default=())
@@ -87,7 +92,7 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
         value = parse_date(answer)
         return _dates(value, fact, pool, rng) if value is not None else []
     if slot == "answer" and fact.type == "number":
-        return _numbers(answer, fact, rng)
+        return number_options(answer, fact.slot("context"), rng)
     if fact.type == "acronym" and slot == "answer":
         forms = list(pool.long_forms) + [
             m.text for m in pool.mentions if m.label == "ORG" and len(m.text.split()) >= 2
@@ -116,20 +121,63 @@ def distractors(fact: Fact, answer: str, slot: str, pool: Pool, rng: random.Rand
 
 
 _AFTER_GAP_REGION: Final = re.compile(GAP + r",\s+((?:[A-Z][\w.’'-]*\s?){1,3})")
+_CAPITALISED_RUN: Final = re.compile(r"(?<![\w'’])[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*")
 
 
 def _within_named_region(answer: str, options: list[str], context: str) -> list[str]:
-    """`options` when every one lies in the region the sentence names after the gap ("in _____,
-    Texas": cities of Texas), else none: a Los Angeles among "_____, Texas" is wrong at sight."""
-    m = _AFTER_GAP_REGION.search(context)
-    region = place(m.group(1).strip()) if m else None
+    """`options` when every one lies in the region the sentence names around the answer's gap
+    ("in _____, Texas": cities of Texas), else none: a Los Angeles among "_____, Texas" is wrong
+    at sight."""
+    region = named_region(answer, context)
     if region is None:
-        return options
-    home = place(answer)
-    if home is None or not contains(region, home) or region.key == home.key:
         return options
     inside = [o for o in options if (p := place(o)) is not None and contains(region, p)]
     return options if len(inside) == len(options) else []
+
+
+def named_region(answer: str, context: str) -> Place | None:
+    """The smallest place the sentence (`context`, the answer's place marked by GAP) names that
+    contains the place `answer`: "_____, Tenn." (written out or abbreviated), "the University
+    of Texas at _____", "_____ in southern China", "_____ is Europe's largest port"; else the
+    region of a city answer when every other city the sentence names lies there too ("from
+    Nashville to _____": Tennessee). Every wrong option must lie there too, or the sentence
+    rules it out (or, for sibling cities, makes it a give-away)."""
+    home = place(answer)
+    if home is None or GAP not in context:
+        return None
+    found: list[Place] = []
+    siblings: list[Place] = []  # the other cities the sentence names
+    after = _AFTER_GAP_REGION.search(context)
+    region = region_of(home) if home.kind == CITY else None
+    if after is not None and region is not None:
+        words = after.group(1).split()
+        if any(abbreviates(" ".join(words[:n]), region) for n in range(1, len(words) + 1)):
+            found.append(region)
+    for run in _CAPITALISED_RUN.finditer(context.replace(GAP, " , ")):
+        words = run.group(0).split()
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + 4) + 1):
+                name = " ".join(words[start:end]).rstrip(".,")
+                there = place(name) if name.casefold() not in {"of", "the"} else None
+                if there is None or there.key == home.key:
+                    continue
+                if there.kind == CITY:
+                    if end == len(words) and all(w.casefold() in _OPENERS for w in words[:start]):
+                        siblings.append(there)  # the whole name ("In Nashville"), no part of one
+                    continue
+                if contains(there, home):
+                    found.append(there)
+    if (
+        not found
+        and region is not None
+        and siblings
+        and all(region_of(c) == region for c in siblings)
+    ):
+        found.append(region)  # "from Nashville to _____": another city of Tennessee
+    if not found:
+        return None
+    rank = {REGION: 0, COUNTRY: 1, CONTINENT: 2}
+    return min(found, key=lambda p: rank.get(p.kind, 3))
 
 
 def _eventish(name: str) -> bool:
@@ -185,14 +233,16 @@ def _entities(
     if want == PERSON and len(answer.split()) == 1:
         names = _same_name_part(answer, names)
     counts = Counter(n for n, lbl in names if kind(n, lbl) == want)
+    if want == PERSON:
+        press = _press(pool.mentions)
+        counts = Counter({n: c for n, c in counts.items() if n not in press})
     if want == PERSON and len(answer.split()) >= 2:
         counts = Counter({n: c for n, c in counts.items() if len(n.split()) >= 2})
     home = place_of(answer)
     key_words = len(answer.split())
 
     def order(name: str) -> tuple[int, int, int, str]:
-        here = place_of(name)
-        abroad = int(home is not None and here is not None and here.country != home.country)
+        abroad = int(home is not None and _abroad(home, name))
         return (abroad, abs(len(name.split()) - key_words), -counts[name], name)
 
     fits = _gap_fit(answer, fact, pool)
@@ -200,7 +250,9 @@ def _entities(
     taken: list[str] = []
 
     in_sentence = [text for _, text in fact.entities if text != answer]
+    in_sentence += _names_in(fact.slot("context"))
     short = _abbreviation(answer)
+    region = named_region(answer, fact.slot("context")) if want in _PLACE_KINDS else None
 
     def usable(name: str, from_article: bool) -> bool:
         if f" {normalise(name)} " in sentence or overlaps(name, answer, pool.aliases):
@@ -209,27 +261,74 @@ def _entities(
             return False  # "U.S." beside "UK", "United States" beside "Canada"
         if any(is_alias(name, other, pool.aliases) for other in in_sentence):
             return False  # another name of something the sentence already mentions
+        if (wide := place_of(name)) is not None and any(
+            (p := place_of(other)) is not None and p.key != wide.key and contains(wide, p)
+            for other in in_sentence
+        ):
+            return False  # "Dec. 21 in the U.S. and Dec. 22 in North America": ruled out
         if any(overlaps(name, other, pool.aliases) for other in taken):
             return False
         if answer[:1].isupper() and not name[:1].isupper():
             return False
+        if region is not None and (
+            (there := place_of(name)) is None or not contains(region, there)
+        ):
+            return False  # "_____, Texas" or "in southern China": the sentence rules it out
         return fits(name, from_article)
 
-    for name in sorted(counts, key=order):
-        if len(taken) < 3 and usable(name, True):
+    ordered = sorted(counts, key=order)
+    # A city abroad is a weak option beside the country's own cities (Paris for a Chinese
+    # resort): the gazetteer's cities of the answer's country come before the article's abroad.
+    later = [n for n in ordered if want == CITY and order(n)[0]]
+    for name in ordered:
+        if len(taken) < 3 and name not in later and usable(name, True):
             taken.append(name)
     picked = list(taken)  # best first: the caller shuffles the options, a false statement
     # takes the first, so that the same article gives the same statements under any seed
-    if len(picked) < 3 and not _placed_elsewhere(answer, fact.sentence):
-        # the article has too few: the gazetteer's nearest of the kind
-        for name in _fill_ins(want, answer):
-            if len(picked) < 3 and usable(name, False):
-                taken.append(name)
-                picked.append(name)
+    # the article has too few: the gazetteer's nearest of the kind
+    fill = [] if _placed_elsewhere(answer, fact.sentence) else _fill_ins(want, answer, region)
+    home_fill = [n for n in fill if n not in later and (home is None or not _abroad(home, n))]
+    for name, from_article in (
+        *((n, False) for n in home_fill),
+        *((n, True) for n in later),
+        *((n, False) for n in fill if n not in home_fill),
+    ):
+        if len(picked) < 3 and usable(name, from_article):
+            taken.append(name)
+            picked.append(name)
     if picked:  # the first (a false statement's swap) varies from sentence to sentence
         turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
         picked = picked[turn:] + picked[:turn]
     return picked
+
+
+def _names_in(context: str) -> list[str]:
+    """The capitalised names of a prompt outside its gap, whether tagged or not ("Varga praised
+    _____" names Varga): a wrong option naming the same thing is ruled out by the prompt."""
+    if GAP not in context:
+        return []
+    names = []
+    for run in _CAPITALISED_RUN.finditer(context.replace(GAP, " , ")):
+        words = run.group(0).rstrip(".,’'").split()
+        if run.start() == 0 or context[: run.start()].rstrip().endswith((".", '"', "“", ":")):
+            words = words[1:] if words and words[0].casefold() in _OPENERS else words
+        text = " ".join(words)
+        if normalise(text) and text.casefold() not in _OPENERS:
+            names.append(text)
+        # a run may join two names ("On Saturday Harbour Rovers"): its parts of two words or more
+        names.extend(
+            " ".join(words[i:j])
+            for i in range(len(words))
+            for j in range(i + 2, min(len(words), i + 4) + 1)
+            if j - i < len(words)
+        )
+    return names
+
+
+def _abroad(home: Place, name: str) -> bool:
+    """Whether the gazetteer puts `name` in another country than `home`."""
+    here = place_of(name)
+    return here is not None and here.country != home.country
 
 
 _DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
@@ -239,6 +338,35 @@ _DANGLING: Final = re.compile(r"(?i)\s(?:of|the|and|for|in|on|at|to|de)$")
 def _cue(answer: str, sentence: str) -> dict[str, str]:
     """What the answer's own sentence says of its kind (cached: each template of a fact asks)."""
     return name_kinds((answer,), sentence)
+
+
+_PRESS_WORDS: Final = (
+    r"(?:reporter|correspondent|journalist|columnist|editor|photographer|photojournalist|"
+    r"anchor|host|producer|writer|contributor)s?"
+)
+_PRESS_BEFORE: Final = re.compile(rf"(?i)\b{_PRESS_WORDS}\s+(?:(?:for|at|with)\s+\S+\s+)?$")
+_PRESS_AFTER: Final = re.compile(
+    rf"(?i)^,\s+(?:(?:a|an|the|who is)\s+)?(?:[\w’'-]+\s+){{0,3}}?{_PRESS_WORDS}\b"
+    r"|^\s+(?:contributed|reported|wrote)\b"
+)
+
+
+@lru_cache(maxsize=64)
+def _press(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The people the article names only as the press passing the news on ("reporter Jane Roe",
+    "Jane Roe, a correspondent for ...", "Jane Roe contributed"): never a suspect's or a
+    minister's wrong option (cached per article)."""
+    roles: dict[str, bool] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        at = m.sentence.find(m.text)
+        if at < 0:
+            continue
+        before, after = m.sentence[:at], m.sentence[at + len(m.text) :]
+        is_press = bool(_PRESS_BEFORE.search(before) or _PRESS_AFTER.match(after))
+        roles[m.text] = roles.get(m.text, True) and is_press
+    return frozenset(name for name, only_press in roles.items() if only_press)
 
 
 @lru_cache(maxsize=64)
@@ -311,17 +439,21 @@ _OPENERS: Final = frozenset(
 )
 
 
-def _fill_ins(kind: str, answer: str) -> list[str]:
+_PLACE_KINDS: Final = frozenset({CITY, REGION, COUNTRY, CONTINENT})
+
+
+def _fill_ins(kind: str, answer: str, region: Place | None = None) -> list[str]:
     """Names of the answer's kind from the gazetteer, for when the article has too few: the
-    countries bordering a country, the capitals of a city's country and of its neighbours, other
-    continents."""
+    countries bordering a country; the biggest cities of the region the sentence names, the
+    capitals of a city's country and of its neighbours; other continents."""
     home = place_of(answer)
     if home is None:
         return []
     if kind == COUNTRY and home.kind == COUNTRY and home.within == "":
         return [n for n in neighbours(home) if not _takes_the(n)]
     if kind == CITY:
-        return list(capitals_near(home))
+        inside = region_cities(region) if region is not None else ()
+        return list(dict.fromkeys([*inside, *capitals_near(home)]))
     if kind == CONTINENT:
         return list(other_continents(home))
     return []
@@ -393,52 +525,60 @@ def statement_ok(statement: str) -> bool:
     return _FIRST_PERSON.search(outside) is None
 
 
-def _pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
-    """k options, about as many below the key as the key's drawn rank asks for."""
-    want_below = rng.randrange(k + 1)
-    near_below, near_above = below[:5], above[:5]
-    rng.shuffle(near_below)
-    rng.shuffle(near_above)
-    take_below = min(want_below, len(near_below))
-    take_above = min(k - take_below, len(near_above))
-    take_below = min(k - take_above, len(near_below))
-    return near_below[:take_below] + near_above[:take_above]
-
-
 def _dates(value: DateValue, fact: Fact, pool: Pool, rng: random.Random) -> list[str]:
     taken = frozenset(
         v.value
         for label, text in fact.entities
         if label == "DATE" and (v := parse_date(text)) is not None
     ) | {value.value}
-    below, above = _nearby_dates(value, taken, pool.latest_year, fact.answer)
-    picked = _pick_around(list(below), list(above), rng)
+    now: tuple[int, int, int] | None = None
+    if pool.published is not None:
+        now = (pool.published.year, pool.published.month, pool.published.day)
+    elif pool.latest_year is not None:
+        now = (pool.latest_year, 0, 0)
+    below, above = _nearby_dates(value, taken, now, fact.answer)
+    picked = pick_around(list(below), list(above), rng)
     return picked if len(picked) == 3 else []
 
 
 @lru_cache(maxsize=4096)
 def _nearby_dates(
-    value: DateValue, taken: frozenset[str], latest: int | None, style: str
+    value: DateValue, taken: frozenset[str], now: tuple[int, int, int] | None, style: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The dates before and after `value`, nearest first, written like `style`: none in `taken`,
-    and on the key's side of the year `latest` (none after it for a past event, none before or in
-    it for a future one, so that no option is the only future or the only past one). Cached:
-    every choice and true/false template of a date asks."""
+    and on the key's side of `now`, the publication date as (year, month, day), or (year, 0, 0)
+    when only its year is known: none after it for a past event, none before or at it for a
+    future one, so that no option is the only future or the only past one. Cached: every choice
+    and true/false template of a date asks."""
     below: list[DateValue] = []
     above: list[DateValue] = []
-    future = latest is not None and value.sort_key[0] > latest
+    future = now is not None and _later(value, now)
     for step in range(1, 13):
         for sign, bucket in ((-1, below), (1, above)):
             cand = _shift(value, sign * step)
             if cand is None or cand.value in taken:
                 continue
-            if latest is not None and (cand.sort_key[0] > latest) != future:
+            if now is not None and _later(cand, now) != future:
                 continue
             bucket.append(cand)
     return (
         tuple(format_date(v, style) for v in below),
         tuple(format_date(v, style) for v in above),
     )
+
+
+_PARTS: Final = {"year": 1, "range": 1, "decade": 1, "month": 2, "day": 3}
+
+
+def _later(value: DateValue, now: tuple[int, int, int]) -> bool:
+    """Whether `value` lies after `now`, compared as finely as both are known (a month of the
+    publication's year is later only when its month is)."""
+    parts = _PARTS.get(value.granularity, 1)
+    if now[1] == 0:
+        parts = 1
+    elif now[2] == 0:
+        parts = min(parts, 2)
+    return value.sort_key[:parts] > now[:parts]
 
 
 def _shift(value: DateValue, step: int) -> DateValue | None:
@@ -474,38 +614,3 @@ def _month_name(index: int) -> str:
     from quiz.language import MONTHS
 
     return MONTHS[index]
-
-
-def _numbers(answer: str, fact: Fact, rng: random.Random) -> list[str]:
-    number = parse_number(answer)
-    if number is None or number.value <= 0:
-        return []
-    v = number.value
-    percent = "%" in number.suffix or "cent" in number.suffix
-    magnitude = math.floor(math.log10(v)) if v >= 1 else 0
-    digits = number.decimals
-    if not digits:
-        significant = len(str(int(v)).rstrip("0")) or 1
-        step = 10 ** max(0, magnitude - max(1, significant) + 1)
-    else:
-        step = 10**-digits
-    factors = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
-    below: list[str] = []
-    above: list[str] = []
-    seen = {format_number(number, v)}
-    for f in factors:
-        cand = round(v * f / step) * step
-        if digits == 0:
-            cand = round(cand)
-        if cand <= 0 or (percent and cand >= 100) or cand == v:
-            continue
-        if cand == 1 and number.suffix.strip().endswith("s"):
-            continue  # "1 decades": a plural noun needs more than one
-        text = format_number(number, cand)
-        if text in seen:
-            continue
-        seen.add(text)
-        (below if cand < v else above).append(text)
-    below.reverse()
-    picked = _pick_around(below, above, rng)
-    return picked if len(picked) == 3 else []

@@ -26,10 +26,12 @@ from quiz.errors import QuizError
 from quiz.files import write_bytes_atomic
 from quiz.gc_pause import gc_paused
 
-FORMAT: Final = "place-index-1"
+FORMAT: Final = "place-index-4"
 """Names the layout of the cached index (and its folder): change it when the layout changes."""
 
 BIG_CITY: Final = 1_000_000
+REGION_CITY: Final = 100_000
+REGION_CITIES: Final = 8
 """A city this big, or a capital, is the city when a region has its name too ("Tehran")."""
 
 FIELD_SEP: Final = "\x1f"
@@ -76,6 +78,9 @@ class PlaceIndex:
     name, so the file loads fast; a row is split only when its name is looked up."""
     big_cities: dict[str, tuple[str, ...]]
     """Country code -> its cities of a million people or more, biggest first."""
+    region_cities: dict[str, tuple[str, ...]]
+    """Region key ("US-TN": country code and the gazetteer's first-level code) -> its biggest
+    cities of at least `REGION_CITY` people, biggest first (at most `REGION_CITIES`)."""
 
 
 def fold(name: str) -> str:
@@ -207,7 +212,7 @@ def _decode(data: bytes) -> PlaceIndex | None:
             values = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    kinds = (dict, dict, dict, dict, frozenset, dict, dict)
+    kinds = (dict, dict, dict, dict, frozenset, dict, dict, dict)
     if not isinstance(values, tuple) or len(values) != len(kinds):
         return None
     if not all(isinstance(v, k) for v, k in zip(values, kinds, strict=True)):
@@ -232,6 +237,7 @@ def build_index() -> PlaceIndex:
             capitals=frozenset(fold(capital) for _, _, capital, _, _ in countries.values()),
             cities=_city_index(rows),
             big_cities=_big_cities(rows),
+            region_cities=_region_cities(rows),
         )
 
 
@@ -265,12 +271,30 @@ def _country_names(
     subdivisions: tuple[tuple[str, str, str, str], ...],
 ) -> dict[str, tuple[str, str, str, int]]:
     out: dict[str, tuple[str, str, str, int]] = {}
+    part_of = _territories(countries, subdivisions)
     for code, (name, population, *_) in countries.items():
-        out.setdefault(fold(name), (code, code, "", population))
+        out.setdefault(fold(name), (code, code, part_of.get(code, ""), population))
     for key, code in OTHER_COUNTRY_NAMES.items():
         if code in countries:
             out.setdefault(fold(key), out[fold(countries[code][0])])
     out.update(_nations(subdivisions))
+    return out
+
+
+def _territories(
+    countries: dict[str, tuple[str, int, str, str, str]],
+    subdivisions: tuple[tuple[str, str, str, str], ...],
+) -> dict[str, str]:
+    """Country code -> the country that also lists it as one of its parts under the same code
+    and name (Hong Kong: "CN-HK", "Hong Kong SAR"), so that the two are never both options."""
+    out: dict[str, str] = {}
+    for name, code, country, _ in subdivisions:
+        own = code.partition("-")[2]
+        if own not in countries:
+            continue
+        written, plain = fold(name), fold(countries[own][0])
+        if own != country and f"{written} ".startswith(f"{plain} "):
+            out[own] = country
     return out
 
 
@@ -323,8 +347,8 @@ def _regions(
     nations = _nations(subdivisions)
     keys = fold_all([name for name, *_ in subdivisions])
     for key, (_, code, country, _) in zip(keys, subdivisions, strict=True):
-        if key in nations or not key or key in GENERIC_WORDS:
-            continue
+        if key in nations or not key or all(w in GENERIC_WORDS for w in key.split()):
+            continue  # "West Coast", "North East": in a text, rarely the part meant
         found.setdefault(key, []).append((code, country))
     return {k: tuple(v) for k, v in found.items()}
 
@@ -380,6 +404,8 @@ def _city_index(rows: list[CityRow]) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     keys = fold_all([name for name, *_ in rows])
     for key, (name, _, population, row) in zip(keys, rows, strict=True):
+        if all(w in GENERIC_WORDS for w in key.split()):
+            continue  # "Central Coast", "West Island": a plain description, rarely the city meant
         if name.startswith("The "):
             key = "the " + key  # "The Valley" is no city called "Valley"
         found.setdefault(key, []).append(row)
@@ -395,6 +421,22 @@ def _big_cities(rows: list[CityRow]) -> dict[str, tuple[str, ...]]:
         if population >= BIG_CITY:
             found.setdefault(country, []).append((population, name))
     return {c: tuple(n for _, n in sorted(v, reverse=True)) for c, v in found.items()}
+
+
+def _region_cities(rows: list[CityRow]) -> dict[str, tuple[str, ...]]:
+    """Each region's biggest cities (see `PlaceIndex.region_cities`)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for name, country, population, row in rows:
+        admin = row.split(FIELD_SEP)[3]
+        if population >= REGION_CITY and admin:
+            found.setdefault(f"{country}-{admin}", []).append((population, name))
+    out: dict[str, tuple[str, ...]] = {}
+    for key, cities in found.items():
+        names = [n for _, n in sorted(cities, reverse=True)]
+        # "New South Memphis", "East Chattanooga": parts of a city the gazetteer lists apart
+        kept = [n for n in names if not any(o != n and f" {o}" in f" {n}" for o in names)]
+        out[key] = tuple(kept[:REGION_CITIES])
+    return out
 
 
 def _unescape_all(names: list[bytes]) -> list[str]:

@@ -57,8 +57,8 @@ def _place(key: str) -> Place | None:
     regions = _regions(key)
     cities = _cities(key)
     if country is not None:
-        if any(r.country != country.key for r in regions):
-            return None  # "Georgia": the country or the US state
+        if any(r.country not in {country.key, country.within} for r in regions):
+            return None  # "Georgia": the country or the US state (Puerto Rico is both at once)
         return country
     if len(regions) > 1:
         return None
@@ -188,3 +188,57 @@ def capitals_near(city: Place) -> tuple[str, ...]:
     near = [rows[c][2] for c in borders.split(",") if c in rows]
     names = [capital, *big, *near]
     return tuple(dict.fromkeys(str(n) for n in names if n))
+
+
+def region_cities(region: Place) -> tuple[str, ...]:
+    """The biggest cities of a region (a US state, a province...), biggest first."""
+    if region.kind != REGION:
+        return ()
+    return _index().region_cities.get(region.key, ())
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, ...]]:
+    """Region key -> its folded names."""
+    out: dict[str, list[str]] = {}
+    for name, rows in _index().regions.items():
+        for code, _ in rows:
+            out.setdefault(code, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def abbreviates(short: str, region: Place) -> bool:
+    """Whether `short` is a written abbreviation of `region`'s name: its letters in order from
+    the first, with a full stop ("Tenn.", "Fla.", "Calif."), its words' initials ("N.C."), or the
+    code of its subdivision ("TN")."""
+    if region.kind != REGION:
+        return False
+    written = short.strip()
+    letters = written.replace(".", "").replace(" ", "").casefold()
+    if not letters.isalpha():
+        return False
+    if written.isupper() and "." not in written:
+        return letters == region.key.rpartition("-")[2].casefold()
+    if not written.endswith(".") or len(letters) < 2:
+        return False
+    for name in _region_names().get(region.key, ()):
+        if "".join(w[0] for w in name.split()) == letters and len(name.split()) > 1:
+            return True
+        if name[0] == letters[0] and _in_order(letters[1:], name[1:].replace(" ", "")):
+            return True
+    return False
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """Whether `letters` occur in `text` in that order."""
+    rest = iter(text)
+    return all(ch in rest for ch in letters)
+
+
+def region_of(city: Place) -> Place | None:
+    """The region (first-level part of its country) a city lies in, when the gazetteer knows."""
+    if city.kind != CITY or not city.within:
+        return None
+    if city.within not in _region_names():
+        return None
+    return Place(REGION, city.within, city.country, within=city.country)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import Final
 
 import pytest
 
@@ -77,9 +78,10 @@ def options(answer: str, sentence: str, *sentences: str, seeds: int = 20) -> set
 
 def test_a_city_followed_by_its_country_gets_no_cities_of_other_countries() -> None:
     # "in _____, Estonia" with Riga or Oslo among the options is wrong at sight: without enough
-    # Estonian cities the fact is asked as a gap or a typed question
-    assert options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES) == set()
-    assert options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES) == set()
+    # Estonian cities (the gazetteer adds the capital) the fact is asked as a gap or a typed
+    # question
+    assert options("Tartu", TARTU, ARRIVAL, TARTU, MEMBERS, CITIES) == {"Tallinn"}
+    assert options("Tartu", TARTU, TARTU, MEMBERS, TWO_CITIES) == {"Tallinn"}
 
 
 def test_a_city_never_gets_countries_even_when_cities_run_short() -> None:
@@ -213,7 +215,9 @@ def test_a_name_the_sentence_mentions_is_no_option_even_if_not_tagged() -> None:
     found: set[str] = set()
     for seed in range(20):
         found.update(distractors(tartu, "Tartu", "answer", pool, random.Random(seed)))
-    assert found == {"Oslo", "Vilnius", "Kaunas"}
+    # (the capital of Tartu's own country comes before the article's cities abroad)
+    assert "Tallinn" in found and found <= {"Oslo", "Vilnius", "Kaunas", "Tallinn"}
+    assert len(found) == 3
 
 
 def entity_fact(
@@ -479,3 +483,120 @@ def test_options_lie_in_the_region_the_sentence_names_after_the_gap() -> None:
     assert _within_named_region("Houston", ["Los Angeles"], "She grew up in \x00.") == [
         "Los Angeles"
     ]
+
+
+# ----------------------------------------------------------------------------- places the sentence bounds
+
+
+def city_options(answer: str, sentence: str, *cities: str) -> set[str]:
+    """The wrong options for the city `answer` of `sentence`, the article naming `cities`."""
+    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    return all_options(entity_fact("place", "GPE", answer, sentence), pool)
+
+
+TENNESSEE: Final = {
+    "Nashville",
+    "Memphis",
+    "Knoxville",
+    "Chattanooga",
+    "Clarksville",
+    "Murfreesboro",
+}
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "inside"),
+    [
+        # an abbreviated state after the gap
+        ("Memphis", "The band played in Memphis, Tenn., before flying home.", TENNESSEE),
+        # the state named as part of another name before the gap
+        ("San Antonio", "She teaches at the University of Texas at San Antonio.", None),
+        # the country named after the gap
+        ("Shenzhen", "The students drove to Shenzhen in southern China for the weekend.", None),
+    ],
+)
+def test_options_lie_in_the_region_the_sentence_names_anywhere(
+    answer: str, sentence: str, inside: set[str] | None
+) -> None:
+    from quiz.generate.distractors import named_region
+    from quiz.generate.places import contains
+    from quiz.generate.places import place as gazetteer_place
+
+    others = ("Boston", "Chicago", "Paris", "Lanzhou", "Dallas", "Knoxville", "Beijing", "Denver")
+    found = city_options(answer, sentence, *others)
+    region = named_region(answer, sentence.replace(answer, GAP, 1))
+    assert region is not None and len(found) == 3
+    for name in found:
+        there = gazetteer_place(name)
+        assert there is not None and contains(region, there), name
+    if inside is not None:
+        assert found <= inside
+
+
+def test_a_city_abroad_comes_after_the_cities_of_the_answers_country() -> None:
+    # "a resort near _____" for Beijing: Paris is a give-away beside two Chinese cities
+    found = city_options("Beijing", "The leaders met at a resort near Beijing.", "Lanzhou", "Paris")
+    assert "Lanzhou" in found and "Paris" not in found and len(found) == 3
+
+
+def test_a_name_the_prompt_gives_in_part_is_no_option() -> None:
+    # "Varga praised _____": Ilse Varga cannot be the one praised, whatever the parser tagged
+    sentence = "After the final, Varga praised Peter Holm for his calm."
+    people = ("Ilse Varga", "Sanna Lind", "Jonas Ekberg", "Ola Berg", "Peter Holm")
+    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    found = all_options(entity_fact("person", "PERSON", "Peter Holm", sentence), pool)
+    assert found == {"Sanna Lind", "Jonas Ekberg", "Ola Berg"}
+
+
+def test_a_past_days_options_never_lie_after_the_publication_day() -> None:
+    fact = Fact(
+        "date", "October 7, 2023", "The siege began on October 7, 2023.", 1, detail="day",
+        value="2023-10-07", slots=(("context", f"The siege began on {GAP}."),),
+    )  # fmt: skip
+    pool = Pool(latest_year=2023, published=date(2023, 11, 2))
+    for seed in range(20):
+        options = distractors(fact, "October 7, 2023", "answer", pool, random.Random(seed))
+        assert len(options) == 3
+        assert not {"November 7, 2023", "December 7, 2023"} & set(options)
+
+
+def test_a_city_named_beside_cities_of_one_state_gets_cities_of_that_state() -> None:
+    sentence = "The tour ran from the bars of Nashville to the halls of Memphis."
+    found = city_options("Memphis", sentence, "Washington", "New York City", "Knoxville", "Boston")
+    assert "Knoxville" in found and found <= TENNESSEE and len(found) == 3
+    # cities of several states say nothing of the answer's
+    mixed = "The tour ran from Boston and Nashville to the halls of Memphis."
+    assert "New York City" in city_options("Memphis", mixed, "New York City", "Knoxville", "Denver")
+
+
+def test_no_option_contains_a_place_the_sentence_sets_apart_from_the_answer() -> None:
+    sentence = "The fair opens on May 3 in the U.S. and on May 4 in Europe."
+    continents = ("North America", "Africa", "Asia", "South America")
+    pool = Pool(mentions=tuple(Mention("LOC", n, "", 2) for n in continents))
+    found = all_options(entity_fact("place", "LOC", "Europe", sentence, ("GPE", "U.S.")), pool)
+    assert "North America" not in found and len(found) == 3
+
+
+def test_a_person_named_only_as_the_press_is_no_option() -> None:
+    lines = {
+        "Ilse Varga": "Police said Ilse Varga was seen near the harbour.",
+        "Peter Holm": "Peter Holm was held for questioning on Monday.",
+        "Sanna Lind": "Sanna Lind denied any part in the theft.",
+        "Ola Berg": "Ola Berg, a reporter for the Harbour Times, saw the arrest.",
+        "Jonas Ekberg": "Correspondent Jonas Ekberg contributed to this report.",
+        "Maja Dahl": "Maja Dahl contributed reporting.",
+        "Eva Storm": "Eva Storm told reporter Leif Nyberg she saw nothing.",
+    }
+    pool = Pool(mentions=tuple(Mention("PERSON", n, s, 2) for n, s in lines.items()))
+    fact = entity_fact("person", "PERSON", "Ilse Varga", lines["Ilse Varga"])
+    found = all_options(fact, pool)
+    assert found == {"Peter Holm", "Sanna Lind", "Eva Storm"}
+
+
+def test_the_side_that_beat_the_answer_is_no_option() -> None:
+    # "Harbour Rovers beat _____": the winners cannot be the beaten side
+    sentence = "On Saturday Harbour Rovers beat Vale Town FC 3-1 at home."
+    clubs = ("Harbour Rovers FC", "Mill United FC", "Port City FC", "Bay Albion FC", "Vale Town FC")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in clubs))
+    found = all_options(entity_fact("organisation", "ORG", "Vale Town FC", sentence), pool)
+    assert found == {"Mill United FC", "Port City FC", "Bay Albion FC"}

@@ -36,11 +36,23 @@ def test_initials_need_one_capital_per_word() -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [("Scotland", "Great Britain"), ("Texas", "United States"), ("Europe", "Spain")]
+    ("a", "b"),
+    [
+        ("Scotland", "Great Britain"),
+        ("Texas", "United States"),
+        ("Europe", "Spain"),
+        # a territory the gazetteer lists as a country and its country lists as a part
+        ("Hong Kong", "China"),
+        ("Puerto Rico", "United States"),
+    ],
 )
 def test_a_place_within_another_overlaps_it(a: str, b: str) -> None:
     assert overlaps(a, b) and overlaps(b, a)
     assert not is_alias(a, b)
+
+
+def test_a_country_is_no_part_of_a_region_that_only_begins_like_it() -> None:
+    assert not overlaps("India", "United States")  # "Indiana" is US-IN
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,13 @@ from quiz.generate.places import (
     CONTINENT,
     COUNTRY,
     REGION,
+    abbreviates,
     capitals_near,
     contains,
     neighbours,
     place,
+    region_cities,
+    region_of,
     related,
 )
 
@@ -40,9 +43,12 @@ def test_the_gazetteer_tells_a_places_kind(name: str, kind: str) -> None:
     assert found is not None and found.kind == kind
 
 
-@pytest.mark.parametrize("name", ["Vaskemaeki", "Georgia", "Tidewell Water Services", ""])
+@pytest.mark.parametrize(
+    "name", ["Vaskemaeki", "Georgia", "Tidewell Water Services", "", "West Coast", "North East"]
+)
 def test_unknown_or_ambiguous_names_have_no_kind(name: str) -> None:
-    # "Georgia" is a country and a US state: uncertain, so no options are offered beside it
+    # "Georgia" is a country and a US state: uncertain, so no options are offered beside it;
+    # "West Coast" names a region of one country, but in a text it is rarely that one
     assert place(name) is None
 
 
@@ -96,3 +102,34 @@ def test_a_borough_is_one_place_with_its_city_but_a_suburb_is_not() -> None:
     assert manhattan and new_york and tempe and phoenix
     assert related(manhattan, new_york)
     assert not related(tempe, phoenix)
+
+
+@pytest.mark.parametrize(
+    ("city", "short", "expected"),
+    [
+        ("Nashville", "Tenn.", True),
+        ("Nashville", "TN", True),
+        ("Tempe", "Ariz.", True),
+        ("Raleigh", "N.C.", True),
+        ("Tampa", "Fla.", True),
+        ("Nashville", "Tex.", False),
+        ("Nashville", "Tenn", False),  # no full stop: a word, not an abbreviation
+        ("Tampa", "Ga.", False),
+    ],
+)
+def test_a_state_abbreviation_is_read_against_the_citys_own_state(
+    city: str, short: str, expected: bool
+) -> None:
+    home = place(city)
+    assert home is not None
+    region = region_of(home)
+    assert region is not None and abbreviates(short, region) is expected
+
+
+def test_a_regions_biggest_cities_leave_out_parts_of_a_city() -> None:
+    home = place("Nashville")
+    region = region_of(home) if home is not None else None
+    assert region is not None
+    cities = region_cities(region)
+    assert cities[:2] == ("Nashville", "Memphis") and "Knoxville" in cities
+    assert not any(name.endswith(" Memphis") for name in cities)

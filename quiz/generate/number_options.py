@@ -1,0 +1,265 @@
+"""Wrong numbers for a number's gap that its own sentence does not rule out or make true as well.
+
+A number's options are its neighbours on a grid of its own precision, written like it (unit,
+currency, scale word, digits or words). The sentence bounds them: "more than _____" makes every
+lower option true as well, "up to _____" or "one of the world's _____ largest" every higher one;
+"17 of his _____ games" rules out anything of 17 or fewer; an option the sentence gives elsewhere
+is no option. When the sentence lets one work the answer out (a conversion in brackets, a change
+"from $40 to $10", the names it goes on to list), there are none: the fact is asked another way.
+Pure functions; randomness comes from the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from typing import Final
+
+from quiz.generate.grammar import GAP
+from quiz.generate.values import NumberValue, format_number, parse_number
+
+
+def pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
+    """k options, about as many below the key as the key's drawn rank asks for."""
+    want_below = rng.randrange(k + 1)
+    near_below, near_above = below[:5], above[:5]
+    rng.shuffle(near_below)
+    rng.shuffle(near_above)
+    take_below = min(want_below, len(near_below))
+    take_above = min(k - take_below, len(near_above))
+    take_below = min(k - take_above, len(near_below))
+    return near_below[:take_below] + near_above[:take_above]
+
+
+def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
+    """Three numbers written like `answer`, none of which the sentence (`context`, the answer's
+    place marked by GAP) makes true as well or rules out (see `number_bounds`)."""
+    number = parse_number(answer)
+    if number is None or number.value <= 0:
+        return []
+    bounds = number_bounds(context, number.value, percent=_is_percent(number), unit=number.suffix)
+    if bounds is None:
+        return []
+    low, high, given = bounds
+    v = number.value
+    magnitude = math.floor(math.log10(v)) if v >= 1 else 0
+    digits = number.decimals
+    if not digits:
+        significant = len(str(int(v)).rstrip("0")) or 1
+        step = 10 ** max(0, magnitude - max(1, significant) + 1)
+    else:
+        step = 10**-digits
+    bounded = low > -math.inf or high < math.inf
+    for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options to one side
+        if fine > 1 and (digits or step < fine):
+            break
+        below, above = _grid(number, step / fine, low, high, given, wide=bounded)
+        picked = pick_around(below, above, rng)
+        if len(picked) == 3:
+            return picked
+    return []
+
+
+_FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
+_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.3)
+"""For a measured value written with decimals ("70.5 years", "12.4%"): a life expectancy of 35.2
+or 105.8 years is wrong at sight, so its options stay within 30% of it."""
+_WIDE_FACTORS: Final = (*_FACTORS, 2.5, 3.0)
+"""For options bounded to one side: enough of them above a small number ("more than 2")."""
+
+
+def _grid(
+    number: NumberValue,
+    step: float,
+    low: float,
+    high: float,
+    given: frozenset[float],
+    *,
+    wide: bool = False,
+) -> tuple[list[str], list[str]]:
+    """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
+    strictly between `low` and `high` and none of `given`."""
+    v = number.value
+    percent = _is_percent(number)
+    below: list[str] = []
+    above: list[str] = []
+    seen = {format_number(number, v)}
+    factors = _NEAR_FACTORS if number.decimals else _WIDE_FACTORS if wide else _FACTORS
+    for f in factors:
+        cand = round(v * f / step) * step
+        if number.decimals == 0:
+            cand = round(cand)
+        if cand <= 0 or (percent and cand >= 100) or cand == v:
+            continue
+        if not low < cand < high or cand in given:
+            continue
+        if cand == 1 and number.suffix.strip().endswith("s"):
+            continue  # "1 decades": a plural noun needs more than one
+        text = format_number(number, cand)
+        if text in seen:
+            continue
+        seen.add(text)
+        (below if cand < v else above).append(text)
+    below.reverse()
+    return below, above
+
+
+def _is_percent(number: NumberValue) -> bool:
+    return "%" in number.suffix or "cent" in number.suffix
+
+
+_HEDGE: Final = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an estimated)\s+)?"
+_CURRENCY: Final = r"(?:[$€£¥₹]|Rs\.?\s?)?"
+_AT_LEAST: Final = re.compile(
+    r"(?i)\b(?:more than|over(?! the)|at least|upwards of|in excess of|greater than|exceeding|"
+    rf"no fewer than|no less than|a minimum of|beyond)\s+{_HEDGE}{_CURRENCY}$"
+)
+"""Before the gap: the sentence gives a floor ("more than 300"), so that any lower option
+("more than 200") would be true as well."""
+_AT_MOST: Final = re.compile(
+    r"(?i)(?:\b(?:less than|fewer than|under|below|up to|at most|no more than|as many as|"
+    r"as much as|a maximum of|as high as|as long as|as far as)\s+"
+    rf"|\b(?:top|one of the|among the)\s+(?:\w+['’]s?\s+)?){_HEDGE}{_CURRENCY}$"
+)
+"""Before the gap: a ceiling ("less than 12 hours", "up to 90 minutes") or a rank ("one of
+the world's 20 largest", "the top 10"), so that any higher option would be true as well."""
+_NUMERAL: Final = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+)"
+_PART_BEFORE: Final = re.compile(
+    rf"(?i)(?<![\w.,]){_NUMERAL}\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*$"
+)
+"""Before the gap: "17 of his _____ games": the whole is more than the part."""
+_WHOLE_AFTER: Final = re.compile(
+    rf"(?i)^\S*\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*{_NUMERAL}\b"
+)
+"""After the gap: "_____ of his 21 games": the part is less than the whole."""
+_NUMBER_IN_TEXT: Final = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)\s?(%|per ?cent\b|percent\b)?"
+)
+_RESTATED: Final = re.compile(
+    rf"\d[^\d()]{{0,40}}\(\s*(?i:or\s+|about\s+|roughly\s+|some\s+|nearly\s+)?[^\s()]{{0,2}}{GAP}"
+    rf"|{GAP}[^()]{{0,40}}\(\s*(?i:or\s+|about\s+|roughly\s+|some\s+|nearly\s+)?[^\s()\d]{{0,2}}\d"
+)
+"""The answer and a number beside it in brackets, one restating the other ("200 basis points
+(or 2%)", "98 feet (30 metres)"): the prompt gives the answer away."""
+
+
+_FROM_TO: Final = re.compile(
+    r"(?i)\bfrom\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[\w-]+\s+){0,4}?to\s+(?:about\s+)?"
+    r"([^\s\d]{0,3}\d[\d,.]*)"
+    r"|\bto\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[\w-]+\s+){0,4}?from\s+(?:about\s+)?"
+    r"([^\s\d]{0,3}\d[\d,.]*)"
+)
+"""A change from one value to another ("from $40,300 to $15,000", "to 2.4 from 3.2")."""
+_AMOUNT: Final = re.compile(r"(?<![\w.,])[$€£¥₹]\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def _worked_out(context: str, value: float, *, percent: bool, unit: str) -> bool:
+    """Whether the sentence gives the answer by sum: a percentage change between the two values
+    it names ("cut by _____, from $40,300 to $15,000"), or how many times one amount is another
+    ("_____ lower than Israel's $44,300" beside "$5,700")."""
+    text = context.replace(GAP, " ")
+    if percent:
+        for m in _FROM_TO.finditer(text):
+            first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            a, b = _amount(first), _amount(second)
+            if a and b and abs(abs(b - a) / a * 100 - value) <= max(1.0, value * 0.03):
+                return True
+        return False
+    if re.match(r"(?i)\s*times\b", unit):
+        amounts = [float(m.group(1).replace(",", "")) for m in _AMOUNT.finditer(text)]
+        return any(
+            a and b and abs(b / a - value) <= value * 0.1 for a in amounts for b in amounts if b > a
+        )
+    return False
+
+
+def _amount(text: str) -> float:
+    digits = re.sub(r"[^\d.]", "", text.replace(",", "")).strip(".")
+    try:
+        return float(digits)
+    except ValueError:
+        return 0.0
+
+
+_ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
+"""Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
+_MONTH_NEAR: Final = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
+)
+
+
+def _time_or_date(text: str, m: re.Match[str]) -> bool:
+    """Whether the number `m` of `text` is part of a time ("04:12"), a date ("2 March", "March
+    2") or a year: no quantity an option could be mistaken for."""
+    start, end = m.span(1)
+    if text[start - 1 : start] == ":" or text[end : end + 1] == ":":
+        return True
+    if _MONTH_NEAR.search(text[max(0, start - 10) : start]):
+        return True
+    if re.match(r"\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[end:]):
+        return True
+    return not m.group(2) and re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group(1)) is not None
+
+
+_MAJORITY: Final = re.compile(r"(?i)\b(?:the|a|an)\s+(?:\w+\s+)?majority\b")
+_SPAN_START: Final = re.compile(
+    r"(?i)(?<!from )(?<![\w.,])(?:between\s+)?[$€£¥₹]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"\s*(?:to|and|-|–)\s*[$€£¥₹]?$"
+)
+"""Before the gap, the start of a range ("$30 to _____", "between 4 and _____")."""
+_DURATION: Final = re.compile(
+    r"(?i)\s*(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centuries|century|seasons?|nights?|weekends?)\b"
+)
+
+
+def number_bounds(
+    context: str, value: float, *, percent: bool = False, unit: str = ""
+) -> tuple[float, float, frozenset[float]] | None:
+    """What the answer's sentence allows of a wrong option for the number `value` at its gap:
+    (exclusive floor, exclusive ceiling, values the sentence already gives); None when the
+    sentence restates the answer beside it in brackets, so that no wrong option is plausible.
+
+    The floor and ceiling keep out options that would be true as well ("more than _____": no
+    lower option; "less than", "up to", "one of the world's _____ largest": no higher one) and
+    options that contradict the sentence ("17 of his _____ games": none of 17 or fewer).
+    """
+    if GAP not in context:
+        return -math.inf, math.inf, frozenset()
+    if _RESTATED.search(context):
+        return None
+    if _worked_out(context, value, percent=percent, unit=unit):
+        return None
+    before, after = context.split(GAP, 1)
+    listed = _LISTED.match(after)
+    if listed is not None and len(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(1))) == value:
+        return None  # "his _____ Kevin, Kerry, David and Mike": the prompt counts them out
+    low, high = -math.inf, math.inf
+    floor = _AT_LEAST.search(before)
+    if floor is not None and not (
+        floor.group(0).lower().startswith("over") and _DURATION.match(unit)
+    ):
+        low = value  # (but "over six weeks" is "during", not "more than")
+    if _AT_MOST.search(before):
+        high = value
+    if percent and _MAJORITY.search(context):
+        low = max(low, 50.0) if value > 50 else low  # "the majority (_____)": more than half
+    span = _SPAN_START.search(before)
+    if span is not None and (n := parse_number(span.group(1))) is not None and n.value < value:
+        low = max(low, n.value)  # "$30 to _____": the end of a range lies above its start
+    if not percent:
+        part = _PART_BEFORE.search(before)
+        if part is not None and (n := parse_number(part.group(1))) is not None:
+            low = max(low, n.value)
+        whole = _WHOLE_AFTER.match(after)
+        if whole is not None and (n := parse_number(whole.group(1))) is not None:
+            high = min(high, n.value)
+    text = before + " " + after
+    given = frozenset(
+        float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+        for m in _NUMBER_IN_TEXT.finditer(text)
+        if bool(m.group(3)) == percent and not _time_or_date(text, m)
+    )
+    return low, high, given

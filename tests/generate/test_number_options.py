@@ -1,0 +1,135 @@
+"""Wrong numbers that the answer's own sentence neither rules out nor makes true as well."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quiz.generate.distractors import Pool, distractors
+from quiz.generate.facts import Fact
+from quiz.generate.grammar import GAP
+from quiz.generate.values import parse_number
+
+
+def number_fact(answer: str, sentence: str) -> Fact:
+    """A number fact whose answer is `answer` as written in `sentence`."""
+    return Fact(
+        "number", answer, sentence, 1, detail="count",
+        slots=(("context", sentence.replace(answer, GAP, 1)),),
+    )  # fmt: skip
+
+
+def option_values(answer: str, sentence: str, seeds: int = 30) -> list[set[float]]:
+    """The values of the wrong options for `answer` under several seeds (an empty set: none)."""
+    found = []
+    for seed in range(seeds):
+        options = distractors(
+            number_fact(answer, sentence), answer, "answer", Pool(), random.Random(seed)
+        )
+        values = {n.value for o in options if (n := parse_number(o)) is not None}
+        found.append(values)
+    return found
+
+
+def test_a_whole_is_never_smaller_than_its_part() -> None:
+    # "in 17 of his _____ games": any option of 17 or fewer contradicts the sentence
+    whole = option_values("21 games", "The striker scored in 17 of his 21 games for the club.")
+    assert all(len(v) == 3 and min(v) > 17 for v in whole)
+    part = option_values("17", "The striker scored in 17 of his 21 games for the club.")
+    assert all(len(v) == 3 and max(v) < 21 for v in part)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "side"),
+    [
+        ("300 people", "The storm left more than 300 people without homes.", "above"),
+        ("40 doctors", "At least 40 doctors have left the clinic since May.", "above"),
+        ("£2 million", "The fund raised over £2 million for the school.", "above"),
+        ("12 hours", "In winter the valley sees less than 12 hours of light.", "below"),
+        ("90 minutes", "Visitors may stay up to 90 minutes in the cave.", "below"),
+        ("20 largest ports", "The harbour is one of the world's 20 largest ports.", "below"),
+        ("10 countries", "Norway ranks among the top 10 countries for trust.", "below"),
+    ],
+)
+def test_options_that_the_sentence_would_make_true_too_are_never_offered(
+    answer: str, sentence: str, side: str
+) -> None:
+    # "more than 300": "more than 200" is true as well; "less than 12": so is "less than 16"
+    key = parse_number(answer)
+    assert key is not None
+    for values in option_values(answer, sentence):
+        assert len(values) == 3
+        assert (
+            all(v > key.value for v in values)
+            if side == "above"
+            else all(v < key.value for v in values)
+        )
+
+
+def test_no_option_is_a_number_the_sentence_already_gives() -> None:
+    for values in option_values("3%", "Fewer than 3% of the town rides a bike and about 4% walks."):
+        assert 4.0 not in values
+
+
+def test_a_number_restated_in_brackets_gets_no_options() -> None:
+    # the prompt gives the answer in other units: every wrong option is wrong at sight
+    for answer, sentence in [
+        ("2%", "The advice added 200 basis points (or 2%) a year."),
+        ("30 metres", "The tower is 98 feet (30 metres) tall."),
+        ("98 feet", "The tower is 98 feet (30 metres) tall."),
+    ]:
+        assert all(v == set() for v in option_values(answer, sentence, seeds=3))
+
+
+def test_over_a_span_of_time_is_no_floor() -> None:
+    # "over six weeks" is "during six weeks": shorter spans are as wrong as longer ones
+    found = option_values("six weeks", "The hearing will run over six weeks this summer.")
+    assert any(min(v) < 6 for v in found if v)
+
+
+def test_a_count_of_the_names_listed_after_it_gets_no_options() -> None:
+    sentence = "The film follows the coach and his three daughters Ana, Bea and Cleo on the road."
+    assert all(v == set() for v in option_values("three daughters", sentence, seeds=3))
+    other = "The film follows the coach and his three daughters on the road."
+    assert all(len(v) == 3 for v in option_values("three daughters", other, seeds=3))
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence"),
+    [
+        ("50%", "The museum cut its entry fee by 50% in May, from $20 to $10."),
+        ("25 percent", "Ticket sales fell 25 percent to 1,500 per week from 2,000 a year earlier."),
+        (
+            "four times",
+            "Rent in the city is $2,000, about four times higher than the $500 of 1990.",
+        ),
+    ],
+)
+def test_a_number_the_sentence_lets_one_work_out_gets_no_options(
+    answer: str, sentence: str
+) -> None:
+    assert all(v == set() for v in option_values(answer, sentence, seeds=3))
+
+
+def test_a_change_the_sentence_does_not_give_in_full_gets_options() -> None:
+    sentence = "The museum cut its entry fee by 50% in May, to $10."
+    assert all(len(v) == 3 for v in option_values("50%", sentence, seeds=3))
+
+
+def test_times_and_dates_in_the_sentence_do_not_bar_options() -> None:
+    sentence = "At 04:12 on 2 March 2024 the probe settled about 3 kilometres above the rock."
+    found = option_values("3 kilometres", sentence, seeds=5)
+    assert all(len(v) == 3 for v in found) and any(4.0 in v for v in found)
+
+
+def test_a_measured_value_gets_options_near_it() -> None:
+    for values in option_values("70.5 years", "People there live 70.5 years on average."):
+        assert len(values) == 3 and all(0.69 * 70.5 <= v <= 1.31 * 70.5 for v in values)
+
+
+def test_a_majority_is_more_than_half_and_a_range_ends_above_its_start() -> None:
+    majority = "Farmers make up the majority of the valley's people (64%), the census says."
+    assert all(len(v) == 3 and min(v) > 50 for v in option_values("64%", majority))
+    span = "The fee is expected to be $30 to $45 million per school."
+    assert all(len(v) == 3 and min(v) > 30 for v in option_values("$45 million", span))
