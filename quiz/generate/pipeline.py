@@ -217,7 +217,8 @@ def _name_in(word: str, body: str) -> bool:
 
 def with_heading(candidate: Candidate, heading: str) -> Candidate:
     """`candidate` with its section's heading before the prompt ("Gaza: How many ...?") when
-    the prompt does not already name what the heading names, and the heading holds no answer."""
+    the prompt does not already name what the heading names, and the heading holds neither the
+    answer nor any option."""
     question = candidate.question
     if not heading or question.kind == "order":
         return candidate
@@ -228,6 +229,10 @@ def with_heading(candidate: Candidate, heading: str) -> Candidate:
     answer = question.answer_text if question.kind != "truefalse" else candidate.fact.answer
     if answer and answer.casefold() in heading.casefold():
         return candidate
+    if question.kind == "choice" and any(
+        c.casefold() in heading.casefold() for c in question.choices
+    ):
+        return candidate  # "Daylen Russell: ..." above options that name him gives him away
     return replace(candidate, question=replace(question, prompt=f"{heading}: {question.prompt}"))
 
 
@@ -362,6 +367,7 @@ def build_pool(article: Article, facts: Iterable[Fact]) -> Pool:
         kinds=tuple(sorted(kinds.items())),
         with_the=tuple(n for n in names if _mostly_after_the(n, body)),
         authors=tuple(a for a in article.authors if a.strip()),
+        published=article.published,
     )
 
 

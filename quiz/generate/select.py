@@ -117,9 +117,7 @@ def in_headline(answer: str, headline: str) -> bool:
 
 
 _NAME_ITEM: Final = r"(?:the )?[A-Z0-9][\w.’'&-]*(?: (?:of |the |de |and )?[A-Z0-9][\w.’'&-]*)*"
-_LONG_LIST: Final = re.compile(
-    rf"(?:{_NAME_ITEM},\s+)+{_NAME_ITEM},?\s+(?:and|or)\s+{_NAME_ITEM}"
-)
+_LONG_LIST: Final = re.compile(rf"(?:{_NAME_ITEM},\s+)+{_NAME_ITEM},?\s+(?:and|or)\s+{_NAME_ITEM}")
 
 
 def in_long_list(name: str, sentence: str) -> bool:

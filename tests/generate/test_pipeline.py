@@ -252,3 +252,17 @@ def test_a_question_under_a_named_heading_carries_the_heading() -> None:
         with_heading(replace(candidate, question=named), headings[1]).question.prompt
         == named.prompt
     )
+
+
+def test_a_heading_that_names_an_option_is_left_out() -> None:
+    question = Question(
+        id="q-y",
+        kind="choice",
+        prompt="Which club signed _____ in 2024?",
+        answer="Ada Moen",
+        choices=("Ada Moen", "Lena Holm", "Tomas Berg", "Erik Dahl"),
+    )
+    fact = Fact(type="person", answer="Ada Moen", sentence="x", paragraph=1)
+    candidate = Candidate(question, fact, load_templates()[0])
+    assert with_heading(candidate, "Lena Holm").question.prompt == question.prompt
+    assert with_heading(candidate, "Signings").question.prompt.startswith("Signings: ")
