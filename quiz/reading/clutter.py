@@ -95,6 +95,48 @@ _CLUTTER_PATTERNS: Final = tuple(
 )
 
 
+def _starts_the_line(pattern: str) -> bool:
+    """Whether `pattern` can only match at the start of a line: it begins with "^" and has no "|" outside
+    its groups (for such a pattern `search` and `match` agree)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            if pattern[index : index + 1] == "^":
+                index += 1
+            if pattern[index : index + 1] == "]":
+                index += 1  # a "]" right after "[" (or "[^") is a member, not the end
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        index += 1
+    return True
+
+
+_AT_START: Final = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in _CLUTTER_PATTERNS
+        if _starts_the_line(pattern.pattern)
+    ),
+    re.IGNORECASE,
+)
+"""The patterns that match a line from its start, as one expression tried once at the start."""
+
+
 _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     pattern.pattern: needs
     for pattern in _CLUTTER_PATTERNS
@@ -108,13 +150,24 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
         ("podcasts", ("podcast",)),
         ("newsletters?", ("newsletter",)),
         ("all rights reserved", ("rights",)),
+        ("\\|\\s*(?:photo", ("|",)),
+        ("(?:mobile|app) (?:users", ("here)",)),
+        ("independently selected", ("independently", "commission")),
     )
     if key in pattern.pattern
 }
 """Words a text must hold for the unanchored patterns (costly on long paragraphs) to be tried."""
 
 
-_CHECKS: Final = tuple((pattern, _NEEDS.get(pattern.pattern, ())) for pattern in _CLUTTER_PATTERNS)
+_ANYWHERE: Final = tuple(
+    (pattern, _NEEDS.get(pattern.pattern, ()))
+    for pattern in _CLUTTER_PATTERNS
+    if not _starts_the_line(pattern.pattern)
+)
+"""The other patterns, each with the words that must be in the text before it is tried."""
+
+_NEEDED_WORDS: Final = tuple(sorted({word for _, needs in _ANYWHERE for word in needs}))
+"""Every word one of the other patterns needs: a text with none of them is no clutter of theirs."""
 
 
 def is_clutter(text: str) -> bool:
@@ -129,8 +182,12 @@ def is_clutter(text: str) -> bool:
         return True
     if len(text) <= 140 and text.isupper() and _SHOUTED_LINK.search(text):
         return True
+    if _AT_START.match(text):
+        return True
     lower = text.lower()
-    for pattern, needs in _CHECKS:
+    if not any(word in lower for word in _NEEDED_WORDS):
+        return False
+    for pattern, needs in _ANYWHERE:
         if needs and not any(word in lower for word in needs):
             continue
         if pattern.search(text):
@@ -152,10 +209,11 @@ _CREDIT_AT_END = re.compile(
 
 def _is_heading_like(text: str) -> bool:
     """A short line without sentence punctuation that starts like a title: a section heading."""
+    if len(text) > 90:
+        return False
     words = text.split()
     return (
         0 < len(words) <= 12
-        and len(text) <= 90
         and FINAL_PUNCTUATION.search(text) is None
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )

@@ -13,7 +13,6 @@ from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
 from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
-    PageMeta,
     author_names,
     cited_days,
     marked_date,
@@ -39,24 +38,26 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     """
     where = file or url or None
     html = bounded_html(html)
-    tree = _parse_or_none(html)
-    page = page_metadata(tree) if tree is not None else PageMeta()
-    # trafilatura parses the page itself: that is cheaper than the copy it makes of a parsed one.
-    document = _extract(html, url=url, with_metadata=True)
+    # The page is parsed once, as trafilatura parses it: trafilatura works on a copy of the tree
+    # (copying costs a fraction of parsing) and reads it as it would have read `html` itself.
+    tree = load_page(html)
+    if tree is None:
+        raise QuizError("no article text found", path=where)
+    page = page_metadata(tree)
+    document = _extract(tree, url=url, with_metadata=True)
     if document is _FAILED:
         # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
         # e.g. an <svg> before <html>: the page is read without its metadata.
-        document = _extract(html, url=url, with_metadata=False)
+        document = _extract(tree, url=url, with_metadata=False)
     if document is _FAILED:
         raise QuizError("no article text found", path=where)
     body = getattr(document, "body", None) if document is not None else None
     if body is None:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
-    if tree is not None:
-        lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
-        lines = _without_captions(lines, tree)
-        lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
+    lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
+    lines = _without_captions(lines, tree)
+    lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
     if credited:
@@ -99,6 +100,8 @@ def _fuller_body(
     """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
     read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
     the same text run together in fewer paragraphs."""
+    if not has_page_data and len(article_body.split()) < _MIN_STRUCTURED_WORDS:
+        return lines
     prose = [line.text for line in lines if line.kind != "heading"]
     shown = sum(len(text.split()) for text in prose)
     sources: list[Callable[[], list[str]]] = []
@@ -149,9 +152,13 @@ def _shown_paragraphs(tree: Any) -> list[str]:
     return [clean_text(" ".join(element.itertext())) for element in tree.iter("p")]
 
 
-def _parse_or_none(html: str) -> Any:
+def load_page(html: str) -> Any:
+    """`html` (already through `bounded_html`) parsed as trafilatura parses a page; None when it holds
+    no document."""
+    import trafilatura  # deferred: ~250 ms, and only HTML needs it
+
     try:
-        return parse_html(html)
+        return trafilatura.load_html(html)
     except Exception:  # noqa: BLE001 - lxml on odd markup
         return None
 
@@ -160,8 +167,9 @@ _FAILED: Final = object()
 """What `_extract` returns when trafilatura raised."""
 
 
-def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
-    """trafilatura's extraction of a bounded page: its Document, None for no text, `_FAILED` if it raised.
+def _extract(page: Any, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of a bounded page (its text or its tree, which is not changed): its
+    Document, None for no text, `_FAILED` if it raised.
 
     Returns Any: trafilatura's Document is loosely typed.
     """
@@ -169,7 +177,7 @@ def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
 
     try:
         return trafilatura.bare_extraction(
-            html,
+            page,
             url=url or None,
             include_comments=False,
             include_tables=False,
@@ -178,26 +186,6 @@ def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
         )
     except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
         return _FAILED
-
-
-def parse_html(html: str) -> Any:
-    """`html` (already through `bounded_html`) parsed by lxml; None when there is no document."""
-    import lxml.etree
-    import lxml.html
-
-    parser = lxml.html.HTMLParser(
-        huge_tree=True,
-        collect_ids=False,
-        default_doctype=False,
-        encoding="utf-8",
-        remove_comments=True,
-        remove_pis=True,
-    )
-    data = html.encode("utf-8", errors="replace")
-    try:
-        return lxml.html.fromstring(data, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
 
 
 _MAX_ATTRIBUTES_TEXT: Final = 2000

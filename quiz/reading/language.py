@@ -30,7 +30,7 @@ def is_english(paragraphs: Iterable[str]) -> bool:
     words = _WORD.findall(sample[:_SAMPLE_CHARS].lower())
     if len(words) < _MIN_WORDS:
         return True
-    if not sample.isascii():
+    if not sample.isascii() and max("".join(words), default="a") >= "\u0250":
         latin = sum(1 for word in words if word[0] < "\u0250")
         if latin < 0.5 * len(words):
             return False

@@ -261,7 +261,9 @@ def _authors(
     if from_json:
         return _unique(from_json)
     for key in _AUTHOR_META:
-        names = author_names(metas.get(key, ""), site_names)
+        if not metas.get(key):
+            continue
+        names = author_names(metas[key], site_names)
         if names:
             return _unique(names)
     return []
@@ -518,16 +520,13 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
     if headline is None:
         return found
     for element in headline.xpath(_STANDFIRST_WINDOW):
-        if (
-            not isinstance(element.tag, str)
-            or element.tag in _HIDDEN
-            or element.tag in _NOT_STANDFIRST
-        ):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _HIDDEN or tag in _NOT_STANDFIRST:
             continue
         marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
         if not marked:
-            words = (element.text or "").split()[:3]
-            if not words or not any(summary.startswith(" ".join(words)) for summary in summaries):
+            start = " ".join((element.text or "").split(None, 3)[:3])
+            if not start or not any(summary.startswith(start) for summary in summaries):
                 continue
         text = clean_text(" ".join(element.itertext()))
         if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from quiz.reading import read_html_article
-from quiz.reading.html import _without_captions, parse_html
+from quiz.reading.html import _without_captions, load_page
 from quiz.reading.markdown import _Line
 from quiz.reading.structured import split_body
 
@@ -125,6 +125,6 @@ def test_an_image_caption_the_page_marks_as_one_is_not_a_paragraph() -> None:
     figure = (
         f"<div class='img-group'><img src='quay.jpg'><p class='imageCaption'>{caption}</p></div>"
     )
-    tree = parse_html(_page([PARAGRAPHS[0], PARAGRAPHS[1]], "").replace("</h1>", f"</h1>{figure}"))
+    tree = load_page(_page([PARAGRAPHS[0], PARAGRAPHS[1]], "").replace("</h1>", f"</h1>{figure}"))
     lines = [_Line(PARAGRAPHS[0]), _Line(caption), _Line(PARAGRAPHS[1])]
     assert _without_captions(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
