@@ -36,14 +36,15 @@ def clean_text(text: str) -> str:
     """Plain text of one block: NFC, terminal escape sequences and control characters removed, invisible
     characters (zero-width space, BOM, soft hyphen) removed, whitespace collapsed, overlong runs without
     a space broken every `MAX_TOKEN` characters."""
-    # A printable text holds no control or invisible character, and no whitespace but the plain space:
-    # the common case skips the searches for them.
-    if not text.isprintable():
+    # A printable text holds no control or invisible character and no whitespace but the plain space,
+    # and stays printable through NFC: the common case skips the searches for them.
+    printable = text.isprintable()
+    if not printable:
         if "\x1b" in text:
             text = _ESCAPES.sub("", text)
         text = _CONTROLS_AND_INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+    if not printable or "  " in text or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
     if _has_long_run(text):
         text = " ".join(piece for word in text.split(" ") for piece in _pieces(word))
