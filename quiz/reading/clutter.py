@@ -185,10 +185,10 @@ def is_clutter(text: str) -> bool:
     if _AT_START.match(text):
         return True
     lower = text.lower()
-    if not any(word in lower for word in _NEEDED_WORDS):
+    if not any(map(lower.__contains__, _NEEDED_WORDS)):
         return False
     for pattern, needs in _ANYWHERE:
-        if needs and not any(word in lower for word in needs):
+        if not any(map(lower.__contains__, needs)):
             continue
         if pattern.search(text):
             return True

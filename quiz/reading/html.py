@@ -24,6 +24,7 @@ from quiz.reading.structured import (
     split_body,
     standfirsts,
     strip_site_suffix,
+    xpath,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
 
@@ -129,7 +130,7 @@ _CAPTION: Final = "//figcaption|//*[contains(@class, 'aption')]"
 
 def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption the page marks as one."""
-    captions = {clean_text(" ".join(element.itertext())) for element in tree.xpath(_CAPTION)}
+    captions = {clean_text(" ".join(element.itertext())) for element in xpath(_CAPTION)(tree)}
     captions.discard("")
     if not captions:
         return lines

@@ -6,7 +6,9 @@ people credited as authors (never the outlet), the publication date the page dec
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -73,14 +75,14 @@ def page_metadata(tree: Any) -> PageMeta:
         if name
     }
     raw_title = (
-        _first_text(tree, "//head/title")
+        _title_text(tree, in_head=True)
         or metas.get("og:title", "")
         or next((str(obj.get("headline") or "") for obj in articles if obj.get("headline")), "")
     )
     references = [
         strip_site_suffix(clean_text(text), site_names)
         for text in (
-            _first_text(tree, "//title"),
+            _title_text(tree, in_head=False),
             metas.get("og:title", ""),
             metas.get("twitter:title", ""),
             *(str(obj.get("headline") or "") for obj in articles),
@@ -163,10 +165,23 @@ def _name_of(value: Any) -> str:
     return clean_text(value) if isinstance(value, str) else ""
 
 
-def _first_text(tree: Any, path: str) -> str:
-    for element in tree.xpath(path)[:1]:
+def _title_text(tree: Any, *, in_head: bool) -> str:
+    """The text of the page's first <title> (`in_head`: the first in its <head>)."""
+    for element in tree.iter("title"):
+        if in_head:
+            parent = element.getparent()
+            if parent is None or parent.tag != "head":
+                continue
         return clean_text(" ".join(element.itertext()))
     return ""
+
+
+@functools.cache
+def xpath(path: str) -> Any:
+    """`path` compiled once (lxml compiles the text of `tree.xpath(path)` on every call)."""
+    from lxml import etree
+
+    return etree.XPath(path)
 
 
 # ------------------------------------------------------------------------------------------ titles
@@ -196,7 +211,7 @@ def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> st
     """The page's main heading: the <h1> that states the same headline as its title or metadata, else
     its only <h1> of three words or more that does not name the site."""
     candidates: list[str] = []
-    for element in tree.xpath("//h1")[:5]:
+    for element in itertools.islice(tree.iter("h1"), 5):
         text = clean_text(" ".join(element.itertext()))
         if len(text.split()) < 2 or len(text) > 300:
             continue
@@ -519,7 +534,7 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
         return found
-    for element in headline.xpath(_STANDFIRST_WINDOW):
+    for element in xpath(_STANDFIRST_WINDOW)(headline):
         tag = element.tag
         if not isinstance(tag, str) or tag in _HIDDEN or tag in _NOT_STANDFIRST:
             continue
@@ -596,7 +611,7 @@ def split_body(text: str, anchors: Iterable[str] = ()) -> list[str]:
 def page_data_paragraphs(tree: Any) -> list[str]:
     """The article's paragraphs from a page's embedded app data (Next.js `__NEXT_DATA__`): the list
     whose members hold the most prose, a paragraph per member."""
-    for script in tree.xpath("//script[@id='__NEXT_DATA__']")[:1]:
+    for script in xpath("//script[@id='__NEXT_DATA__']")(tree)[:1]:
         text = script.text or ""
         if len(text) > _MAX_DATA:
             return []
