@@ -124,17 +124,22 @@ def _fuller_body(
     return lines
 
 
-_CAPTION: Final = "//figcaption|//*[contains(@class, 'aption')]"
-"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text")."""
+_MARKED_ASIDE: Final = (
+    "//figcaption|//*[contains(@class, 'aption')]"
+    "|//*[contains(concat(' ', @class), ' promo')]"
+)
+"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
+promotion of another story (class "promo", "promo-description")."""
 
 
 def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
-    """The lines that are not the text of an image caption the page marks as one."""
-    captions = {clean_text(" ".join(element.itertext())) for element in xpath(_CAPTION)(tree)}
-    captions.discard("")
-    if not captions:
+    """The lines that are not the text of an image caption or of a card promoting another story, as
+    the page marks them."""
+    asides = {clean_text(" ".join(element.itertext())) for element in xpath(_MARKED_ASIDE)(tree)}
+    asides.discard("")
+    if not asides:
         return lines
-    return [line for line in lines if line.text not in captions]
+    return [line for line in lines if line.text not in asides]
 
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
