@@ -30,11 +30,12 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:subscribe|sign up|sign in|log in|follow us|join us|download (?:the|our) app"
         r"|get the app)\b.{0,100}$",
         r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b",
-        r"^(?:read more|read also|also read|must read|recommended|related|related (?:stories|articles"
+        r"^(?:read more|more|read also|also read|must read|recommended|related|related (?:stories|articles"
         r"|news|coverage|reading|content|posts|topics)|more from|more on this|see also|you may also "
         r"like|you might also like|don'?t miss|trending|most (?:read|popular|viewed)|top stories"
         r"|latest (?:news|stories)|watch|listen|continue reading)\b\s*(?:$|[:|>»–—-])",
         r"^click here\b",
+        r"^for a limited time\b.{0,120}\b(?:subscribers?|subscriptions?|free trial|discount|save)\b",
         r"^people (?:are )?also (?:reading|read|viewed|watching|liked)\b.{0,20}$",
         r"\((?:mobile|app) (?:users?|readers?)\b[^)]{0,40}\bhere\)\s*$",
         r"^(?:read|see) the (?:original|full) (?:article|story|piece|report|recipe)"

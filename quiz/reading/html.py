@@ -125,8 +125,7 @@ def _fuller_body(
 
 
 _MARKED_ASIDE: Final = (
-    "//figcaption|//*[contains(@class, 'aption')]"
-    "|//*[contains(concat(' ', @class), ' promo')]"
+    "//figcaption|//*[contains(@class, 'aption')]|//*[contains(concat(' ', @class), ' promo')]"
 )
 """Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
 promotion of another story (class "promo", "promo-description")."""

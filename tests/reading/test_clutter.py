@@ -49,6 +49,8 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Get the full recipe for the plum cake here.",
         "Be the first to get our harbour news",
         "This story originally appeared on the Valley Post's site.",
+        "MORE: Six clubs that changed their coach this winter",
+        "For a limited time, new readers can save 30% on a yearly plan.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -65,6 +67,8 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "Readers who follow her on social media will know the plan well, she said.",
         "The paper said its print edition would shrink to four days a week from March.",
         "Read the original report and you will see why the council changed its mind, she said.",
+        "More than 300 people came to the meeting, which ran until midnight.",
+        "For a limited time in the 1990s, the ferry also stopped at the island.",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:

@@ -131,7 +131,9 @@ def test_an_image_caption_the_page_marks_as_one_is_not_a_paragraph() -> None:
 
 
 def test_a_card_promoting_another_story_is_not_a_paragraph() -> None:
-    teaser = "Our guide to the six oldest lighthouses on the coast, and how to reach each one by bus."
+    teaser = (
+        "Our guide to the six oldest lighthouses on the coast, and how to reach each one by bus."
+    )
     card = (
         "<div class='embed'><div class='promo promo-small'><h3 class='promo-title'>"
         f"<a href='/lighthouses'>Six lighthouses</a></h3><p class='promo-description'>{teaser}</p>"
