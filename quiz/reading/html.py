@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any, Final
 
 from quiz.errors import QuizError
@@ -17,6 +18,7 @@ from quiz.reading.structured import (
     author_names,
     cited_days,
     marked_date,
+    marked_dates,
     names_site,
     page_data_paragraphs,
     page_metadata,
@@ -71,10 +73,10 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if page.published is None:
         page = replace(page, published=marked_date(html))
     if page.published is not None:
-        # A UTC timestamp's day can be the next day where the page is published: the local day
-        # found on the page wins when it is the day before.
-        local = shown is not None and (page.published - shown).days == 1 and page.published_in_utc
-        meta.add_date(shown if local and shown else page.published, updated=False)
+        day = page.published
+        if page.published_in_utc:
+            day = _local_day(day, shown, html)
+        meta.add_date(day, updated=False)
     elif shown is not None:
         meta.add_date(shown, updated=False)
     found = strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
@@ -89,6 +91,16 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if article.language != "en" and page.language not in ("", "en"):
         article = replace(article, language=page.language)
     return article
+
+
+def _local_day(published: date, shown: date | None, page: str) -> date:
+    """The publication day where the page is published, for a UTC timestamp's day: the day before when
+    the page dates itself so (in its text, or an element marked as the publication date), as an
+    evening story's UTC timestamp falls on the next day."""
+    before = published - timedelta(days=1)
+    if shown == before or before in marked_dates(page):
+        return before
+    return published
 
 
 _SHORT_BODY: Final = 0.5
@@ -199,13 +211,15 @@ def _options(url: str, *, with_metadata: bool) -> Any:
     """
     from trafilatura.settings import Extractor
 
+    # htmldate takes these as booleans; trafilatura's annotation says str.
+    dates: dict[str, Any] = {"extensive_search": False, "original_date": True}
     return Extractor(
         output_format="xml",
         comments=False,
         tables=False,
         url=url or None,
         with_metadata=with_metadata,
-        date_params={"extensive_search": False, "original_date": True},
+        date_params=dates,
     )
 
 

@@ -466,21 +466,28 @@ _DATE_ATTRIBUTE: Final = re.compile(r"""\b(?:content|datetime)=["']([^"']{6,40})
 def marked_date(page: str) -> date | None:
     """The day an element marked as the publication date states (`itemprop="datePublished"`,
     `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
+    return next(marked_dates(page), None)
+
+
+def marked_dates(page: str) -> Iterator[date]:
+    """The days the first few elements marked as the publication date state, in page order."""
     for count, match in enumerate(_MARKED_DATE.finditer(page)):
         if count == 5:
             break
         values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
-        for value in [*values, match.group("text")]:
-            iso = _ISO_DAY.match(value)
-            if iso:
-                try:
-                    return date.fromisoformat(iso.group(1))
-                except ValueError:
-                    continue
-            found = parse_date(value)
-            if found is not None:
-                return found
-    return None
+        day = next(filter(None, map(_day_of, [*values, match.group("text")])), None)
+        if day is not None:
+            yield day
+
+
+def _day_of(value: str) -> date | None:
+    iso = _ISO_DAY.match(value)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(1))
+        except ValueError:
+            return None
+    return parse_date(value)
 
 
 _CITED: Final = re.compile(r"\b(?:retrieved|accessed)(?:\s+on)?\s+(.{6,40})", re.IGNORECASE)
