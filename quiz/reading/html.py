@@ -137,7 +137,7 @@ def _fuller_body(
 
 
 _MARKED_ASIDE: Final = (
-    "//figcaption|//*[contains(@class, 'aption')]|//*[contains(concat(' ', @class), ' promo')]"
+    "//*[self::figcaption or contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
 )
 """Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
 promotion of another story (class "promo", "promo-description")."""

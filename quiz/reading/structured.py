@@ -541,7 +541,9 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
         return found
-    for element in xpath(_STANDFIRST_WINDOW)(headline):
+    # Without summaries only an element marked as a standfirst can be one: those with a class.
+    window = _STANDFIRST_WINDOW if summaries else f"{_STANDFIRST_WINDOW}[@class]"
+    for element in xpath(window)(headline):
         tag = element.tag
         if not isinstance(tag, str) or tag in _HIDDEN or tag in _NOT_STANDFIRST:
             continue
