@@ -18,7 +18,7 @@ from quiz.reading.structured import (
     author_names,
     cited_days,
     marked_date,
-    marked_dates,
+    marks_as_published,
     names_site,
     page_data_paragraphs,
     page_metadata,
@@ -98,7 +98,7 @@ def _local_day(published: date, shown: date | None, page: str) -> date:
     the page dates itself so (in its text, or an element marked as the publication date), as an
     evening story's UTC timestamp falls on the next day."""
     before = published - timedelta(days=1)
-    if shown == before or before in marked_dates(page):
+    if shown == before or marks_as_published(page, before):
         return before
     return published
 
@@ -136,9 +136,7 @@ def _fuller_body(
     return lines
 
 
-_MARKED_ASIDE: Final = (
-    "//*[self::figcaption or contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
-)
+_MARKED_ASIDE: Final = "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
 """Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
 promotion of another story (class "promo", "promo-description")."""
 

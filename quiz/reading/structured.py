@@ -466,28 +466,60 @@ _DATE_ATTRIBUTE: Final = re.compile(r"""\b(?:content|datetime)=["']([^"']{6,40})
 def marked_date(page: str) -> date | None:
     """The day an element marked as the publication date states (`itemprop="datePublished"`,
     `id="date_posted"`, `class="published-date"`), for pages without JSON-LD or meta dates."""
-    return next(marked_dates(page), None)
-
-
-def marked_dates(page: str) -> Iterator[date]:
-    """The days the first few elements marked as the publication date state, in page order."""
     for count, match in enumerate(_MARKED_DATE.finditer(page)):
         if count == 5:
             break
-        values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
-        day = next(filter(None, map(_day_of, [*values, match.group("text")])), None)
+        day = _marked_day(match)
         if day is not None:
-            yield day
+            return day
+    return None
 
 
-def _day_of(value: str) -> date | None:
-    iso = _ISO_DAY.match(value)
-    if iso:
-        try:
-            return date.fromisoformat(iso.group(1))
-        except ValueError:
-            return None
-    return parse_date(value)
+def marks_as_published(page: str, day: date) -> bool:
+    """Whether an element marked as the publication date (as for `marked_date`) states `day`.
+
+    Only the places where the page writes the day ("2031-03-04", "March 4, 2031", "Mar. 4, 2031",
+    "4 March 2031") are looked at, which costs little on a large page.
+    """
+    month = _MONTH_NAMES[day.month - 1]
+    written = (
+        day.isoformat(),
+        f" {day.day}, {day.year}",
+        f"{day.day} {month} {day.year}",
+        f"{day.day} {month[:3]} {day.year}",
+    )
+    for form in written:
+        start = page.find(form)
+        for _ in range(20):
+            if start < 0:
+                break
+            tag = page.rfind("<", 0, start)
+            match = _MARKED_DATE.match(page, tag) if tag >= 0 else None
+            if match is not None and match.end() > start and _marked_day(match) == day:
+                return True
+            start = page.find(form, start + 1)
+    return False
+
+
+_MONTH_NAMES: Final = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _marked_day(match: re.Match[str]) -> date | None:
+    """The day a `_MARKED_DATE` element states: in its `content` or `datetime`, else in its text."""
+    values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
+    for value in [*values, match.group("text")]:
+        iso = _ISO_DAY.match(value)
+        if iso:
+            try:
+                return date.fromisoformat(iso.group(1))
+            except ValueError:
+                continue
+        found = parse_date(value)
+        if found is not None:
+            return found
+    return None
 
 
 _CITED: Final = re.compile(r"\b(?:retrieved|accessed)(?:\s+on)?\s+(.{6,40})", re.IGNORECASE)

@@ -196,6 +196,15 @@ def test_an_institution_word_alone_is_no_author() -> None:
     [
         ("<div class='story-datePublished'>March 4, 2031 9:30 PM</div>", date(2031, 3, 4)),
         ("<div class='story-datePublished'>March 5, 2031 2:30 AM</div>", date(2031, 3, 5)),
+        (
+            "<span itemprop='datePublished' content='2031-03-04T21:30'>Last night</span>",
+            date(2031, 3, 4),
+        ),
+        (
+            "<p>Filed 4 March 2031</p><div class='dateline' id='pub-date'>4 March 2031</div>",
+            date(2031, 3, 4),
+        ),
+        ("<p>On 4 March 2031 the council met.</p>", date(2031, 3, 5)),
         ("", date(2031, 3, 5)),
     ],
 )
