@@ -87,7 +87,7 @@ def _assemble(
             # "Now, see some more of our picks:" introduces a list of links, which goes with it.
             in_clutter_section = text.rstrip().endswith(":")
             continue
-        if line.kind != "item" and _is_heading_like(text) and not (seen_body and _is_field(text)):
+        if line.kind != "item" and _is_heading_like(text):
             # A title-like line in the body is a section heading; before the body, a kicker or label.
             if seen_body:
                 in_clutter_section = _start_section(kept, _Line(text, "heading", 2), title)
@@ -124,15 +124,6 @@ def _assemble(
         blocks=blocks,
         language="en" if is_english(block.text for block in blocks) else "und",
     )
-
-
-_FIELD = re.compile(r"[A-Z][\w’'.-]*(?: [\w’'.-]+){0,2}: \S")
-
-
-def _is_field(text: str) -> bool:
-    """A line that states a labelled fact ("Venue: Harbour Park, Dover"), in the body a paragraph of its
-    own rather than a heading."""
-    return _FIELD.match(text) is not None
 
 
 def _is_link_title(text: str) -> bool:
