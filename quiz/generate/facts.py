@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from quiz.generate import grammar, reference
+from quiz.generate import grammar, reference, voice
 from quiz.generate.values import NumberValue, is_relative, parse_date, parse_number
 from quiz.language import SCALE_WORDS
 
@@ -119,12 +119,17 @@ class Mention:
 # ----------------------------------------------------------------------------- spans
 
 
+_COUNTED_LABELS: Final = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+
+
 def clean_span(span: Span) -> range | None:
     """Token range of an entity without determiners, "-led" prefixes, possessives, brackets."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in _HEDGES or doc[start].is_punct):
         start += 1
+    if span.label_ not in _COUNTED_LABELS and end - start > 1 and _SCORE.fullmatch(doc[start].text):
+        start += 1  # "[4–3] Colorado Supreme Court": a vote before the name
     for i in range(start, end - 1):
         if doc[i].text in {"-", "–"} and doc[i + 1].lower_ in _PREFIX_PARTICIPLES:
             start = i + 2
@@ -162,6 +167,42 @@ def _merge_compass(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range,
     return out
 
 
+_VERSUS: Final = frozenset({"v.", "v", "vs.", "vs", "versus"})
+
+
+def _merge_cases(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range, str]]:
+    """Join "Anderson" + "v." + "Griswold" into the one name of a court case."""
+    out: list[tuple[range, str]] = []
+    i = 0
+    while i < len(ents):
+        r, label = ents[i]
+        if (
+            i + 1 < len(ents)
+            and r.stop + 1 == ents[i + 1][0].start
+            and doc[r.stop].lower_ in _VERSUS
+            and label in {"PERSON", "ORG", "GPE", "NORP"}
+        ):
+            out.append((range(r.start, ents[i + 1][0].stop), "LAW"))
+            i += 2
+            continue
+        if (
+            r.stop + 1 < len(doc)
+            and doc[r.stop].lower_ in _VERSUS
+            and doc[r.stop + 1].pos_ == "PROPN"
+        ):
+            stop = r.stop + 1
+            while stop < len(doc) and doc[stop].pos_ == "PROPN":
+                stop += 1
+            out.append((range(r.start, stop), "LAW"))  # the model missed the second name
+            i += 1
+            while i < len(ents) and ents[i][0].start < stop:
+                i += 1
+            continue
+        out.append((r, label))
+        i += 1
+    return out
+
+
 def _text(doc: Doc, tokens: range) -> str:
     return doc[tokens.start : tokens.stop].text
 
@@ -170,17 +211,43 @@ def _text(doc: Doc, tokens: range) -> str:
 
 
 def usable(sent: Span) -> bool:
-    """A full statement: long enough, with a verb, not a question or an exclamation, and not
-    an aside in brackets ("(Yes, the ferry was late again in 2021.)")."""
+    """A full statement: long enough, with a verb, not a question, an exclamation or a request
+    to the reader ("Start your subscription today"), and not an aside in brackets ("(Yes, the
+    ferry was late again in 2021.)")."""
     words = [t for t in sent if not t.is_punct]
     if len(words) < 5 or len(words) > 80:
         return False
     text = sent.text.strip()
     if text.endswith(("?", "!")) or text.startswith(("(", "[")):
         return False
-    if anaphoric_opening(sent):
+    if anaphoric_opening(sent) or imperative(sent):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent)
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
+
+
+_READER: Final = frozenset({"you", "your", "yours", "yourself"})
+
+
+def imperative(sent: Span) -> bool:
+    """Whether the main clause asks the reader to do something for themselves: a bare verb with
+    no subject, and "you" or "your" in it ("Start your subscription today", "If you need help,
+    call 988"). Advice that names a place or a thing ("Take a tour of the harbour museum")
+    stays."""
+    if not any(t.lower_ in _READER for t in sent):
+        return False
+    root = sent.root
+    if root.tag_ != "VB":
+        return False
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}:
+            return False
+        if child.dep_ == "aux" and child.lower_ not in {"do", "don’t", "don't"}:
+            return False
+    return True
 
 
 _ANAPHORIC_FIRST: Final = frozenset(
@@ -270,6 +337,13 @@ def _base(
     )
     ctx = grammar.context(sent, tokens)
     return fact.with_slots(context=ctx, position=_position(sent, tokens))
+
+
+def _not_until(doc: Doc, until: int) -> bool:
+    """Whether "until" at `until` follows a negated verb: "did not win it until 1993" says when
+    it was won."""
+    word = doc[until]
+    return word.lower_ == "until" and any(c.dep_ == "neg" for c in word.head.children)
 
 
 def _when_clause(doc: Doc, end: int) -> bool:
@@ -363,12 +437,16 @@ def extract_from_doc(
         _extract_sentence(sent, paragraph, published, known, facts, mentions)
         if resolution.drop:
             del facts[before:]
+        elif resolution.lead:
+            facts[before:] = [f.with_slots(lead=resolution.lead) for f in facts[before:]]
         elif resolution.subject:
             facts[before:] = [reference.apply(f, resolution) for f in facts[before:]]
         if names and not _expletive(sent):
             facts[before:] = [resolve_pronoun(f, names) for f in facts[before:]]
+        if voice.writers_sentence(sent) and (pairs := voice.in_third_person(sent)):
+            facts[before:] = [voice.rewrite(f, pairs) for f in facts[before:]]
         facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]
-        names = antecedents(sent)
+        names = antecedents(sent, descriptions)
     if carry is not None:
         carry.clear()
         carry.update(names)
@@ -397,7 +475,7 @@ def _extract_sentence(
     doc = sent.doc
     sentence = sent.text.strip()
     raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
-    ents = _merge_compass(raw, doc)
+    ents = _merge_cases(_merge_compass(raw, doc), doc)
     entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
     for r, label in ents:
         mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
@@ -410,6 +488,7 @@ def _extract_sentence(
         known.setdefault(fact.detail, fact.answer)
     facts.extend(_quotes(sent, paragraph, entity_pairs))
     facts.extend(named_terms(sent, paragraph, entity_pairs))
+    facts.extend(_scores(sent, paragraph, entity_pairs))
     short_forms = {f.detail for f in defined}
     for tokens, label in ents:
         if _text(doc, tokens) in short_forms:
@@ -429,9 +508,10 @@ _PRONOUN_FORMS: Final = {
 }
 
 
-def antecedents(sent: Span) -> dict[str, str]:
+def antecedents(sent: Span, described: reference.Descriptions | None = None) -> dict[str, str]:
     """What a sentence-initial "it"/"its" or "he"/"she"/"his"/"her" of the next sentence most
-    likely names: the subject of `sent` when it is a noun or a named person (conservative)."""
+    likely names: the subject of `sent` when it is a named person or thing, or a noun that says
+    which ("the harbour tunnel", the headline's "plant", "the plan" named before) (conservative)."""
     root = sent.root
     out: dict[str, str] = {}
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -450,7 +530,12 @@ def antecedents(sent: Span) -> dict[str, str]:
             out["thing"] = out["person"]  # a one-word name called "it" is no person
     elif head.pos_ == "NOUN" and head.tag_ == "NN":
         words = [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        out["thing"] = " ".join(["the", *words, head.text])
+        named = described.named.get(head.lemma_.lower()) if described is not None else None
+        if named:
+            out["thing"] = named  # "the plan" of "the Open Harbour plan"
+        elif words or (described is not None and head.lemma_.lower() in described.topic):
+            out["thing"] = " ".join(["the", *words, head.text])
+        # a bare "the team" names nothing either: "it" is left unresolved
     elif head.pos_ == "PROPN" and head.ent_type_ in {"ORG", "GPE", "FAC", "PRODUCT", "LOC"}:
         name = _entity_of(sent, head)
         if name:
@@ -523,6 +608,9 @@ def _entity_fact(
             detail="duration",
         )
         return replace(fact, score=fact.score - 0.15)  # spans of time are weaker facts
+    counted = _count_in_date(doc, tokens) if label == "DATE" else None
+    if counted is not None:
+        return _number_fact(sent, paragraph, counted, "CARDINAL", ents)
     if label == "DATE" and tokens.start > sent.start:
         day = doc[tokens.start - 1]
         if day.like_num and day.text.isdigit() and 1 <= int(day.text) <= 31:
@@ -545,6 +633,7 @@ def _entity_fact(
                 "till",
             }
             and not _when_clause(doc, tokens.stop)
+            and not _not_until(doc, tokens.start - 1)
         ):
             return None  # "by 2030" is a deadline, not a date something happened
         if value.granularity == "decade":
@@ -590,6 +679,59 @@ def _entity_fact(
         if kind == "organisation":
             fact = fact.with_slots(noun=_organisation_type(sent, tokens))
         return _with_question(fact, sent, tokens, about_subject=True)
+    return None
+
+
+_SCORE: Final = re.compile(r"(\d{1,3})[-–](\d{1,3})")
+_RANGE_CUES: Final = frozenset({"ages", "aged", "between", "from", "grades", "pages", "chapters"})
+
+
+def _scores(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
+    """Scores, records and votes written "13-0", "82-43", "4–3": the larger number first, as a
+    range ("ages 18-24") never is; not part of a longer hyphenated word ("6-foot-5"), nor in
+    brackets after a name, where a list gives each team's record in passing."""
+    doc = sent.doc
+    found: list[Fact] = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.text in {"-", "–"} and sent.start < i < sent.end - 1 and not token.whitespace_:
+            start, stop = i - 1, i + 2
+        elif _SCORE.fullmatch(token.text):
+            start, stop = i, i + 1
+        else:
+            i += 1
+            continue
+        i = stop
+        text = doc[start:stop].text
+        match = _SCORE.fullmatch(text)
+        if match is None:
+            continue
+        joined_before = start > sent.start and not doc[start - 1].whitespace_
+        joined_after = stop < sent.end and not doc[stop - 1].whitespace_
+        if (joined_before and doc[start - 1].text in {"-", "–"}) or (
+            joined_after and doc[stop].text in {"-", "–"}
+        ):
+            continue  # "6-5-inch": part of a longer hyphenated word
+        high, low = int(match.group(1)), int(match.group(2))
+        bracketed = start > sent.start and doc[start - 1].text == "("
+        if bracketed or high < low or (start > sent.start and doc[start - 1].lower_ in _RANGE_CUES):
+            continue
+        fact = _base("number", text, sent, paragraph, range(start, stop), ents, detail="score")
+        found.append(fact)
+    return found
+
+
+def _count_in_date(doc: Doc, tokens: range) -> range | None:
+    """The number of a "date" the model misread, which counts a plural noun after it ("about
+    [160 Christmas] decorating injuries"): the number alone; else None."""
+    for token in doc[tokens.start : tokens.stop]:
+        if token.tag_ != "CD" or not token.text.replace(",", "").isdigit():
+            continue
+        head = token.head
+        if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i >= tokens.stop:
+            if not 1500 <= int(token.text.replace(",", "")) <= 2100:
+                return range(token.i, token.i + 1)
     return None
 
 
@@ -738,8 +880,8 @@ def _number_fact(
         scaled = bool(_SCALE_WORDS & set(answer.lower().split()))
         if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.i < last.i:
             return None
-        if (number.decimals and not scaled) or number.value < 2:
-            return None
+        if number.value < 2:
+            return None  # "24.5 sacks" is a count; "1.5 children" is no fact
         if 1500 <= number.value <= 2100 and not number.commas:
             return None
         if scaled:
@@ -752,8 +894,9 @@ def _number_fact(
         end = _rate_end(sent, head.i + 1)
         noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]
         noun = " ".join(t.text for t in noun_tokens)
-        tokens = range(tokens.start, end)
-        answer = _text(doc, tokens)
+        if len(noun.split()) <= MAX_COUNTED_WORDS:
+            tokens = range(tokens.start, end)
+            answer = _text(doc, tokens)
         if len(answer.split()) > 6:
             return None
         fact = _base(
@@ -788,6 +931,11 @@ def _number_fact(
         return _amount_question(fact, sent, tokens)
     return fact
 
+
+MAX_COUNTED_WORDS: Final = 2
+"""A counted noun of up to this many words is part of a number's answer ("2,500 militants");
+a longer one ("160 Christmas decorating-related injuries") stays in view and the number alone is
+asked."""
 
 _RATE_UNITS: Final = frozenset(
     "second minute hour day night week month year passenger person head capita kilometre "
@@ -921,7 +1069,13 @@ def part_of_longer_name(sent: Span, tokens: range) -> bool:
     return False
 
 
-TITLE_HEADS: Final = ROLE_HEADS | frozenset("trustee coach owner boss envoy".split())
+TITLE_HEADS: Final = ROLE_HEADS | frozenset(
+    "trustee coach owner boss envoy justice sen rep gov dr prof sir dame lord lady pope cardinal "
+    "bishop archbishop rabbi imam reverend rev sheriff detective sergeant sgt captain capt "
+    "lieutenant lt colonel col gen admiral adm inspector constable prince princess duke duchess "
+    "chancellor".split()
+)
+"""Words that end a title written before a name ("Chief Justice", "Sen.", "Detective")."""
 
 
 def title_before(sent: Span, tokens: range) -> str:

@@ -80,6 +80,8 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
             continue
         if token.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in token.children):
             continue
+        if token.dep_ in _CLAUSE_DEPS and not _trailing_clause(sent, token):
+            continue  # "X, though A, or when B, C": cutting inside splices two clauses
         span = _subtree(token)
         if span & keep_set:
             continue
@@ -108,6 +110,21 @@ def droppable(sent: Span, keep: Iterable[int]) -> set[int]:
     return (drop | bracketed(sent, keep_set)) - keep_set
 
 
+_CLAUSE_DEPS: Final = frozenset({"advcl", "conj", "ccomp", "parataxis"})
+_REPORTING: Final = frozenset(
+    "say tell add report note claim state announce warn explain write argue estimate".split()
+)
+
+
+def _trailing_clause(sent: Span, token: Token) -> bool:
+    """Whether the clause headed by `token` runs to the end of the sentence and does not say
+    who reports the fact (", the ministry said" is the fact's hedge): only such a clause can be
+    cut from a long sentence without splicing what comes before and after it."""
+    last = max(t.i for t in token.subtree)
+    rest = [t for t in sent.doc[last + 1 : sent.end] if not t.is_punct]
+    return not rest and token.lemma_.lower() not in _REPORTING
+
+
 def bracketed(sent: Span, keep: Iterable[int] = ()) -> set[int]:
     """Token indices of bracketed text ("(NRH)", "(about 6 miles)") that holds none of `keep`."""
     keep_set = set(keep)
@@ -126,7 +143,8 @@ def bracketed(sent: Span, keep: Iterable[int] = ()) -> set[int]:
 
 _QUALIFIER_LABELS: Final = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "EVENT", "NORP"})
 _QUALIFIER_PREPOSITIONS: Final = frozenset(
-    "in on at during across throughout within for among inside outside".split()
+    "in on at during across throughout within for among inside outside since until after "
+    "before following amid".split()
 )
 
 

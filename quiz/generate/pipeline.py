@@ -19,12 +19,13 @@ from quiz.generate.distractors import Pool
 from quiz.generate.entity_kinds import as_labelled, names_a_body, people_of
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
+from quiz.generate.headline import headline_nouns
 from quiz.generate.names import name_kinds, normalise
 from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import ANCHOR_LABELS, check_question
 from quiz.generate.questions import Candidate, render, timelines
 from quiz.generate.reference import Descriptions
-from quiz.generate.select import Limits, default_max, score, select
+from quiz.generate.select import Limits, default_max, locating_place, score, select
 from quiz.generate.templates import load_templates
 from quiz.model import Article, Deck, DeckSource, slugify
 from quiz.reading.clutter import is_clutter
@@ -37,7 +38,9 @@ def extract_facts(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     acronyms: dict[str, str] = {}
     carry: dict[str, str] = {}
-    described = Descriptions(topic=frozenset(lemma for lemma, _ in headline_nouns(article.title)))
+    text = "\n".join(article.paragraphs)
+    topic = frozenset(lemma for lemma, _ in headline_nouns(article.title, text))
+    described = Descriptions(topic=topic)
     for number, doc in parse_paragraphs(article.paragraphs):
         found, _ = extract_from_doc(doc, number, article.published, acronyms, carry, described)
         facts.extend(found)
@@ -57,18 +60,6 @@ def extract_facts(article: Article) -> list[Fact]:
             merged = tuple(dict.fromkeys(first.accept + fact.accept))
             unique[key] = replace(first, accept=merged)
     return list(unique.values())
-
-
-def headline_nouns(title: str) -> list[tuple[str, str]]:
-    """(lemma, word as written) of the headline's common nouns: what the article is about."""
-    if not title:
-        return []
-    return [
-        (t.lemma_.lower(), t.text)
-        for _, doc in parse_paragraphs((title,))
-        for t in doc
-        if t.pos_ == "NOUN"
-    ]
 
 
 def generate_deck(
@@ -104,7 +95,7 @@ def make_deck(
     """
     template_set = load_templates(templates)
     text = "\n".join(article.paragraphs)
-    topic = [word.lower() for _, word in headline_nouns(article.title)]  # the story's "tunnel"
+    topic = [word.lower() for _, word in headline_nouns(article.title, text)]  # its "tunnel"
     words = len(text.split())
     limit = max_questions if max_questions is not None else default_max(words)
     if max_questions is None and _one_fact_per_paragraph(article, facts):
@@ -116,6 +107,7 @@ def make_deck(
     facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
+    facts = [f for f in facts if f.type != "place" or not locating_place(f.answer, f.sentence)]
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
     long_to_short = {long.casefold(): short for short, long in pool.aliases}
@@ -134,7 +126,10 @@ def make_deck(
             names = _aliases(candidate, aliases, long_to_short)
             anchors = [text for label, text in fact.entities if label in ANCHOR_LABELS] + topic
             if check_question(
-                candidate.question, aliases=names, anchors=anchors if anchored else None
+                candidate.question,
+                aliases=names,
+                anchors=anchors if anchored else None,
+                lead=fact.slot("lead"),
             ):
                 continue
             candidates.append(candidate)
@@ -153,6 +148,7 @@ def make_deck(
                 paragraphs=len(article.paragraphs),
                 centrality=central.get(c.fact.sentence, 0.0),
                 no_choice=id(c.fact) in no_choice,
+                headline=article.title,
             ),
             c,
         )

@@ -50,6 +50,8 @@ REASONS: Final[dict[str, str]] = {
     "unanchored": "names no one, nowhere and no time: the reader cannot tell what it is about",
     "answer-cut": "the answer is part of a word or name, ends on a function word or lists names",
     "source-gap": "the gap is who reported the news ('according to _____'), not the news",
+    "possessive-gap": "the gap is followed by a dangling apostrophe ('_____' experience') or a "
+    "date's possessive ('at _____’s end')",
     "glued-words": "words run together ('conflict-freeThis') or the page's marks left in the "
     "text (a list number '6.' opening it, a name's footnote star 'Sophia*')",
 }
@@ -62,11 +64,10 @@ PRONOUNS: Final = frozenset(
     "he she it they them him his her its their theirs hers we us our i me my".split()
 )
 DEMONSTRATIVES: Final = frozenset({"this", "these", "those"})
-PERSONAL_VOICE: Final = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours yourself yourselves".split()
-)
-"""The writer speaking ("our schools") or addressing the reader ("call if you ..."): outside
-a quotation such a sentence is an opinion or an aside, never a fact to learn."""
+PERSONAL_VOICE: Final = frozenset("i me my mine myself we us our ours ourselves".split())
+"""The writer speaking ("our schools", "I reviewed"): outside a quotation such a sentence is the
+writer's own story or opinion, not a fact the reader can place. A "you" is the reader, as in
+advice ("your ladder should stand 1 foot out"), and stays."""
 TIME_NOUNS: Final = frozenset(
     "year week month season summer winter spring autumn fall morning afternoon evening weekend "
     "decade century quarter semester term days time times".split()
@@ -113,16 +114,21 @@ def check_question(
     *,
     aliases: Iterable[str] = (),
     anchors: Iterable[str] | None = None,
+    lead: str = "",
 ) -> list[str]:
     """The reason codes `question` fails (an empty list when it is fine).
 
     `aliases` are other names of the answer (an acronym's long form, say) the prompt must not show.
     `anchors` are the names and dates of the source sentence (`ANCHOR_LABELS`); a question must
     keep one of them, or another capitalised name, to say what it is about. `None` skips the check.
+    `lead` is the sentence before the question's own, quoted first because it names what a "these
+    fires" of the question points back at: such a demonstrative is then no dangling reference,
+    and the lead does not count against the question's length.
     """
     reasons: list[str] = []
     kind = question.kind
     prompt = question.prompt
+    body = prompt[len(lead) :].lstrip() if lead and prompt.startswith(lead) else prompt
     answer = question.answer_text
     sentence = question.source.sentence
     if kind == "order":
@@ -152,8 +158,15 @@ def check_question(
         reasons.append("spacing")
     if _GLUED.search(_GAP.sub(" x ", prompt)) or _PAGE_MARKS.search(_GAP.sub(" x ", prompt)):
         reasons.append("glued-words")
-    if _SOURCE_GAP.search(_GAP.sub("\x01", prompt).replace("_____", "\x01")):
+    gapped = _GAP.sub("\x01", prompt).replace("_____", "\x01")
+    if _SOURCE_GAP.search(gapped):
         reasons.append("source-gap")
+    if _BARE_APOSTROPHE_AFTER_GAP.search(gapped) or (
+        question.fact in {"date", "number"} and _POSSESSIVE_AFTER_GAP.search(gapped)
+    ):
+        reasons.append("possessive-gap")
+    if _FOOTNOTE_STAR.search(sentence):
+        reasons.append("glued-words")  # "Paula*, 43": a name the page marks as made up
     if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
         reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
     if VAGUE.search(outside):
@@ -161,7 +174,7 @@ def check_question(
     gaps = _GAP.findall(prompt)
     blanks = prompt.count("_____")
     statement = kind == "truefalse" or kind == "cloze" or blanks
-    words = _words(_GAP.sub(" x ", re.sub(r"^True or false\?\s*", "", prompt)))
+    words = _words(_GAP.sub(" x ", re.sub(r"^True or false\?\s*", "", body)))
     if kind == "cloze":
         if len(gaps) != 1 or prompt.count("{{") != 1 or prompt.count("}}") != 1:
             reasons.append("gap-count")
@@ -195,8 +208,12 @@ def check_question(
         reasons.append("dangling-clause")
     names = None if anchors is None else [a for a in anchors if a[:1].isupper()]
     person = " \x01 " if question.fact == "person" else " "  # the answer's place, a name
-    marked = _GAP.sub(person, prompt).replace("_____", person)
-    reasons.extend(_reference_checks(kind, marked, statement=bool(statement), names=names))
+    marked = _GAP.sub(person, body).replace("_____", person)
+    reasons.extend(
+        _reference_checks(
+            kind, marked, statement=bool(statement), names=names, led=body is not prompt
+        )
+    )
     if anchors is not None and kind != "truefalse":
         marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")
         if not _anchored(marked, [a for a in anchors if not _contains(a, answer)]):
@@ -254,9 +271,20 @@ _GLUED: Final = re.compile(r"[a-z]{4,}[A-Z][a-z]")
 _SOURCE_GAP: Final = re.compile(
     r"(?i)\b(according to|told|speaking to|in an interview with|reported by|in a statement to)"
     r"\s+(the\s+)?\x01"
+    r"|\baccording to\b[^,.;:\x01]{0,50}\x01"
+    r"|\b(numbers|figures|data|estimates|statistics|research|study|survey|story|report|poll)"
+    r"\s+(from|by|provided by|published by|of)\s+(the\s+)?\x01"
+    r"|\b(wrote|posted|said)\s+(on|in)\s+\x01"
 )
-"""A gap on where the news was said ("according to _____", "told _____", "speaking to
-_____"): the outlet or agency that passed the fact on, which no reader keeps."""
+"""A gap on where the news was said or who passed it on ("according to _____", "told _____",
+"according to 2020 estimates from the _____", "the latest numbers from the _____", "wrote on
+_____"), or on a detail of that source ("according to a _____ story"): no reader keeps it."""
+_FOOTNOTE_STAR: Final = re.compile(r"\w\*(?!\w)")
+_BARE_APOSTROPHE_AFTER_GAP: Final = re.compile(r"\x01['’](?!s\b)")
+_POSSESSIVE_AFTER_GAP: Final = re.compile(r"\x01['’]s\b")
+"""A gap followed by a dangling apostrophe ("_____' experience") or a date or number followed
+by a possessive ("at _____’s end"); a name's possessive ("_____’s recognition of") reads
+well."""
 _PAGE_MARKS: Final = re.compile(r"^(?:[^:]{1,60}:\s+)?\d{1,2}\.\s|\w\*(?!\w)")
 """A lower-case word run into a capitalised one ("conflict-freeThis"); names written in camel
 case keep a short first part ("McKelvie", "DeSantis", "YouTube")."""
@@ -380,8 +408,10 @@ def _wh_checks(prompt: str, outside: str) -> list[str]:
 
 
 def _reference_checks(
-    kind: str, stem: str, *, statement: bool, names: list[str] | None = None
+    kind: str, stem: str, *, statement: bool, names: list[str] | None = None, led: bool = False
 ) -> list[str]:
+    """Pronouns and demonstratives with nothing in `stem` to refer to; with `led`, the sentence
+    before was quoted for what a demonstrative means."""
     outside = _QUOTED.sub(" ", stem)
     # "she'd", "it's": the pronoun without its verb
     tokens = [re.sub(r"['’](d|s|ll|re|ve|m)$", "", t.lower()) for t in _words(outside)]
@@ -392,25 +422,26 @@ def _reference_checks(
     if statement:
         first = tokens[0]
         relative_time = len(tokens) > 1 and tokens[1] in TIME_NOUNS  # "This year the ..."
-        demonstrative = first in DEMONSTRATIVES or first == "that" and len(tokens) > 1
+        demonstrative = not led and (first in DEMONSTRATIVES or first == "that" and len(tokens) > 1)
         if first in PRONOUNS or (demonstrative and not relative_time):
             return ["dangling-pronoun"]
         m = re.match(
             r"(?i)(true or false\?\s*)?(he|she|it|its|they|their|his|this|these|those)\b\s*(\w*)",
             stem.strip(" \x01"),
         )
-        if m and not (m.group(2).lower() in DEMONSTRATIVES and m.group(3).lower() in TIME_NOUNS):
+        pointing = m is not None and m.group(2).lower() in DEMONSTRATIVES
+        if m and not (pointing and (led or m.group(3).lower() in TIME_NOUNS)):
             return ["dangling-pronoun"]
         if _unnamed_person(outside, names):
             return ["dangling-pronoun"]
         for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
-            if word == "this" and after not in TIME_NOUNS:
+            if word == "this" and after not in TIME_NOUNS and not led:
                 return ["dangling-pronoun"]  # "fans of this sound": which sound?
         return []
     allowed = {"its", "it"} | (THIRD_PERSON if tokens[0] in {"who", "whom"} else set())
     if any(t in PRONOUNS - allowed for t in tokens):  # "Who ... outside his house?" is fine
         return ["dangling-pronoun"]
-    if any(t in DEMONSTRATIVES for t in tokens):
+    if not led and any(t in DEMONSTRATIVES for t in tokens):
         return ["dangling-pronoun"]
     return []
 

@@ -73,6 +73,10 @@ def _capitalise(text: str) -> str:
     return text
 
 
+_ADDITIVE: Final = re.compile(r"(?i)\s+also\b|,?\s+(as well|too)(?=\s*\?)")
+"""Words that add to what the sentence before said; a question asks the fact on its own."""
+
+
 def _accept(fact: Fact, slot: str, answer: str) -> tuple[str, ...]:
     out: list[str] = []
     if slot == "answer":
@@ -140,8 +144,12 @@ def render(
             final_answer = TRUE if truth else FALSE
             accept = ()
     prompt = template.prompt.format_map(values)
+    if template.kind in {"short", "choice"} and prompt.rstrip().endswith("?"):
+        prompt = _ADDITIVE.sub("", prompt)  # "Where has the UN also warned ...?": also than what?
     prompt = _capitalise(" ".join(prompt.split()))
     prompt = re.sub(r"\s+([?.,])", r"\1", prompt)
+    if lead := fact.slot("lead"):
+        prompt = f"{lead} {prompt}"  # the sentence that says what "these fires" are
     question = Question(
         id=qid,
         kind=kind,

@@ -18,6 +18,8 @@ common noun, with nothing named or counted in it, is then
 - anywhere else in the sentence, outside quotation marks, a demonstrative or "such" before a
   noun ("that invitation", "such an exit") also points back, and the sentence gives no
   question;
+- but when the sentence just before names that noun itself ("... 793 fires a year. These fires
+  caused ..."), and reads on its own, the question quotes it first: it says what is meant;
 - otherwise a first mention, which introduces what it names ("the harbour festival falls on
   Dec. 14"), or the thing the headline is about ("the plant" under "Town approves desalination
   plant"), and stays.
@@ -71,6 +73,8 @@ class Descriptions:
     """The lemmas of the headline's common nouns: what the whole article is about."""
     last_two: list[dict[str, set[str]]] = field(default_factory=list)
     """The entities of each kind (PERSON, ORG, GPE) the last two sentences named."""
+    previous: Previous | None = None
+    """The sentence just read, as a possible lead for the next one."""
 
     def recent(self, label: str) -> str:
         """The one entity of kind `label` the last two sentences named, `AMBIGUOUS` when they
@@ -79,6 +83,22 @@ class Descriptions:
         names: set[str] = set().union(*(kinds[label] for kinds in self.last_two))
         names = {n for n in names if not any(n != m and _part_of(n, m) for m in names)}
         return names.pop() if len(names) == 1 else AMBIGUOUS
+
+
+MAX_LEAD_WORDS: Final = 35
+"""A sentence quoted before a question to say what it points back at is at most this long."""
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """A sentence as the lead of the next one."""
+
+    text: str
+    nouns: frozenset[str]
+    """The lemmas of the nouns it names (not those that only qualify another: "car" of "car
+    shows")."""
+    clear: bool
+    """Whether it reads on its own: short, a statement, nothing in it pointing back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,9 @@ class Resolution:
     """What replaces them ("the Open Harbour plan")."""
     drop: bool = False
     """The subject points back at something that cannot be found: ask nothing of the sentence."""
+    lead: str = ""
+    """The sentence before, which names what this one points back at: quoted before the
+    question."""
 
 
 def definite_subject(sent: Span) -> Token | None:
@@ -106,15 +129,28 @@ def definite_subject(sent: Span) -> Token | None:
     determiners = [c for c in subject.children if c.dep_ in {"det", "poss"} and c.i < subject.i]
     if not determiners or determiners[0].lower_ not in POINTING | {"the"}:
         return None
-    if any(t.pos_ in {"PROPN", "NUM"} or t.ent_type_ for t in subject.subtree):
+    counted = subject.tag_ == "NNS"  # "the two women" points back as "the women" does
+    if any(
+        (t.pos_ in {"PROPN", "NUM"} or t.ent_type_) and not (counted and t.lower_ in _FEW)
+        for t in subject.subtree
+    ):
         return None
     return subject
+
+
+_FEW: Final = frozenset("two three four five six seven eight nine ten both".split())
 
 
 def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
     """Whether the sentence, outside quotation marks, uses a demonstrative or "such" before a
     noun ("that invitation", "these bands", "such an exit"): it names what it means only in the
     sentence before. "This year" is a time, not a reference."""
+    return pointing_noun(sent, skip) is not None
+
+
+def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The first noun after a demonstrative or "such", outside quotation marks (see
+    `points_back`)."""
     quoted = False
     for token in sent:
         if token.text in {"“", "”", '"'}:
@@ -132,9 +168,11 @@ def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
             t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
         ):
             continue  # "people went to hospital, and 40% of those visits": what it just said
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.i > token.i:
-            return True
-    return False
+        if noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in noun.lefts):
+            continue  # "this 1974 Lincoln Continental": the name says which
+        if noun.pos_ == "NOUN" and noun.i > token.i:
+            return noun
+    return None
 
 
 _TIME_NOUNS: Final = frozenset(
@@ -148,11 +186,24 @@ def resolve(sent: Span, described: Descriptions) -> Resolution:
     again, or nothing asked of it."""
     resolution = _resolve_subject(sent, described)
     if resolution.drop:
-        return resolution
+        return _with_lead(resolution, definite_subject(sent), described.previous)
     subject = definite_subject(sent) if resolution.subject else None
     skip = frozenset(t.i for t in subject.subtree) if subject is not None else frozenset()
     skip |= grammar.leading_adjuncts(sent)  # a question never quotes them
-    return Resolution(drop=True) if points_back(sent, skip) else resolution
+    noun = pointing_noun(sent, skip)
+    if noun is None:
+        return resolution
+    return _with_lead(Resolution(drop=True), noun, described.previous)
+
+
+def _with_lead(resolution: Resolution, noun: Token | None, previous: Previous | None) -> Resolution:
+    """`resolution` kept, with the sentence before as its lead, when that sentence names `noun`
+    and reads on its own; else as it is (nothing asked)."""
+    if noun is None or previous is None or not previous.clear:
+        return resolution
+    if noun.lemma_.lower() not in previous.nouns:
+        return resolution
+    return Resolution(lead=previous.text)
 
 
 def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
@@ -166,11 +217,11 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     if len(words) == 2 and before_only and described.named.get(key):
         return Resolution(subject=text, named=described.named[key])
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
-    if kind:
+    if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS
         return Resolution(subject=text, named=found) if found else Resolution(drop=True)
-    if words[0].lower_ in POINTING:
-        return Resolution(drop=True)
+    if words[0].lower_ in POINTING or any(t.lower_ in _FEW for t in words):
+        return Resolution(drop=True)  # "their family", "the two women": who?
     term = before_only and all(t.dep_ == "compound" for t in words[1:-1])
     if key in described.seen and key not in described.topic and not (term and len(words) > 2):
         return Resolution(drop=True)  # "the plan", "the same city council" again: which one?
@@ -192,6 +243,7 @@ def _part_of(short: str, full: str) -> bool:
 def remember(sent: Span, described: Descriptions) -> None:
     """Add the sentence's nouns and named descriptions ("the Open Harbour plan": a common noun
     with a name before it) to `described`; a noun named two ways becomes ambiguous."""
+    described.previous = _as_lead(sent, described)
     described.seen.update(t.lemma_.lower() for t in sent if t.pos_ == "NOUN")
     _remember_entities(sent, described)
     if not sent.doc.has_annotation("DEP"):
@@ -215,6 +267,38 @@ def remember(sent: Span, described: Descriptions) -> None:
             named[key] = AMBIGUOUS
         else:
             named[key] = phrase
+
+
+_OPENING_REFERENCES: Final = frozenset(
+    "he she it they his her its their him them this that these those such another both "
+    "but and or so also".split()
+)
+
+
+def _pointing_pronoun(token: Token) -> bool:
+    """A personal pronoun ("he", "they") or a demonstrative standing alone ("this was ..."); a
+    relative "that" or "which" points at a noun of its own sentence."""
+    return token.tag_ == "PRP" or (token.tag_ == "DT" and token.lower_ in DEMONSTRATIVE)
+
+
+def _as_lead(sent: Span, described: Descriptions) -> Previous:
+    """`sent` as the lead of the next sentence: clear when it is a short statement whose first
+    word does not point back, with nothing else in it pointing back."""
+    text = sent.text.strip()
+    words = [t for t in sent if not t.is_punct]
+    nouns = frozenset(
+        t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
+    )
+    resolution = resolve(sent, described)
+    clear = (
+        0 < len(words) <= MAX_LEAD_WORDS
+        and text[-1:] in {".", "”", '"'}
+        and words[0].lower_ not in _OPENING_REFERENCES
+        and not any(t.dep_ in {"nsubj", "nsubjpass"} and _pointing_pronoun(t) for t in sent)
+        and not resolution.drop
+        and not resolution.lead
+    )
+    return Previous(text=text, nouns=nouns, clear=clear)
 
 
 def _described_people(sent: Span) -> list[tuple[Token, str]]:

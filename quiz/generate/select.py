@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Final
 
 from quiz.generate.names import locates, normalise
+from quiz.generate.places import contains, place
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
@@ -53,8 +54,12 @@ def score(
     paragraphs: int,
     centrality: float = 0.0,
     no_choice: bool = False,
+    headline: str = "",
 ) -> float:
     """How good `candidate` is likely to be; higher first.
+
+    An answer the headline names is what the whole article is about ("McCaffrey" under "If
+    Christian McCaffrey isn't NFL MVP ..."): every reader knows it, so it is asked last.
 
     `no_choice` says the fact's multiple-choice question was refused for want of wrong options of
     the answer's kind; its cloze then keeps the rank the choice would have had, since how many
@@ -90,14 +95,45 @@ def score(
     if fact.slot("position") == "aside" and fact.type in {"date", "number"}:
         value -= ASIDE_PENALTY  # when a noun was described, not when the news happened
     value += 0.3 * centrality
-    if fact.type in {"place", "organisation"} and listed(fact.answer, fact.sentence):
+    if question.kind != "order" and in_headline(fact.answer, headline):
+        value -= HEADLINE_PENALTY
+    if fact.type in {"place", "organisation", "person"} and listed(fact.answer, fact.sentence):
         value -= LISTED_PENALTY
-    if fact.type == "place" and locates(fact.answer, fact.sentence):
-        value -= LISTED_PENALTY  # "Tartu, _____": the place before it gives the country away
     return value
 
 
 LISTED_PENALTY: Final = 0.25
+HEADLINE_PENALTY: Final = 0.4
+
+
+def in_headline(answer: str, headline: str) -> bool:
+    """Whether the headline names `answer` (for a person's name, its last word will do)."""
+    if not headline or not answer:
+        return False
+    words = f" {normalise(headline)} "
+    name = normalise(answer)
+    last = name.split()[-1] if name.split() else ""
+    return f" {name} " in words or (len(last) > 3 and last[:1].isalpha() and f" {last} " in words)
+
+
+_PLACE_BEFORE: Final = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}),\s+$")
+
+
+def locating_place(answer: str, sentence: str) -> bool:
+    """Whether `answer` only says where the place written before it lies ("Corpus Christi,
+    Texas", "Austin, Texas", "Tartu, Estonia"): whoever knows the place knows that."""
+    at = sentence.find(answer)
+    while at > 0:
+        m = _PLACE_BEFORE.search(sentence, 0, at)
+        if m is not None:
+            outer, inner = place(answer), place(m.group(1))
+            if outer is not None and inner is not None and outer.key != inner.key:
+                if contains(outer, inner):
+                    return True
+        at = sentence.find(answer, at + 1)
+    return locates(answer, sentence)
+
+
 TOPIC_MENTIONS: Final = 6
 """From this many mentions on, an answer is the article's topic (a weak question)."""
 REPEATED_BONUS: Final = 0.04

@@ -68,6 +68,9 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^contributing\s*:",
         r"^(?:contact|reach|email)\b.{0,160}\bfollow (?:him|her|them|us)\b",
         r"^follow (?:him|her|them) on\b",
+        r"^follow (?:the |our )?[\w .&'’-]{0,60}\bon (?:facebook|instagram|x|twitter|tiktok"
+        r"|threads|bluesky|linkedin|youtube|whatsapp)\b",
+        r"^(?:if you or someone you know|if you are in crisis)\b.{0,160}\b(?:call|text|contact)\b",
         r"^(?:correction|clarification|editor'?s note)\s*[:\-–—]",
         r"^(?:an earlier version of this (?:article|story)|this (?:article|story) has been"
         r" (?:corrected|updated))\b",

@@ -147,11 +147,18 @@ def test_pronoun_subjects_are_resolved_only_from_the_previous_sentence(
     article_facts: Extract,
 ) -> None:
     facts = article_facts(
-        "The tunnel runs beneath the strait for 27 kilometres. Its opening on 15 November 2024 "
-        "came seven years after the first blast."
+        "The rail tunnel runs beneath the strait for 27 kilometres. Its opening on 15 November "
+        "2024 came seven years after the first blast."
     )
     opening = find(facts, "date", "15 November 2024")
-    assert opening.slot("context").startswith("The tunnel’s opening on")
+    assert opening.slot("context").startswith("The rail tunnel’s opening on")
+
+
+def test_it_after_a_bare_description_stays_unresolved(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The team beat Tarn 3-1 on Sunday in Vell. It will travel to Holm on 29 January 2025."
+    )
+    assert not any(f.slot("context").startswith("The team will") for f in facts)
 
 
 def test_a_huge_article_is_parsed_in_pieces(article_facts: Extract) -> None:
@@ -306,3 +313,123 @@ def test_a_long_sentence_is_never_cut_inside_its_clause(article_facts: Extract) 
 def test_a_sentence_in_brackets_is_an_aside(article_facts: Extract) -> None:
     facts = article_facts("(Ada Lindqvist, of course, sailed to Tarn in 2021 with the Vell crew.)")
     assert facts == []
+
+
+def test_scores_records_and_votes_are_numbers_asked_as_a_gap(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell Otters finished 13-0 this season and won the Tarn Cup.",
+        "The harbour court ruled 4–3 in 2023 that the ferry could sail.",
+        "The survey asked people ages 18-24 about their jobs in Vell.",
+        "Ada Moen, a 6-foot-5 forward, joined the Vell Otters in 2022.",
+    )
+    scores = [f.answer for f in facts if f.type == "number" and f.detail == "score"]
+    assert scores == ["13-0", "4–3"]
+    record = find(facts, "number", "13-0")
+    assert rendered(record, "number-cloze") == (
+        "The Vell Otters finished {{c1::13-0}} this season and won the Tarn Cup."
+    )
+    template = next(t for t in load_templates() if t.id == "number-blank-choice")
+    assert not applies(template, record)  # no made-up wrong scores
+
+
+def test_a_count_the_model_took_for_a_date_is_a_count(article_facts: Extract) -> None:
+    facts = article_facts(
+        "There are about 160 Christmas lighting injuries each day in Vell, the board says."
+    )
+    assert any(f.type == "number" and f.answer.startswith("160") for f in facts)
+
+
+def test_a_count_with_decimals_is_a_count(article_facts: Extract) -> None:
+    facts = article_facts("Ada Moen led the Tarn league with 24.5 sacks in 2023.")
+    find(facts, "number", "24.5 sacks")
+
+
+def test_not_until_a_date_says_when_it_happened(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell Otters did not win their first title until 1993.",
+        "The ferry line must cut its fares by 2030.",
+    )
+    find(facts, "date", "1993")
+    assert not any(f.type == "date" and f.answer == "2030" for f in facts)
+
+
+def test_a_name_after_an_honorific_title_is_a_person(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Chief Justice Ada Moen argued in 2023 that the harbour court had no role in Vell."
+    )
+    find(facts, "person", "Ada Moen")
+
+
+def test_a_long_counted_noun_stays_in_view(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Crews in Vell put out 790 home heating fires in 2022.",
+        "The Tarn fire board hired 40 firefighters in 2023.",
+    )
+    long = find(facts, "number", "790")
+    assert long.slot("context") == "Crews in Vell put out \x00 home heating fires in 2022."
+    find(facts, "number", "40 firefighters")
+
+
+def test_records_in_brackets_after_a_name_are_not_asked(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The Vell Otters are 82-43 since 2014, behind Tarn (127-13) and Holm (113-22)."
+    )
+    assert [f.answer for f in facts if f.detail == "score"] == ["82-43"]
+
+
+def test_a_request_to_the_reader_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Start your Vell Harbour News subscription today for just $5 a month.",
+        "To plan your 2024 ferry trip, visit the Vell Ferries website.",
+        "If you are in crisis in Vell, call 988 to reach the Tarn helpline.",
+        "Crews in Vell put out 790 home heating fires in 2022.",
+    )
+    assert {f.sentence for f in facts} == {"Crews in Vell put out 790 home heating fires in 2022."}
+    advice = article_facts("Take a tour of the Vell Harbour Museum, which opened in 1997.")
+    find(advice, "date", "1997")
+
+
+def test_advice_to_the_reader_is_a_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Moen of the Vell fire board says your ladder should stand 1 foot out for every "
+        "4 feet you climb."
+    )
+    fact = find(facts, "number", "1 foot")
+    template = next(t for t in load_templates() if t.id == "number-cloze")
+    candidate, _ = render(fact, template, build_pool(Article("T", ()), [fact]))
+    assert candidate is not None
+    from quiz.generate.quality import check_question
+
+    assert check_question(candidate.question, anchors=["Ada Moen", "Vell"]) == []
+
+
+def test_a_court_case_is_one_name(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The ruling in Moen v. Vell Harbour Board came in 2019, the landmark 4–3 Tarn "
+        "Supreme Court case."
+    )
+    answers = {f.answer for f in facts}
+    assert "Moen v. Vell Harbour Board" in answers
+    assert not {"Moen", "Vell Harbour Board"} & answers
+    assert "4–3 Tarn Supreme Court" not in answers
+
+
+def test_a_fragment_without_a_finite_verb_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Inviting the singer Ada Moen to Vell for the 2024 harbour festival.",
+        "The council invited the singer Ada Moen to Vell in 2024.",
+    )
+    assert {f.sentence for f in facts} == {
+        "The council invited the singer Ada Moen to Vell in 2024."
+    }
+
+
+def test_a_question_drops_also_and_as_well(article_facts: Extract) -> None:
+    for sentence in (
+        "The city council also approved the new harbour bridge in 1997.",
+        "The city council approved the new harbour bridge in 1997 as well.",
+    ):
+        fact = find(article_facts(sentence), "date", "1997")
+        assert rendered(fact, "date-year-short") == (
+            "In what year did the city council approve the new harbour bridge?"
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -43,3 +44,42 @@ def test_a_leading_in_the_past_is_kept() -> None:
     pos = "ADP DET NOUN PUNCT NOUN VERB NUM NOUN PUNCT".split()
     sent = next(iter(parsed(words, heads, deps, pos).sents))
     assert not grammar.droppable(sent, range(6, 8)) & {0, 1, 2}
+
+
+def _context(nlp: object, text: str, answer: str) -> str:
+    doc = nlp(text)  # type: ignore[operator]
+    sent = next(iter(doc.sents))
+    start = next(t.i for t in sent if t.text == answer.split()[0])
+    return grammar.context(sent, range(start, start + len(answer.split())))
+
+
+@pytest.mark.slow
+def test_a_leading_since_phrase_naming_an_event_is_kept(nlp: object) -> None:
+    text = (
+        "Since the 2021 floods in Tarn, the Vell Harbour Board has logged the most ferry delays in any "
+        "two-month period since it began counting them in 1979."
+    )
+    assert _context(nlp, text, "1979").startswith("Since the 2021 floods in Tarn,")
+
+
+@pytest.mark.slow
+def test_a_clause_inside_a_long_sentence_is_not_cut_out(nlp: object) -> None:
+    text = (
+        "At times the Vell ferry seems almost overloaded with passengers, though each deck has "
+        "wide benches and quiet corners, whether it is the families from Tarn heading to the "
+        "Saturday market or when the choir from Holm turns up for the summer festival, which "
+        "draws large crowds to the harbour every single year."
+    )
+    assert "passengers when" not in _context(nlp, text, "Holm")
+
+
+@pytest.mark.slow
+def test_who_reports_a_long_sentence_is_never_cut(nlp: object) -> None:
+    text = (
+        "The new Vell ferry, which was built in the yards of Tarn over three long winters by a "
+        "crew of more than two hundred workers, will carry 400 cars a day between the two "
+        "harbours from next spring, according to plans that were published on Monday, the "
+        "ministry said."
+    )
+    context = _context(nlp, text, "400")
+    assert context == "" or context.endswith("the ministry said.")

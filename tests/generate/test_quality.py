@@ -299,7 +299,7 @@ def test_this_year_is_a_time_not_a_dangling_reference() -> None:
 def test_the_writers_own_voice_is_no_fact() -> None:
     for prompt in (
         "Our town made their son, {{c1::Tomas}}, feel at home.",
-        "If you are in crisis, call {{c1::988}} to reach the helpline.",
+        "I moved to {{c1::Vell}} in 2021 to write about ferries.",
     ):
         answer = prompt.split("{{c1::")[1].split("}}")[0]
         question = q(
@@ -514,3 +514,66 @@ def test_a_gap_on_who_passed_the_news_on_is_refused(prompt: str) -> None:
 def test_a_body_that_did_something_is_no_source_gap() -> None:
     prompt = "The {{c1::Tide Data}} office counted 12,000 ferry trips in Vell in 2021."
     assert "source-gap" not in check_question(cloze_of(prompt, "Tide Data"))
+
+
+def test_a_lead_sentence_says_what_a_demonstrative_means() -> None:
+    lead = "Crews in Vell fought 790 chimney fires in 2022."
+    body = "These fires caused {{c1::12 deaths}} and $14 million in damage."
+    sentence = "These fires caused 12 deaths and $14 million in damage."
+    alone = q(body, "12 deaths", kind="cloze", fact="number", sentence=sentence)
+    assert "dangling-pronoun" in check_question(alone)
+    led = q(f"{lead} {body}", "12 deaths", kind="cloze", fact="number", sentence=sentence)
+    assert check_question(led, anchors=["Vell", "2022"], lead=lead) == []
+    he = q(f"{lead} He said {body[0].lower()}{body[1:]}", "12 deaths", kind="cloze", fact="number")
+    assert "dangling-pronoun" in check_question(he, lead=lead)
+
+
+def test_a_lead_showing_the_answer_gives_it_away() -> None:
+    lead = "Crews in Vell fought 790 chimney fires in 2022."
+    prompt = f"{lead} These fires broke out mostly in {{{{c1::Vell}}}} and Tarn."
+    question = q(prompt, "Vell", kind="cloze", fact="place", sentence="These fires broke out.")
+    assert "answer-in-prompt" in check_question(question, lead=lead)
+
+
+def test_a_lead_does_not_count_against_the_length() -> None:
+    lead = "Crews in the northern harbour town of Vell fought 790 chimney fires in the long winter of 2022, more than ever before."
+    body = "These fires caused {{c1::12 deaths}}, 33 injuries and $14 million in damage to homes, sheds and barns across the whole county of Tarn that long and bitter winter, the fire board said."
+    sentence = body.replace("{{c1::", "").replace("}}", "")
+    question = q(f"{lead} {body}", "12 deaths", kind="cloze", fact="number", sentence=sentence)
+    assert "too-long" not in check_question(question, lead=lead)
+    assert "too-long" in check_question(question)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Vell's fares rose 4% in 2023, according to 2022 estimates provided by the _____.",
+        "Fares rose 4% in 2023, per the latest numbers from the _____ in Vell.",
+        "According to a _____ story by the Vell Post, Ada Moen sailed in 2021.",
+        "Ada Moen of Vell wrote on _____ that the ferry was late in 2021.",
+    ],
+)
+def test_a_gap_on_the_source_of_the_news_is_refused(prompt: str) -> None:
+    assert "source-gap" in check_question(q(prompt, "x", kind="choice"))
+
+
+def test_a_gap_on_the_news_after_its_source_is_kept() -> None:
+    prompt = "According to the Vell board, fares rose by _____ in 2023."
+    assert "source-gap" not in check_question(q(prompt, "4%", kind="choice"))
+
+
+def test_a_gap_followed_by_a_dangling_possessive_is_refused() -> None:
+    question = cloze_of("Vell's jobless rate was 12% at {{c1::2022}}’s end.", "2022", "date")
+    assert "possessive-gap" in check_question(question)
+    years = q("Ada Moen of Vell has _____' experience as a pilot.", "20 years", kind="choice")
+    assert "possessive-gap" in check_question(years)
+    name = q(
+        "_____’s recognition of the Vell board came in 2021.", "Tarn", kind="choice", fact="place"
+    )
+    assert "possessive-gap" not in check_question(name)
+
+
+def test_a_name_the_page_marks_as_made_up_is_refused() -> None:
+    prompt = "{{c1::Paula}}*, a 43-year-old from Vell, began sailing in 2021."
+    question = cloze_of(prompt, "Paula", "person")
+    assert "glued-words" in check_question(question)

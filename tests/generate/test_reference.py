@@ -82,10 +82,41 @@ def test_the_star_after_two_people_gives_no_question(article_facts: Extract) -> 
 def test_a_description_of_a_noun_used_before_gives_no_question(article_facts: Extract) -> None:
     facts = article_facts(
         "A ship sank off the coast of Vell on Monday.",
+        "Rescuers from two towns reached the coast at dawn.",
         "The stricken ship was carrying 22 sailors from Tarn in 2023.",
         published=date(2023, 12, 1),
     )
     assert contexts(facts, "2023") == []
+
+
+def test_the_sentence_before_that_names_the_noun_leads_the_question(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts(
+        "A ship sank off the coast of Vell on Monday.",
+        "The stricken ship was carrying 22 sailors from Tarn in 2023.",
+        published=date(2023, 12, 1),
+    )
+    [fact] = [f for f in facts if f.answer == "2023"]
+    assert fact.slot("lead") == "A ship sank off the coast of Vell on Monday."
+    assert fact.slot("context") == "The stricken ship was carrying 22 sailors from Tarn in \x00."
+
+
+def test_these_with_a_noun_named_just_before_is_led(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Crews in Vell fought 790 chimney fires in 2022.",
+        "These fires caused 12 deaths and $14 million in damage.",
+    )
+    [fact] = [f for f in facts if f.answer == "12 deaths"]
+    assert fact.slot("lead") == "Crews in Vell fought 790 chimney fires in 2022."
+
+
+def test_a_lead_that_points_back_itself_leads_nothing(article_facts: Extract) -> None:
+    facts = article_facts(
+        "He said the crews fought 790 chimney fires in 2022.",
+        "These fires caused 12 deaths and $14 million in damage.",
+    )
+    assert [f for f in facts if f.answer == "12 deaths"] == []
 
 
 def test_a_term_used_again_stays(article_facts: Extract) -> None:
@@ -115,3 +146,34 @@ def test_this_year_and_a_quoted_that_do_not_point_back(article_facts: Extract) -
 def test_such_with_a_noun_points_back(article_facts: Extract) -> None:
     facts = article_facts("The Vell deal that runs through 2036 makes such an exit hard for Tarn.")
     assert facts == []
+
+
+def test_a_lead_may_hold_a_relative_clause(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Crews in Vell fought 790 chimney fires that began with candles in 2022.",
+        "These fires caused 12 deaths and $14 million in damage.",
+    )
+    [fact] = [f for f in facts if f.answer == "12 deaths"]
+    assert fact.slot("lead").startswith("Crews in Vell fought")
+
+
+def test_this_before_a_name_says_which(article_facts: Extract) -> None:
+    facts = article_facts("My uncle bought this 1974 Vellmark Coupe in Tarn for $900.")
+    assert any(f.answer == "1974" for f in facts)
+
+
+def test_a_plural_kind_noun_is_not_the_one_person_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Police in Vell charged Tomas Berg with the attack on Monday.",
+        "The victims were Ada Moen and Lena Holm, both 21, of Tarn.",
+    )
+    assert not any("Tomas Berg were" in f.slot("context") for f in facts)
+
+
+def test_the_two_people_point_back_like_the_people(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Moen and Lena Holm met at the Vell harbour school in 1999.",
+        "Rescuers from the town searched all night.",
+        "The two women later worked together on a ferry in Tarn in 2004.",
+    )
+    assert contexts(facts, "2004") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generate.select import date_span, listed
+from quiz.generate.select import date_span, in_headline, listed, locating_place
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,32 @@ def test_a_name_on_its_own_is_not_listed(name: str, sentence: str) -> None:
 )
 def test_a_span_of_years_is_told_apart_from_a_date(answer: str, span: bool) -> None:
     assert date_span(answer) is span
+
+
+@pytest.mark.parametrize(
+    ("answer", "headline", "named"),
+    [
+        ("Ada Moen", "If Ada Moen isn't player of the year, who will be?", True),
+        ("Moen", "If Ada Moen isn't player of the year, who will be?", True),
+        ("Ada Lindqvist", "If Ada Moen isn't player of the year, who will be?", False),
+        ("Vell Otters", "Vell Otters sign a new coach", True),
+        ("2023", "Vell Otters sign a new coach", False),
+    ],
+)
+def test_an_answer_the_headline_names_is_the_topic(answer: str, headline: str, named: bool) -> None:
+    assert in_headline(answer, headline) is named
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "locating"),
+    [
+        ("Texas", "From Oregon to the beaches of Corpus Christi, Texas, people looked up.", True),
+        ("Estonia", "The ferry left Tartu, Estonia, on Monday.", True),
+        ("Texas", "The storm moved from Texas to Oregon on Monday.", False),
+        ("Austin", "Metros such as Dallas, Austin and Denver grew fastest.", False),
+    ],
+)
+def test_a_place_that_only_locates_the_one_before_it(
+    answer: str, sentence: str, locating: bool
+) -> None:
+    assert locating_place(answer, sentence) is locating

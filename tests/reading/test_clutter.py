@@ -17,6 +17,8 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Contributing: Jo Park and Ann Lee of the Valley Post",
         "Contact Ann Lee at ann.lee@example.org. Follow her on X @annlee_writes.",
         "Follow him on Bluesky for more on city politics",
+        "Follow the Valley Post Opinion desk on Facebook, Instagram, TikTok and Threads.",
+        "If you or someone you know is struggling, call or text the valley helpline at 555.",
         "Correction: An earlier version of this story gave the wrong date for the vote.",
         "An earlier version of this article misstated the size of the council.",
         "Editor's note: This story was updated with the final vote.",
