@@ -447,6 +447,9 @@ def extract_from_doc(
             facts[before:] = [voice.rewrite(f, pairs) for f in facts[before:]]
         facts[before:] = [_without_pronoun_subject(f) for f in facts[before:]]
         names = antecedents(sent, descriptions)
+        if resolution.subject and resolution.named:
+            # "The airline ... It carried": Velsa Air; "The star ... She said": the star named
+            names["person" if resolution.person else "thing"] = resolution.named
     if carry is not None:
         carry.clear()
         carry.update(names)

@@ -52,11 +52,24 @@ def sentence_case(title: str, text: str) -> str:
 def headline_nouns(title: str, text: str = "") -> list[tuple[str, str]]:
     """(lemma, word as written) of the headline's common nouns: what the article is about.
     `text` is the article's body, by which a title-case headline is read in sentence case."""
+    return read_headline(title, text)[0]
+
+
+ENTITY_KINDS: Final = ("PERSON", "ORG", "GPE")
+
+
+def read_headline(
+    title: str, text: str = ""
+) -> tuple[list[tuple[str, str]], dict[str, frozenset[str]]]:
+    """The headline's common nouns (see `headline_nouns`) and the people, organisations and
+    places it names, by kind."""
     if not title:
-        return []
-    return [
-        (t.lemma_.lower(), t.text)
-        for _, doc in parse_paragraphs((sentence_case(title, text),))
-        for t in doc
-        if t.pos_ == "NOUN"
-    ]
+        return [], {}
+    nouns: list[tuple[str, str]] = []
+    names: dict[str, set[str]] = {kind: set() for kind in ENTITY_KINDS}
+    for _, doc in parse_paragraphs((sentence_case(title, text),)):
+        nouns.extend((t.lemma_.lower(), t.text) for t in doc if t.pos_ == "NOUN")
+        for ent in doc.ents:
+            if ent.label_ in names:
+                names[ent.label_].add(ent.text)
+    return nouns, {kind: frozenset(found) for kind, found in names.items()}

@@ -19,7 +19,7 @@ from quiz.generate.distractors import Pool
 from quiz.generate.entity_kinds import as_labelled, names_a_body, people_of
 from quiz.generate.facts import Fact, Mention, extract_from_doc
 from quiz.generate.fluency import check_contexts
-from quiz.generate.headline import headline_nouns
+from quiz.generate.headline import headline_nouns, read_headline
 from quiz.generate.names import name_kinds, normalise
 from quiz.generate.nlp import parse_paragraphs
 from quiz.generate.quality import ANCHOR_LABELS, check_question
@@ -39,8 +39,8 @@ def extract_facts(article: Article) -> list[Fact]:
     acronyms: dict[str, str] = {}
     carry: dict[str, str] = {}
     text = "\n".join(article.paragraphs)
-    topic = frozenset(lemma for lemma, _ in headline_nouns(article.title, text))
-    described = Descriptions(topic=topic)
+    nouns, named = read_headline(article.title, text)
+    described = Descriptions(topic=frozenset(lemma for lemma, _ in nouns), headline=named)
     for number, doc in parse_paragraphs(article.paragraphs):
         found, _ = extract_from_doc(doc, number, article.published, acronyms, carry, described)
         facts.extend(found)

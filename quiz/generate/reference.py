@@ -75,11 +75,16 @@ class Descriptions:
     """The entities of each kind (PERSON, ORG, GPE) the last two sentences named."""
     previous: Previous | None = None
     """The sentence just read, as a possible lead for the next one."""
+    headline: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The entities of each kind (PERSON, ORG, GPE) the headline names."""
 
     def recent(self, label: str) -> str:
-        """The one entity of kind `label` the last two sentences named, `AMBIGUOUS` when they
-        named more than one or none. A surname or first name alone is the person named in full
-        nearby."""
+        """The one entity of kind `label` the headline names (the story's airline is "the
+        airline"), else the one the last two sentences named; `AMBIGUOUS` when they named more
+        than one or none. A surname or first name alone is the person named in full nearby."""
+        named = self.headline.get(label, frozenset())
+        if len(named) == 1:
+            return next(iter(named))
         names: set[str] = set().union(*(kinds[label] for kinds in self.last_two))
         names = {n for n in names if not any(n != m and _part_of(n, m) for m in names)}
         return names.pop() if len(names) == 1 else AMBIGUOUS
@@ -114,6 +119,8 @@ class Resolution:
     lead: str = ""
     """The sentence before, which names what this one points back at: quoted before the
     question."""
+    person: bool = False
+    """Whether what replaces the subject is a person's name."""
 
 
 def definite_subject(sent: Span) -> Token | None:
@@ -219,7 +226,9 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
     if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS
-        return Resolution(subject=text, named=found) if found else Resolution(drop=True)
+        if not found:
+            return Resolution(drop=True)
+        return Resolution(subject=text, named=found, person=kind == "PERSON")
     if words[0].lower_ in POINTING or any(t.lower_ in _FEW for t in words):
         return Resolution(drop=True)  # "their family", "the two women": who?
     term = before_only and all(t.dep_ == "compound" for t in words[1:-1])

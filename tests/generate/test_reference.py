@@ -177,3 +177,20 @@ def test_the_two_people_point_back_like_the_people(article_facts: Extract) -> No
         "The two women later worked together on a ferry in Tarn in 2004.",
     )
     assert contexts(facts, "2004") == []
+
+
+def test_the_kind_noun_is_the_one_the_headline_names(nlp: object) -> None:
+    from quiz.generate.pipeline import extract_facts
+    from quiz.model import Article
+
+    article = Article(
+        title="Vell Air pilots end strike after pay deal",
+        paragraphs=(
+            "Ada Moen, the president of the pilots' union UCA, said the deal was fair.",
+            "The airline was founded in 1987. It carried 11.2 million passengers last year.",
+        ),
+        published=date(2025, 5, 1),
+    )
+    facts = extract_facts(article)
+    assert contexts(facts, "1987") == ["Vell Air was founded in _____."]
+    assert contexts(facts, "11.2 million passengers") == ["Vell Air carried _____ last year."]
