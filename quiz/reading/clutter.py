@@ -30,11 +30,12 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:subscribe|sign up|sign in|log in|follow us|join us|download (?:the|our) app"
         r"|get the app)\b.{0,100}$",
         r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b",
-        r"^(?:read more|read also|also read|must read|recommended|related|related (?:stories|articles"
+        r"^(?:read more|more|read also|also read|must read|recommended|related|related (?:stories|articles"
         r"|news|coverage|reading|content|posts|topics)|more from|more on this|see also|you may also "
         r"like|you might also like|don'?t miss|trending|most (?:read|popular|viewed)|top stories"
         r"|latest (?:news|stories)|watch|listen|continue reading)\b\s*(?:$|[:|>»–—-])",
         r"^click here\b",
+        r"^for a limited time\b.{0,120}\b(?:subscribers?|subscriptions?|free trial|discount|save)\b",
         r"^people (?:are )?also (?:reading|read|viewed|watching|liked)\b.{0,20}$",
         r"\((?:mobile|app) (?:users?|readers?)\b[^)]{0,40}\bhere\)\s*$",
         r"^(?:read|see) the (?:original|full) (?:article|story|piece|report|recipe)"
@@ -99,6 +100,48 @@ _CLUTTER_PATTERNS: Final = tuple(
 )
 
 
+def _starts_the_line(pattern: str) -> bool:
+    """Whether `pattern` can only match at the start of a line: it begins with "^" and has no "|" outside
+    its groups (for such a pattern `search` and `match` agree)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            if pattern[index : index + 1] == "^":
+                index += 1
+            if pattern[index : index + 1] == "]":
+                index += 1  # a "]" right after "[" (or "[^") is a member, not the end
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        index += 1
+    return True
+
+
+_AT_START: Final = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in _CLUTTER_PATTERNS
+        if _starts_the_line(pattern.pattern)
+    ),
+    re.IGNORECASE,
+)
+"""The patterns that match a line from its start, as one expression tried once at the start."""
+
+
 _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     pattern.pattern: needs
     for pattern in _CLUTTER_PATTERNS
@@ -112,13 +155,24 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
         ("podcasts", ("podcast",)),
         ("newsletters?", ("newsletter",)),
         ("all rights reserved", ("rights",)),
+        ("\\|\\s*(?:photo", ("|",)),
+        ("(?:mobile|app) (?:users", ("here)",)),
+        ("independently selected", ("independently", "commission")),
     )
     if key in pattern.pattern
 }
 """Words a text must hold for the unanchored patterns (costly on long paragraphs) to be tried."""
 
 
-_CHECKS: Final = tuple((pattern, _NEEDS.get(pattern.pattern, ())) for pattern in _CLUTTER_PATTERNS)
+_ANYWHERE: Final = tuple(
+    (pattern, _NEEDS.get(pattern.pattern, ()))
+    for pattern in _CLUTTER_PATTERNS
+    if not _starts_the_line(pattern.pattern)
+)
+"""The other patterns, each with the words that must be in the text before it is tried."""
+
+_NEEDED_WORDS: Final = tuple(sorted({word for _, needs in _ANYWHERE for word in needs}))
+"""Every word one of the other patterns needs: a text with none of them is no clutter of theirs."""
 
 
 def is_clutter(text: str) -> bool:
@@ -133,9 +187,13 @@ def is_clutter(text: str) -> bool:
         return True
     if len(text) <= 140 and text.isupper() and _SHOUTED_LINK.search(text):
         return True
+    if _AT_START.match(text):
+        return True
     lower = text.lower()
-    for pattern, needs in _CHECKS:
-        if needs and not any(word in lower for word in needs):
+    if not any(map(lower.__contains__, _NEEDED_WORDS)):
+        return False
+    for pattern, needs in _ANYWHERE:
+        if not any(map(lower.__contains__, needs)):
             continue
         if pattern.search(text):
             return True
@@ -156,10 +214,11 @@ _CREDIT_AT_END = re.compile(
 
 def _is_heading_like(text: str) -> bool:
     """A short line without sentence punctuation that starts like a title: a section heading."""
+    if len(text) > 90:
+        return False
     words = text.split()
     return (
         0 < len(words) <= 12
-        and len(text) <= 90
         and FINAL_PUNCTUATION.search(text) is None
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )

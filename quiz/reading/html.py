@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any, Final
 
 from quiz.errors import QuizError
@@ -13,10 +15,10 @@ from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
 from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
-    PageMeta,
     author_names,
     cited_days,
     marked_date,
+    marks_as_published,
     names_site,
     page_data_paragraphs,
     page_metadata,
@@ -24,6 +26,7 @@ from quiz.reading.structured import (
     split_body,
     standfirsts,
     strip_site_suffix,
+    xpath,
 )
 from quiz.reading.text import clean_text, has_words, strip_controls
 
@@ -39,24 +42,26 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     """
     where = file or url or None
     html = bounded_html(html)
-    tree = _parse_or_none(html)
-    page = page_metadata(tree) if tree is not None else PageMeta()
-    # trafilatura parses the page itself: that is cheaper than the copy it makes of a parsed one.
-    document = _extract(html, url=url, with_metadata=True)
+    # The page is parsed once, as trafilatura parses it: trafilatura works on a copy of the tree
+    # (copying costs a fraction of parsing) and reads it as it would have read `html` itself.
+    tree = load_page(html)
+    if tree is None:
+        raise QuizError("no article text found", path=where)
+    page = page_metadata(tree)
+    document = _extract(tree, url=url, with_metadata=True)
     if document is _FAILED:
         # Metadata extraction (htmldate above all) fails on some pages that trafilatura reads fine,
         # e.g. an <svg> before <html>: the page is read without its metadata.
-        document = _extract(html, url=url, with_metadata=False)
+        document = _extract(tree, url=url, with_metadata=False)
     if document is _FAILED:
         raise QuizError("no article text found", path=where)
     body = getattr(document, "body", None) if document is not None else None
     if body is None:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
-    if tree is not None:
-        lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
-        lines = _without_captions(lines, tree)
-        lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
+    lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
+    lines = _without_captions(lines, tree)
+    lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
     if credited:
@@ -68,10 +73,10 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     if page.published is None:
         page = replace(page, published=marked_date(html))
     if page.published is not None:
-        # A UTC timestamp's day can be the next day where the page is published: the local day
-        # found on the page wins when it is the day before.
-        local = shown is not None and (page.published - shown).days == 1 and page.published_in_utc
-        meta.add_date(shown if local and shown else page.published, updated=False)
+        day = page.published
+        if page.published_in_utc:
+            day = _local_day(day, shown, html)
+        meta.add_date(day, updated=False)
     elif shown is not None:
         meta.add_date(shown, updated=False)
     found = strip_site_suffix(clean_text(str(document.title or "")), page.site_names)
@@ -88,6 +93,16 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     return article
 
 
+def _local_day(published: date, shown: date | None, page: str) -> date:
+    """The publication day where the page is published, for a UTC timestamp's day: the day before when
+    the page dates itself so (in its text, or an element marked as the publication date), as an
+    evening story's UTC timestamp falls on the next day."""
+    before = published - timedelta(days=1)
+    if shown == before or marks_as_published(page, before):
+        return before
+    return published
+
+
 _SHORT_BODY: Final = 0.5
 """The page's text counts as cut short when it holds less than this share of its structured body."""
 _MIN_STRUCTURED_WORDS: Final = 120
@@ -99,6 +114,8 @@ def _fuller_body(
     """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
     read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
     the same text run together in fewer paragraphs."""
+    if not has_page_data and len(article_body.split()) < _MIN_STRUCTURED_WORDS:
+        return lines
     prose = [line.text for line in lines if line.kind != "heading"]
     shown = sum(len(text.split()) for text in prose)
     sources: list[Callable[[], list[str]]] = []
@@ -119,17 +136,19 @@ def _fuller_body(
     return lines
 
 
-_CAPTION: Final = "//figcaption|//*[contains(@class, 'aption')]"
-"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text")."""
+_MARKED_ASIDE: Final = "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
+"""Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
+promotion of another story (class "promo", "promo-description")."""
 
 
 def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
-    """The lines that are not the text of an image caption the page marks as one."""
-    captions = {clean_text(" ".join(element.itertext())) for element in tree.xpath(_CAPTION)}
-    captions.discard("")
-    if not captions:
+    """The lines that are not the text of an image caption or of a card promoting another story, as
+    the page marks them."""
+    asides = {clean_text(" ".join(element.itertext())) for element in xpath(_MARKED_ASIDE)(tree)}
+    asides.discard("")
+    if not asides:
         return lines
-    return [line for line in lines if line.text not in captions]
+    return [line for line in lines if line.text not in asides]
 
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
@@ -149,9 +168,13 @@ def _shown_paragraphs(tree: Any) -> list[str]:
     return [clean_text(" ".join(element.itertext())) for element in tree.iter("p")]
 
 
-def _parse_or_none(html: str) -> Any:
+def load_page(html: str) -> Any:
+    """`html` (already through `bounded_html`) parsed as trafilatura parses a page; None when it holds
+    no document."""
+    import trafilatura  # deferred: ~250 ms, and only HTML needs it
+
     try:
-        return parse_html(html)
+        return trafilatura.load_html(html)
     except Exception:  # noqa: BLE001 - lxml on odd markup
         return None
 
@@ -160,8 +183,9 @@ _FAILED: Final = object()
 """What `_extract` returns when trafilatura raised."""
 
 
-def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
-    """trafilatura's extraction of a bounded page: its Document, None for no text, `_FAILED` if it raised.
+def _extract(page: Any, *, url: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction of a bounded page (its text or its tree, which is not changed): its
+    Document, None for no text, `_FAILED` if it raised.
 
     Returns Any: trafilatura's Document is loosely typed.
     """
@@ -169,35 +193,32 @@ def _extract(html: str, *, url: str, with_metadata: bool) -> Any:
 
     try:
         return trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=with_metadata,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            page, url=url or None, options=_options(url, with_metadata=with_metadata)
         )
     except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
         return _FAILED
 
 
-def parse_html(html: str) -> Any:
-    """`html` (already through `bounded_html`) parsed by lxml; None when there is no document."""
-    import lxml.etree
-    import lxml.html
+@functools.lru_cache(maxsize=8)
+def _options(url: str, *, with_metadata: bool) -> Any:
+    """trafilatura's settings for reading a page, made once (reading them from its configuration costs
+    as much as a tenth of an extraction): no comments, no tables, and the body as XML, so that its plain
+    text, which the reader does not use, is not made.
 
-    parser = lxml.html.HTMLParser(
-        huge_tree=True,
-        collect_ids=False,
-        default_doctype=False,
-        encoding="utf-8",
-        remove_comments=True,
-        remove_pis=True,
+    trafilatura copies settings before it changes them, so one object serves every page.
+    """
+    from trafilatura.settings import Extractor
+
+    # htmldate takes these as booleans; trafilatura's annotation says str.
+    dates: dict[str, Any] = {"extensive_search": False, "original_date": True}
+    return Extractor(
+        output_format="xml",
+        comments=False,
+        tables=False,
+        url=url or None,
+        with_metadata=with_metadata,
+        date_params=dates,
     )
-    data = html.encode("utf-8", errors="replace")
-    try:
-        return lxml.html.fromstring(data, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
 
 
 _MAX_ATTRIBUTES_TEXT: Final = 2000

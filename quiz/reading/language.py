@@ -27,11 +27,23 @@ def is_english(paragraphs: Iterable[str]) -> bool:
         sample = f"{sample} {paragraph}"
         if len(sample) >= _SAMPLE_CHARS:
             break
-    words = _WORD.findall(sample[:_SAMPLE_CHARS].lower())
+    words = _words(sample[:_SAMPLE_CHARS].lower())
     if len(words) < _MIN_WORDS:
         return True
-    if not sample.isascii():
+    if not "".join(words).isascii():
         latin = sum(1 for word in words if word[0] < "\u0250")
         if latin < 0.5 * len(words):
             return False
     return sum(map(ENGLISH_WORDS.__contains__, words)) >= _MIN_SHARE * len(words)
+
+
+def _words(text: str) -> list[str]:
+    """The runs of letters in `text` (`_WORD`): a whitespace-separated token of letters only is one run,
+    and only the other tokens are searched (most words are plain, and the search costs more)."""
+    words: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            words.append(token)
+        else:
+            words.extend(_WORD.findall(token))
+    return words

@@ -6,7 +6,9 @@ people credited as authors (never the outlet), the publication date the page dec
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -73,14 +75,14 @@ def page_metadata(tree: Any) -> PageMeta:
         if name
     }
     raw_title = (
-        _first_text(tree, "//head/title")
+        _title_text(tree, in_head=True)
         or metas.get("og:title", "")
         or next((str(obj.get("headline") or "") for obj in articles if obj.get("headline")), "")
     )
     references = [
         strip_site_suffix(clean_text(text), site_names)
         for text in (
-            _first_text(tree, "//title"),
+            _title_text(tree, in_head=False),
             metas.get("og:title", ""),
             metas.get("twitter:title", ""),
             *(str(obj.get("headline") or "") for obj in articles),
@@ -163,10 +165,23 @@ def _name_of(value: Any) -> str:
     return clean_text(value) if isinstance(value, str) else ""
 
 
-def _first_text(tree: Any, path: str) -> str:
-    for element in tree.xpath(path)[:1]:
+def _title_text(tree: Any, *, in_head: bool) -> str:
+    """The text of the page's first <title> (`in_head`: the first in its <head>)."""
+    for element in tree.iter("title"):
+        if in_head:
+            parent = element.getparent()
+            if parent is None or parent.tag != "head":
+                continue
         return clean_text(" ".join(element.itertext()))
     return ""
+
+
+@functools.cache
+def xpath(path: str) -> Any:
+    """`path` compiled once (lxml compiles the text of `tree.xpath(path)` on every call)."""
+    from lxml import etree
+
+    return etree.XPath(path)
 
 
 # ------------------------------------------------------------------------------------------ titles
@@ -196,7 +211,7 @@ def _headline(tree: Any, references: list[str], site_names: Iterable[str]) -> st
     """The page's main heading: the <h1> that states the same headline as its title or metadata, else
     its only <h1> of three words or more that does not name the site."""
     candidates: list[str] = []
-    for element in tree.xpath("//h1")[:5]:
+    for element in itertools.islice(tree.iter("h1"), 5):
         text = clean_text(" ".join(element.itertext()))
         if len(text.split()) < 2 or len(text) > 300:
             continue
@@ -261,7 +276,9 @@ def _authors(
     if from_json:
         return _unique(from_json)
     for key in _AUTHOR_META:
-        names = author_names(metas.get(key, ""), site_names)
+        if not metas.get(key):
+            continue
+        names = author_names(metas[key], site_names)
         if names:
             return _unique(names)
     return []
@@ -452,17 +469,56 @@ def marked_date(page: str) -> date | None:
     for count, match in enumerate(_MARKED_DATE.finditer(page)):
         if count == 5:
             break
-        values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
-        for value in [*values, match.group("text")]:
-            iso = _ISO_DAY.match(value)
-            if iso:
-                try:
-                    return date.fromisoformat(iso.group(1))
-                except ValueError:
-                    continue
-            found = parse_date(value)
-            if found is not None:
-                return found
+        day = _marked_day(match)
+        if day is not None:
+            return day
+    return None
+
+
+def marks_as_published(page: str, day: date) -> bool:
+    """Whether an element marked as the publication date (as for `marked_date`) states `day`.
+
+    Only the places where the page writes the day ("2031-03-04", "March 4, 2031", "Mar. 4, 2031",
+    "4 March 2031") are looked at, which costs little on a large page.
+    """
+    month = _MONTH_NAMES[day.month - 1]
+    written = (
+        day.isoformat(),
+        f" {day.day}, {day.year}",
+        f"{day.day} {month} {day.year}",
+        f"{day.day} {month[:3]} {day.year}",
+    )
+    for form in written:
+        start = page.find(form)
+        for _ in range(20):
+            if start < 0:
+                break
+            tag = page.rfind("<", 0, start)
+            match = _MARKED_DATE.match(page, tag) if tag >= 0 else None
+            if match is not None and match.end() > start and _marked_day(match) == day:
+                return True
+            start = page.find(form, start + 1)
+    return False
+
+
+_MONTH_NAMES: Final = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _marked_day(match: re.Match[str]) -> date | None:
+    """The day a `_MARKED_DATE` element states: in its `content` or `datetime`, else in its text."""
+    values = [found.group(1) for found in _DATE_ATTRIBUTE.finditer(match.group("attrs"))]
+    for value in [*values, match.group("text")]:
+        iso = _ISO_DAY.match(value)
+        if iso:
+            try:
+                return date.fromisoformat(iso.group(1))
+            except ValueError:
+                continue
+        found = parse_date(value)
+        if found is not None:
+            return found
     return None
 
 
@@ -517,17 +573,16 @@ def standfirsts(tree: Any, summaries: frozenset[str]) -> list[str]:
     headline = next(iter(tree.iter("h1")), None)
     if headline is None:
         return found
-    for element in headline.xpath(_STANDFIRST_WINDOW):
-        if (
-            not isinstance(element.tag, str)
-            or element.tag in _HIDDEN
-            or element.tag in _NOT_STANDFIRST
-        ):
+    # Without summaries only an element marked as a standfirst can be one: those with a class.
+    window = _STANDFIRST_WINDOW if summaries else f"{_STANDFIRST_WINDOW}[@class]"
+    for element in xpath(window)(headline):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _HIDDEN or tag in _NOT_STANDFIRST:
             continue
         marked = _STANDFIRST_CLASS.search(str(element.get("class") or "")) is not None
         if not marked:
-            words = (element.text or "").split()[:3]
-            if not words or not any(summary.startswith(" ".join(words)) for summary in summaries):
+            start = " ".join((element.text or "").split(None, 3)[:3])
+            if not start or not any(summary.startswith(start) for summary in summaries):
                 continue
         text = clean_text(" ".join(element.itertext()))
         if not (text in summaries or (marked and 5 <= len(text.split()) <= 60)):
@@ -597,7 +652,7 @@ def split_body(text: str, anchors: Iterable[str] = ()) -> list[str]:
 def page_data_paragraphs(tree: Any) -> list[str]:
     """The article's paragraphs from a page's embedded app data (Next.js `__NEXT_DATA__`): the list
     whose members hold the most prose, a paragraph per member."""
-    for script in tree.xpath("//script[@id='__NEXT_DATA__']")[:1]:
+    for script in xpath("//script[@id='__NEXT_DATA__']")(tree)[:1]:
         text = script.text or ""
         if len(text) > _MAX_DATA:
             return []

@@ -36,13 +36,38 @@ def clean_text(text: str) -> str:
     """Plain text of one block: NFC, terminal escape sequences and control characters removed, invisible
     characters (zero-width space, BOM, soft hyphen) removed, whitespace collapsed, overlong runs without
     a space broken every `MAX_TOKEN` characters."""
-    if "\x1b" in text:
-        text = _ESCAPES.sub("", text)
-    text = _CONTROLS_AND_INVISIBLE.sub("", text)
-    words = unicodedata.normalize("NFC", text).split()
-    if any(len(word) > MAX_TOKEN for word in words):
-        words = [piece for word in words for piece in _pieces(word)]
-    return " ".join(words)
+    # A printable text holds no control or invisible character and no whitespace but the plain space,
+    # and stays printable through NFC: the common case skips the searches for them.
+    printable = text.isprintable()
+    if not printable:
+        if "\x1b" in text:
+            text = _ESCAPES.sub("", text)
+        text = _CONTROLS_AND_INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if not printable or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    if _has_long_run(text):
+        text = " ".join(piece for word in text.split(" ") for piece in _pieces(word))
+    return text
+
+
+_LONG_RUN = re.compile(f"[^ ]{{{MAX_TOKEN + 1}}}")
+_WINDOW: Final = MAX_TOKEN // 2
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether `text` (whose only whitespace is single spaces) has a run of more than `MAX_TOKEN`
+    characters without a space.
+
+    Such a run covers one of the windows `text[k : k + _WINDOW]` for k a multiple of `_WINDOW`, so a text
+    where every window holds a space (all prose) is not searched.
+    """
+    if len(text) <= MAX_TOKEN:
+        return False
+    for start in range(0, len(text) - _WINDOW + 1, _WINDOW):
+        if " " not in text[start : start + _WINDOW]:
+            return _LONG_RUN.search(text) is not None
+    return False
 
 
 def _pieces(word: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.reading import read_text_article
-from quiz.reading.clutter import is_clutter
+from quiz.reading.clutter import _ANYWHERE, _starts_the_line, is_clutter
 
 BODY_1 = "The council approved the budget on Tuesday by a vote of 7 to 4, officials said."
 BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the report shows."
@@ -52,6 +52,8 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Get the full recipe for the plum cake here.",
         "Be the first to get our harbour news",
         "This story originally appeared on the Valley Post's site.",
+        "MORE: Six clubs that changed their coach this winter",
+        "For a limited time, new readers can save 30% on a yearly plan.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -68,6 +70,8 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "Readers who follow her on social media will know the plan well, she said.",
         "The paper said its print edition would shrink to four days a week from March.",
         "Read the original report and you will see why the council changed its mind, she said.",
+        "More than 300 people came to the meeting, which ran until midnight.",
+        "For a limited time in the 1990s, the ferry also stopped at the island.",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:
@@ -95,3 +99,44 @@ def test_a_bulleted_author_bio_at_the_end_is_a_bio() -> None:
     article = read_text_article(f"Budget passes\n\nBy Ann Lee\n\n{BODY_1}\n\n{BODY_2}\n\n{bio}\n")
     assert article.paragraphs == (BODY_1, BODY_2)
     assert len(article.bios) == 1 and "Institute for Streets" in article.bios[0]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "at_start"),
+    [
+        (r"^(?:share|tweet)\s*:?$", True),
+        (r"^[|(]x", True),
+        (r"^[]|]x", True),
+        (r"^\|x", True),
+        (r"^a|b", False),
+        (r"^\(a\)|b", False),
+        (r"\ball rights reserved\b", False),
+    ],
+)
+def test_a_pattern_is_tried_at_the_start_only_when_it_can_match_nowhere_else(
+    pattern: str, at_start: bool
+) -> None:
+    assert _starts_the_line(pattern) is at_start
+
+
+def test_every_pattern_that_can_match_inside_a_line_names_the_words_it_needs() -> None:
+    # A line holding none of the needed words skips these patterns: one without them would never run.
+    assert all(needs for _, needs in _ANYWHERE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read more: how the council spends its money", "Photo: Jo Park", "Link copied!"],
+)
+def test_a_whole_line_pattern_matches_at_the_start_only(line: str) -> None:
+    assert is_clutter(line)
+    assert not is_clutter(f"The mayor said that {line}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["All rights reserved.", "Crowds on the quay | Photo credit: Jo Park"],
+)
+def test_a_pattern_inside_the_line_matches_anywhere(line: str) -> None:
+    assert is_clutter(line)
+    assert is_clutter(f"Valley Post, 2031. {line}")

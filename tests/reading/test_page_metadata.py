@@ -189,3 +189,34 @@ def test_a_button_label_run_into_the_author_s_name_goes() -> None:
 
 def test_an_institution_word_alone_is_no_author() -> None:
     assert read_html_article(page("<meta name='author' content='University'>")).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("<div class='story-datePublished'>March 4, 2031 9:30 PM</div>", date(2031, 3, 4)),
+        ("<div class='story-datePublished'>March 5, 2031 2:30 AM</div>", date(2031, 3, 5)),
+        (
+            "<span itemprop='datePublished' content='2031-03-04T21:30'>Last night</span>",
+            date(2031, 3, 4),
+        ),
+        (
+            "<p>Filed 4 March 2031</p><div class='dateline' id='pub-date'>4 March 2031</div>",
+            date(2031, 3, 4),
+        ),
+        ("<p>On 4 March 2031 the council met.</p>", date(2031, 3, 5)),
+        ("", date(2031, 3, 5)),
+    ],
+)
+def test_a_utc_timestamp_gives_way_to_the_day_before_the_page_dates_itself(
+    shown: str, expected: date
+) -> None:
+    # An evening story's UTC timestamp falls on the next day; the page's own dateline says when.
+    head = ld(datePublished="2031-03-05T02:30:00Z")
+    assert read_html_article(page(head, shown)).published == expected
+
+
+def test_a_day_marked_on_the_page_two_days_before_a_utc_timestamp_is_not_taken() -> None:
+    head = ld(datePublished="2031-03-05T02:30:00Z")
+    shown = "<div class='story-datePublished'>March 3, 2031</div>"
+    assert read_html_article(page(head, shown)).published == date(2031, 3, 5)

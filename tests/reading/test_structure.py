@@ -79,3 +79,20 @@ def test_a_bold_line_in_the_body_is_a_heading_but_a_label_before_it_is_not() -> 
 def test_an_article_built_by_hand_has_body_blocks_from_its_paragraphs() -> None:
     article = Article(title="T", paragraphs=(INTRO, SEA))
     assert article.body_blocks == (Block(INTRO), Block(SEA))
+
+
+def test_a_viewing_guide_with_a_subscription_offer_leaves_no_stray_heading() -> None:
+    html = (
+        "<html><head><title>Season review</title></head><body><article>"
+        f"<p>{INTRO}</p><h2>How to watch the final</h2>"
+        "<p><strong>Date</strong>: Friday, May 9 | <strong>Kick-off</strong>: 7:45 p.m. BST<br>"
+        "<strong>TV channel</strong>: North One (free trial)<br>"
+        "<em>For a limited time, new subscribers can save 40% on a yearly pass.</em></p>"
+        f"<h2>Seattle</h2><p>{SEA}</p></article></body></html>"
+    )
+    article = read_html_article(html)
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("paragraph", INTRO),
+        ("heading", "Seattle"),
+        ("paragraph", SEA),
+    ]
