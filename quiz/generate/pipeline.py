@@ -220,8 +220,8 @@ def with_heading(candidate: Candidate, heading: str) -> Candidate:
     the prompt does not already name what the heading names, and the heading holds neither the
     answer nor any option."""
     question = candidate.question
-    if not heading or question.kind == "order":
-        return candidate
+    if not heading or question.kind == "order" or "{{" in heading or "}}" in heading:
+        return candidate  # a heading written like a gap would make a second one
     names = {w.strip(",.;:()'’").casefold() for w in heading.split() if w[:1].isupper()}
     shown = question.prompt.casefold()
     if names and all(n in shown for n in names):

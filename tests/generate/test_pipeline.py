@@ -266,3 +266,4 @@ def test_a_heading_that_names_an_option_is_left_out() -> None:
     candidate = Candidate(question, fact, load_templates()[0])
     assert with_heading(candidate, "Lena Holm").question.prompt == question.prompt
     assert with_heading(candidate, "Signings").question.prompt.startswith("Signings: ")
+    assert with_heading(candidate, "The {{c1::Vell}} signings").question.prompt == question.prompt
