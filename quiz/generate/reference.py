@@ -133,6 +133,9 @@ def definite_subject(sent: Span) -> Token | None:
     subject = subjects[0]
     if any(s.pos_ == "PROPN" for s in subjects) or subject.nbor().pos_ == "PROPN":
         return None  # "The writer Paul Wells": a title before a name
+    owner = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+    if owner and owner[0].i < subject.i:
+        subject = owner[0]  # "the victim's body": which victim?
     determiners = [c for c in subject.children if c.dep_ in {"det", "poss"} and c.i < subject.i]
     if not determiners or determiners[0].lower_ not in POINTING | {"the"}:
         return None
@@ -221,7 +224,7 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     subject = definite_subject(sent)
     if subject is None:
         return Resolution()
-    words = list(subject.subtree)
+    words = [t for t in subject.subtree if t.dep_ != "case"]  # "the victim" of "the victim's"
     key = subject.lemma_.lower()
     text = subject.doc[words[0].i : subject.i + 1].text
     before_only = words[-1].i == subject.i

@@ -201,3 +201,18 @@ def test_the_next_play_points_back(article_facts: Extract) -> None:
     assert facts == []
     timely = article_facts("The Vell ferry will sail again next year from Tarn, Ada Moen said.")
     assert any(f.answer == "Tarn" for f in timely)
+
+
+def test_the_owner_in_a_subject_is_resolved_like_a_subject(article_facts: Extract) -> None:
+    facts = article_facts(
+        "A man was found dead near the Vell harbour in 1996.",
+        "Rescuers from two towns searched the coast at dawn.",
+        "In 2016, the victim's body was exhumed in Tarn for new DNA tests.",
+    )
+    assert contexts(facts, "2016") == []
+    named = article_facts(
+        "Police in Vell named the dead sailor as Tomas Berg on Monday.",
+        "The sailor's body was flown home to Tarn on 3 May 2016.",
+    )
+    [fact] = [f for f in named if f.answer == "3 May 2016"]
+    assert fact.slot("lead") == "Police in Vell named the dead sailor as Tomas Berg on Monday."
