@@ -265,7 +265,7 @@ def _entities(
             (p := place_of(other)) is not None and p.key != wide.key and contains(wide, p)
             for other in in_sentence
         ):
-            return False  # "Dec. 21 in the U.S. and Dec. 22 in North America": ruled out
+            return False  # "7 June in Vell and 8 June across Europe": Europe is ruled out
         if any(overlaps(name, other, pool.aliases) for other in taken):
             return False
         if answer[:1].isupper() and not name[:1].isupper():

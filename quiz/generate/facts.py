@@ -129,7 +129,7 @@ def clean_span(span: Span) -> range | None:
     while start < end and (doc[start].lower_ in _HEDGES or doc[start].is_punct):
         start += 1
     if span.label_ not in _COUNTED_LABELS and end - start > 1 and _SCORE.fullmatch(doc[start].text):
-        start += 1  # "[4–3] Colorado Supreme Court": a vote before the name
+        start += 1  # "[5–2] Vell High Court": a vote before the name
     for i in range(start, end - 1):
         if doc[i].text in {"-", "–"} and doc[i + 1].lower_ in _PREFIX_PARTICIPLES:
             start = i + 2
@@ -802,7 +802,7 @@ STOPWORDS_SHORT: Final = frozenset("it this that them him her one ones so".split
 
 def defined_terms(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> list[Fact]:
     """Terms the sentence defines as it goes: "a blastema, a mass of undifferentiated cells",
-    "the epithelium—the thin outer layer—of the tentacle", "memory consolidation, which is a
+    "the cortex—the outer layer of grey matter—of the brain", "osmosis, which is a
     process that ...". The term is the answer; its definition stays in the prompt as the cue. A
     name ("Ada Moen, the chief executive") is left to its own fact."""
     found: list[Fact] = []
@@ -1002,7 +1002,7 @@ def _number_fact(
 
 MAX_COUNTED_WORDS: Final = 2
 """A counted noun of up to this many words is part of a number's answer ("2,500 militants");
-a longer one ("160 Christmas decorating-related injuries") stays in view and the number alone is
+a longer one ("210 winter ladder-related falls") stays in view and the number alone is
 asked."""
 
 _RATE_UNITS: Final = frozenset(

@@ -1,6 +1,6 @@
 """What the headline says the article is about: its common nouns.
 
-A headline written in title case ("What You Need to Know About Winter Solstice 2023") capitalises
+A headline written in title case ("Why the Tarn Ferry Crossing Still Matters") capitalises
 every word, and the parser then takes "Solstice" for a name. Such a headline is first put back in
 sentence case: a capitalised word the article's text writes in lower case somewhere ("solstice")
 is a common word, the others (names, "I") keep their capitals.

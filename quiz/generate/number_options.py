@@ -2,7 +2,7 @@
 
 A number's options are its neighbours on a grid of its own precision, written like it (unit,
 currency, scale word, digits or words). The sentence bounds them: "more than _____" makes every
-lower option true as well, "up to _____" or "one of the world's _____ largest" every higher one;
+lower option true as well, "up to _____" or "among the _____ busiest ports" every higher one;
 "17 of his _____ games" rules out anything of 17 or fewer; an option the sentence gives elsewhere
 is no option. When the sentence lets one work the answer out (a conversion in brackets, a change
 "from $40 to $10", the names it goes on to list), there are none: the fact is asked another way.
@@ -150,13 +150,13 @@ _FROM_TO: Final = re.compile(
     r"|\bto\s+(?:about\s+)?([^\s\d]{0,3}\d[\d,.]*)\s+(?:[\w-]+\s+){0,4}?from\s+(?:about\s+)?"
     r"([^\s\d]{0,3}\d[\d,.]*)"
 )
-"""A change from one value to another ("from $40,300 to $15,000", "to 2.4 from 3.2")."""
+"""A change from one value to another ("from $52,100 to $18,000", "to 3.1 from 4.6")."""
 _AMOUNT: Final = re.compile(r"(?<![\w.,])[$€£¥₹]\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def _worked_out(context: str, value: float, *, percent: bool, unit: str) -> bool:
     """Whether the sentence gives the answer by sum: a percentage change between the two values
-    it names ("cut by _____, from $40,300 to $15,000"), or how many times one amount is another
+    it names ("cut by _____, from $52,100 to $18,000"), or how many times one amount is another
     ("_____ lower than Israel's $44,300" beside "$5,700")."""
     text = context.replace(GAP, " ")
     if percent:
@@ -223,7 +223,7 @@ def number_bounds(
     sentence restates the answer beside it in brackets, so that no wrong option is plausible.
 
     The floor and ceiling keep out options that would be true as well ("more than _____": no
-    lower option; "less than", "up to", "one of the world's _____ largest": no higher one) and
+    lower option; "less than", "up to", "among the _____ busiest ports": no higher one) and
     options that contradict the sentence ("17 of his _____ games": none of 17 or fewer).
     """
     if GAP not in context:

@@ -283,7 +283,7 @@ _SOURCE_GAP: Final = re.compile(
     r"|\b(wrote|posted|said)\s+(on|in)\s+\x01"
 )
 """A gap on where the news was said or who passed it on ("according to _____", "told _____",
-"according to 2020 estimates from the _____", "the latest numbers from the _____", "wrote on
+"according to 2019 figures published by the _____", "per new figures from the _____", "wrote on
 _____"), or on a detail of that source ("according to a _____ story"): no reader keeps it."""
 _FOOTNOTE_STAR: Final = re.compile(r"\w\*(?!\w)")
 _BARE_APOSTROPHE_AFTER_GAP: Final = re.compile(r"\x01['’](?!s\b)")

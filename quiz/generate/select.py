@@ -59,7 +59,7 @@ def score(
     """How good `candidate` is likely to be; higher first.
 
     An answer the headline names is what the whole article is about ("McCaffrey" under "If
-    Christian McCaffrey isn't NFL MVP ..."): every reader knows it, so it is asked last.
+    Ada Moen wins Vell's sailing prize"): every reader knows it, so it is asked last.
 
     `no_choice` says the fact's multiple-choice question was refused for want of wrong options of
     the answer's kind; its cloze then keeps the rank the choice would have had, since how many
@@ -122,7 +122,7 @@ _LONG_LIST: Final = re.compile(rf"(?:{_NAME_ITEM},\s+)+{_NAME_ITEM},?\s+(?:and|o
 
 def in_long_list(name: str, sentence: str) -> bool:
     """Whether `name` is one item of a list of three or more names ("Paris, Vienna and
-    Barcelona", "Deebo Samuel, George Kittle and Brandon Aiyuk"): an example among others, which
+    Barcelona", "Ada Moen, Lena Holm and Tomas Berg"): an example among others, which
     no reader keeps apart from the rest."""
     return any(
         re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", m.group(0))

@@ -1,7 +1,7 @@
 """The writer's own "I", told as "the author".
 
-An opinion piece or a column says "Last night, I reviewed the three dissents in Anderson v.
-Griswold": a fact worth asking, in the writer's voice. A question quoting it must not say "I"
+An opinion piece or a column says "On Monday I read all four opinions in Moen v.
+Vell": a fact worth asking, in the writer's voice. A question quoting it must not say "I"
 (whose?), so outside quotation marks the writer's "I", "me", "my" and "myself" become "the author"
 and "the author's", and a present-tense verb after "I" agrees with it ("I believe" -> "the author
 believes"). A sentence that reports someone else's words without quotation marks ("... this is

@@ -70,7 +70,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^follow (?:him|her|them) on\b",
         r"^follow (?:the |our )?[\w .&'’-]{0,60}\bon (?:facebook|instagram|x|twitter|tiktok"
         r"|threads|bluesky|linkedin|youtube|whatsapp)\b",
-        r"^(?:if you or someone you know|if you are in crisis)\b.{0,160}\b(?:call|text|contact)\b",
+        r"^if (?:you|someone you know)\b.{0,40}\b(?:crisis|struggling|in danger)\b.{0,120}\b(?:call|text|contact)\b",
         r"^(?:correction|clarification|editor'?s note)\s*[:\-–—]",
         r"^(?:an earlier version of this (?:article|story)|this (?:article|story) has been"
         r" (?:corrected|updated))\b",

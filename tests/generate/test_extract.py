@@ -317,16 +317,16 @@ def test_a_sentence_in_brackets_is_an_aside(article_facts: Extract) -> None:
 
 def test_scores_records_and_votes_are_numbers_asked_as_a_gap(article_facts: Extract) -> None:
     facts = article_facts(
-        "The Vell Otters finished 13-0 this season and won the Tarn Cup.",
+        "The Vell Otters went 12-0 in 2023 and took the Tarn Cup.",
         "The harbour court ruled 4–3 in 2023 that the ferry could sail.",
         "The survey asked people ages 18-24 about their jobs in Vell.",
         "Ada Moen, a 6-foot-5 forward, joined the Vell Otters in 2022.",
     )
     scores = [f.answer for f in facts if f.type == "number" and f.detail == "score"]
-    assert scores == ["13-0", "4–3"]
-    record = find(facts, "number", "13-0")
+    assert scores == ["12-0", "4–3"]
+    record = find(facts, "number", "12-0")
     assert rendered(record, "number-cloze") == (
-        "The Vell Otters finished {{c1::13-0}} this season and won the Tarn Cup."
+        "The Vell Otters went {{c1::12-0}} in 2023 and took the Tarn Cup."
     )
     template = next(t for t in load_templates() if t.id == "number-blank-choice")
     assert not applies(template, record)  # no made-up wrong scores
@@ -334,7 +334,7 @@ def test_scores_records_and_votes_are_numbers_asked_as_a_gap(article_facts: Extr
 
 def test_a_count_the_model_took_for_a_date_is_a_count(article_facts: Extract) -> None:
     facts = article_facts(
-        "There are about 160 Christmas lighting injuries each day in Vell, the board says."
+        "The Vell board counts about 160 Christmas ladder injuries a week in Tarn."
     )
     assert any(f.type == "number" and f.answer.startswith("160") for f in facts)
 
@@ -448,7 +448,7 @@ def test_a_term_the_sentence_defines_is_asked_with_its_definition(article_facts:
 
 def test_a_subject_the_parse_took_for_a_phrase_is_not_cut(article_facts: Extract) -> None:
     facts = article_facts(
-        "Regenerating tissue across species, including salamanders and insects, relies on "
+        "Growing back lost fins in many fish, such as carp and pike, depends on "
         "cells that the Vell lab first described in 2019."
     )
     assert all(not f.slot("context").startswith("Relies") for f in facts)
@@ -456,7 +456,7 @@ def test_a_subject_the_parse_took_for_a_phrase_is_not_cut(article_facts: Extract
 
 def test_only_final_scores_records_and_votes_are_asked(article_facts: Extract) -> None:
     facts = article_facts(
-        "The Vell Otters were a basket away from a 3-0 start in their first season in Tarn.",
+        "The Vell Otters led 3-0 at half time against Holm on Sunday.",
         "The Vell Otters lost 98-91 to Tarn on Sunday.",
     )
     assert [f.answer for f in facts if f.detail == "score"] == ["98-91"]

@@ -8,7 +8,7 @@ from quiz.generate.headline import headline_nouns, is_title_case, sentence_case
 
 
 def test_title_case_is_told_from_sentence_case() -> None:
-    assert is_title_case("What You Need to Know About the Winter Solstice")
+    assert is_title_case("Why the Tarn Ferry Crossing Still Matters to Vell")
     assert not is_title_case("Vell approves a new harbour bridge for 2027")
     assert not is_title_case("Vell Wins")  # too short to tell
 
@@ -27,6 +27,6 @@ def test_a_sentence_case_headline_is_left_as_it_is() -> None:
 
 @pytest.mark.slow
 def test_a_title_case_headline_gives_its_common_nouns(nlp: object) -> None:
-    text = "The winter solstice is the shortest day of the year in Vell."
-    lemmas = {lemma for lemma, _ in headline_nouns("What to Know About Winter Solstice", text)}
+    text = "The winter solstice brings Vell its longest night."
+    lemmas = {lemma for lemma, _ in headline_nouns("How Vell Marks the Winter Solstice", text)}
     assert "solstice" in lemmas

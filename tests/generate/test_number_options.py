@@ -48,8 +48,8 @@ def test_a_whole_is_never_smaller_than_its_part() -> None:
         ("£2 million", "The fund raised over £2 million for the school.", "above"),
         ("12 hours", "In winter the valley sees less than 12 hours of light.", "below"),
         ("90 minutes", "Visitors may stay up to 90 minutes in the cave.", "below"),
-        ("20 largest ports", "The harbour is one of the world's 20 largest ports.", "below"),
-        ("10 countries", "Norway ranks among the top 10 countries for trust.", "below"),
+        ("20 busiest ports", "Vell is among the 20 busiest ports in Europe.", "below"),
+        ("10 towns", "Vell sits in the top 10 towns for clean air.", "below"),
     ],
 )
 def test_options_that_the_sentence_would_make_true_too_are_never_offered(
@@ -75,7 +75,7 @@ def test_no_option_is_a_number_the_sentence_already_gives() -> None:
 def test_a_number_restated_in_brackets_gets_no_options() -> None:
     # the prompt gives the answer in other units: every wrong option is wrong at sight
     for answer, sentence in [
-        ("2%", "The advice added 200 basis points (or 2%) a year."),
+        ("3%", "The new fares add 300 basis points (or 3%) to costs."),
         ("30 metres", "The tower is 98 feet (30 metres) tall."),
         ("98 feet", "The tower is 98 feet (30 metres) tall."),
     ]:
@@ -84,7 +84,7 @@ def test_a_number_restated_in_brackets_gets_no_options() -> None:
 
 def test_over_a_span_of_time_is_no_floor() -> None:
     # "over six weeks" is "during six weeks": shorter spans are as wrong as longer ones
-    found = option_values("six weeks", "The hearing will run over six weeks this summer.")
+    found = option_values("six weeks", "The repairs in Vell took over six weeks in 2021.")
     assert any(min(v) < 6 for v in found if v)
 
 
@@ -129,7 +129,7 @@ def test_a_measured_value_gets_options_near_it() -> None:
 
 
 def test_a_majority_is_more_than_half_and_a_range_ends_above_its_start() -> None:
-    majority = "Farmers make up the majority of the valley's people (64%), the census says."
+    majority = "A majority of Vell's voters (64%) backed the new bridge, the count shows."
     assert all(len(v) == 3 and min(v) > 50 for v in option_values("64%", majority))
     span = "The fee is expected to be $30 to $45 million per school."
     assert all(len(v) == 3 and min(v) > 30 for v in option_values("$45 million", span))

@@ -518,8 +518,8 @@ def test_a_body_that_did_something_is_no_source_gap() -> None:
 
 def test_a_lead_sentence_says_what_a_demonstrative_means() -> None:
     lead = "Crews in Vell fought 790 chimney fires in 2022."
-    body = "These fires caused {{c1::12 deaths}} and $14 million in damage."
-    sentence = "These fires caused 12 deaths and $14 million in damage."
+    body = "These fires caused {{c1::12 deaths}} across the county."
+    sentence = "These fires caused 12 deaths across the county."
     alone = q(body, "12 deaths", kind="cloze", fact="number", sentence=sentence)
     assert "dangling-pronoun" in check_question(alone)
     led = q(f"{lead} {body}", "12 deaths", kind="cloze", fact="number", sentence=sentence)
@@ -537,7 +537,7 @@ def test_a_lead_showing_the_answer_gives_it_away() -> None:
 
 def test_a_lead_does_not_count_against_the_length() -> None:
     lead = "Crews in the northern harbour town of Vell fought 790 chimney fires in the long winter of 2022, more than ever before."
-    body = "These fires caused {{c1::12 deaths}}, 33 injuries and $14 million in damage to homes, sheds and barns across the whole county of Tarn that long and bitter winter, the fire board said."
+    body = "These fires caused {{c1::12 deaths}}, 33 injuries and a bill of 9 million euros for homes, sheds and barns across the whole county of Tarn that long and bitter winter, the fire board said."
     sentence = body.replace("{{c1::", "").replace("}}", "")
     question = q(f"{lead} {body}", "12 deaths", kind="cloze", fact="number", sentence=sentence)
     assert "too-long" not in check_question(question, lead=lead)
@@ -548,7 +548,7 @@ def test_a_lead_does_not_count_against_the_length() -> None:
     "prompt",
     [
         "Vell's fares rose 4% in 2023, according to 2022 estimates provided by the _____.",
-        "Fares rose 4% in 2023, per the latest numbers from the _____ in Vell.",
+        "Fares rose 4% in 2023, per new figures from the _____ in Vell.",
         "According to a _____ story by the Vell Post, Ada Moen sailed in 2021.",
         "Ada Moen of Vell wrote on _____ that the ferry was late in 2021.",
     ],
@@ -574,7 +574,7 @@ def test_a_gap_followed_by_a_dangling_possessive_is_refused() -> None:
 
 
 def test_a_name_the_page_marks_as_made_up_is_refused() -> None:
-    prompt = "{{c1::Paula}}*, a 43-year-old from Vell, began sailing in 2021."
+    prompt = "{{c1::Marta}}*, who is 43 and lives in Vell, began sailing in 2021."
     question = cloze_of(prompt, "Paula", "person")
     assert "glued-words" in check_question(question)
 

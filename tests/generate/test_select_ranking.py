@@ -58,10 +58,10 @@ def test_an_answer_the_headline_names_is_the_topic(answer: str, headline: str, n
 @pytest.mark.parametrize(
     ("answer", "sentence", "locating"),
     [
-        ("Texas", "From Oregon to the beaches of Corpus Christi, Texas, people looked up.", True),
+        ("Texas", "Crowds gathered from Maine to El Paso, Texas, on Monday.", True),
         ("Estonia", "The ferry left Tartu, Estonia, on Monday.", True),
         ("Texas", "The storm moved from Texas to Oregon on Monday.", False),
-        ("Austin", "Metros such as Dallas, Austin and Denver grew fastest.", False),
+        ("Austin", "Jobs grew in Dallas, Austin and Tulsa last year.", False),
     ],
 )
 def test_a_place_that_only_locates_the_one_before_it(
@@ -73,8 +73,8 @@ def test_a_place_that_only_locates_the_one_before_it(
 @pytest.mark.parametrize(
     ("name", "sentence", "listed_long"),
     [
-        ("Vienna", "While Paris, Vienna and Barcelona grew greener, Vell did not.", True),
-        ("George Kittle", "Deebo Samuel, George Kittle and Brandon Aiyuk are stars.", True),
+        ("Vienna", "Rome, Vienna and Lyon planted trees while Vell did not.", True),
+        ("Lena Holm", "Ada Moen, Lena Holm and Tomas Berg sail for Vell.", True),
         ("Vell", "The ferry from Vell and Tarn sailed in 2021.", False),
         ("Estonia", "The ferry left Tartu, Estonia, on Monday.", False),
         ("Cal, Stanford and SMU", "The league added Cal, Stanford and SMU in 2024.", False),

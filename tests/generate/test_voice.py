@@ -38,9 +38,9 @@ def contexts(facts: list[Fact], answer: str) -> list[str]:
     ("sentence", "answer", "context"),
     [
         (
-            "Last night, I reviewed the three rulings of the Vell Supreme Court in 2023.",
+            "On Monday I read all four rulings of the Vell Supreme Court from 2023.",
             "Vell Supreme Court",
-            "Last night, the author reviewed the three rulings of the _____ in 2023.",
+            "On Monday the author read all four rulings of the _____ from 2023.",
         ),
         (
             "My father Erik Moen was a ferry captain in Vell for 30 years.",
@@ -76,5 +76,5 @@ def test_someone_elses_i_is_left_alone(article_facts: Extract) -> None:
 
 @pytest.mark.slow
 def test_a_sentence_all_about_the_writer_is_left_alone(article_facts: Extract) -> None:
-    facts = article_facts("My aunt Ada told me that when I was young, I sailed to Vell in 1999.")
+    facts = article_facts("My aunt Ada said to me that as a boy I sailed to Vell in 1999 with her.")
     assert all("the author" not in c for c in contexts(facts, "1999"))

@@ -18,7 +18,7 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Contact Ann Lee at ann.lee@example.org. Follow her on X @annlee_writes.",
         "Follow him on Bluesky for more on city politics",
         "Follow the Valley Post Opinion desk on Facebook, Instagram, TikTok and Threads.",
-        "If you or someone you know is struggling, call or text the valley helpline at 555.",
+        "If you know someone in danger, phone or text the valley helpline at 555.",
         "Correction: An earlier version of this story gave the wrong date for the vote.",
         "An earlier version of this article misstated the size of the council.",
         "Editor's note: This story was updated with the final vote.",
@@ -53,7 +53,7 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "Be the first to get our harbour news",
         "This story originally appeared on the Valley Post's site.",
         "MORE: Six clubs that changed their coach this winter",
-        "For a limited time, new readers can save 30% on a yearly plan.",
+        "For a limited time, subscribers get 30% off a yearly plan.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:

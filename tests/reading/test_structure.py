@@ -87,7 +87,7 @@ def test_a_viewing_guide_with_a_subscription_offer_leaves_no_stray_heading() -> 
         f"<p>{INTRO}</p><h2>How to watch the final</h2>"
         "<p><strong>Date</strong>: Friday, May 9 | <strong>Kick-off</strong>: 7:45 p.m. BST<br>"
         "<strong>TV channel</strong>: North One (free trial)<br>"
-        "<em>For a limited time, new subscribers can save 40% on a yearly pass.</em></p>"
+        "<em>For a limited time, subscribers pay 40% less for a yearly pass.</em></p>"
         f"<h2>Seattle</h2><p>{SEA}</p></article></body></html>"
     )
     article = read_html_article(html)
