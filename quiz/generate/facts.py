@@ -222,7 +222,10 @@ def usable(sent: Span) -> bool:
         return False
     if anaphoric_opening(sent) or imperative(sent) or _PHONE.search(text):
         return False  # a phone number: an appeal for witnesses or a helpline, not news
-    return any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent)
+    if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
+        return True
+    root = sent.root  # "opened" read as a participle: a statement all the same
+    return root.pos_ in {"VERB", "AUX"} and root.tag_ != "VBG"
 
 
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -376,7 +379,14 @@ def _position(sent: Span, tokens: range) -> str:
 
 
 def _with_question(fact: Fact, sent: Span, tokens: range, *, about_subject: bool = False) -> Fact:
-    """Add clause slots for wh-questions about the `tokens` phrase."""
+    """Add clause slots for wh-questions about the `tokens` phrase; none for a phrase in brackets
+    ("(known in Vell as a ring road)": an aside) or one of several subjects ("Ada and Lena top
+    the list": who? either)."""
+    if grammar.bracketed(sent) & set(tokens):
+        return fact
+    head = sent.doc[tokens.start : tokens.stop].root
+    if about_subject and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)):
+        return fact
     if about_subject:
         one_word_person = fact.type == "person" and len(fact.answer.split()) < 2
         if grammar.subject_of_root(sent, tokens) and not one_word_person:

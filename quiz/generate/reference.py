@@ -179,11 +179,20 @@ def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | Non
             t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
         ):
             continue  # "people went to hospital, and 40% of those visits": what it just said
-        if noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in noun.lefts):
+        if _names_which(noun):
             continue  # "this 1974 Lincoln Continental": the name says which
-        if noun.pos_ == "NOUN" and noun.i > token.i:
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.i > token.i:
             return noun
     return None
+
+
+def _names_which(noun: Token) -> bool:
+    """Whether a noun after a demonstrative names one thing itself: a name of two words or more,
+    or a name with a year or model number ("this 1974 Lincoln Continental"); "that old Toyota"
+    still means the one just mentioned."""
+    words = [t for t in noun.subtree if t.i <= noun.i]
+    names = [t for t in words if t.pos_ == "PROPN"]
+    return len(names) >= 2 or (bool(names) and any(t.like_num for t in words))
 
 
 _ORDINAL_POINTERS: Final = frozenset({"next", "previous", "same", "latter"})

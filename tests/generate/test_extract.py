@@ -467,3 +467,15 @@ def test_an_appeal_with_a_phone_number_is_no_fact(article_facts: Extract) -> Non
         "Police urged anyone who saw the crash in Vell to call the Tarn unit on 01622 798538."
     )
     assert facts == []
+
+
+def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts(
+        "The ring road (known in Norway as a riksvei) opened in Vell in 1998.",
+        "Ada Moen and Lena Holm lead the list of Vell's best sailors in 2023.",
+    )
+    norway = find(facts, "place", "Norway")
+    assert not norway.slot("predicate")
+    assert not find(facts, "person", "Ada Moen").slot("vp")

@@ -216,3 +216,7 @@ def test_the_owner_in_a_subject_is_resolved_like_a_subject(article_facts: Extrac
     )
     [fact] = [f for f in named if f.answer == "3 May 2016"]
     assert fact.slot("lead") == "Police in Vell named the dead sailor as Tomas Berg on Monday."
+
+
+def test_that_before_a_bare_make_still_points_back(article_facts: Extract) -> None:
+    assert article_facts("My uncle drove that ancient Volvo to Tarn every summer until 2019.") == []
