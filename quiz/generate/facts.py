@@ -8,7 +8,7 @@ plain frozen values; their `slots` carry the pieces question templates fill in (
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Final
@@ -145,61 +145,64 @@ def clean_span(span: Span) -> range | None:
     return range(start, end)
 
 
-def _merge_compass(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range, str]]:
-    """Join "South" + "and" + "Southeast Asia" into one place."""
-    out: list[tuple[range, str]] = []
+Entity = tuple[range, str]
+
+
+def _join_neighbours(
+    ents: list[Entity], joined: Callable[[Entity, Entity], str | None]
+) -> list[Entity]:
+    """`ents` with each pair of neighbours that `joined` gives a label made one entity."""
+    out: list[Entity] = []
     i = 0
     while i < len(ents):
-        r, label = ents[i]
-        if (
-            i + 1 < len(ents)
-            and label in {"LOC", "GPE"}
-            and len(r) == 1
-            and doc[r.start].lower_ in _COMPASS
-            and r.stop + 1 == ents[i + 1][0].start
-            and doc[r.stop].lower_ in {"and", "or"}
-        ):
-            out.append((range(r.start, ents[i + 1][0].stop), ents[i + 1][1]))
+        if i + 1 < len(ents) and (label := joined(ents[i], ents[i + 1])) is not None:
+            out.append((range(ents[i][0].start, ents[i + 1][0].stop), label))
             i += 2
             continue
-        out.append((r, label))
+        out.append(ents[i])
         i += 1
     return out
+
+
+def _merge_compass(ents: list[Entity], doc: Doc) -> list[Entity]:
+    """Join "South" + "and" + "Southeast Asia" into one place."""
+
+    def joined(first: Entity, second: Entity) -> str | None:
+        (r, label), (after, after_label) = first, second
+        if label in {"LOC", "GPE"} and len(r) == 1 and doc[r.start].lower_ in _COMPASS:
+            if r.stop + 1 == after.start and doc[r.stop].lower_ in {"and", "or"}:
+                return after_label
+        return None
+
+    return _join_neighbours(ents, joined)
 
 
 _VERSUS: Final = frozenset({"v.", "v", "vs.", "vs", "versus"})
 
 
-def _merge_cases(ents: list[tuple[range, str]], doc: Doc) -> list[tuple[range, str]]:
-    """Join "Anderson" + "v." + "Griswold" into the one name of a court case."""
-    out: list[tuple[range, str]] = []
-    i = 0
-    while i < len(ents):
-        r, label = ents[i]
-        if (
-            i + 1 < len(ents)
-            and r.stop + 1 == ents[i + 1][0].start
-            and doc[r.stop].lower_ in _VERSUS
-            and label in {"PERSON", "ORG", "GPE", "NORP"}
-        ):
-            out.append((range(r.start, ents[i + 1][0].stop), "LAW"))
-            i += 2
-            continue
-        if (
-            r.stop + 1 < len(doc)
-            and doc[r.stop].lower_ in _VERSUS
-            and doc[r.stop + 1].pos_ == "PROPN"
-        ):
+def _merge_cases(ents: list[Entity], doc: Doc) -> list[Entity]:
+    """Join "Moen" + "v." + "Vell" into the one name of a court case; when the model missed the
+    second party, the names after "v." complete it."""
+
+    def joined(first: Entity, second: Entity) -> str | None:
+        (r, label), (after, _) = first, second
+        if label in {"PERSON", "ORG", "GPE", "NORP"} and r.stop + 1 == after.start:
+            if doc[r.stop].lower_ in _VERSUS:
+                return "LAW"
+        return None
+
+    out: list[Entity] = []
+    for r, label in _join_neighbours(ents, joined):
+        if out and r.start < out[-1][0].stop:
+            continue  # inside a case name completed below
+        if label != "LAW" and r.stop + 1 < len(doc) and doc[r.stop].lower_ in _VERSUS:
             stop = r.stop + 1
             while stop < len(doc) and doc[stop].pos_ == "PROPN":
                 stop += 1
-            out.append((range(r.start, stop), "LAW"))  # the model missed the second name
-            i += 1
-            while i < len(ents) and ents[i][0].start < stop:
-                i += 1
-            continue
+            if stop > r.stop + 1:
+                out.append((range(r.start, stop), "LAW"))
+                continue
         out.append((r, label))
-        i += 1
     return out
 
 
