@@ -51,13 +51,16 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     else:
         step = 10**-digits
     bounded = low > -math.inf or high < math.inf
-    for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options to one side
-        if fine > 1 and (digits or step < fine):
-            break
-        below, above = _grid(number, step / fine, low, high, given, wide=bounded)
-        picked = pick_around(below, above, rng)
-        if len(picked) == 3:
-            return picked
+    # a decimal value only near it; a size with a unit near it when the grid has enough there
+    tries = (True,) if digits else (True, False) if _MEASURE.match(number.suffix) else (False,)
+    for near in tries:
+        for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options
+            if fine > 1 and (digits or step < fine):
+                break
+            below, above = _grid(number, step / fine, low, high, given, wide=bounded, near=near)
+            picked = pick_around(below, above, rng)
+            if len(picked) == 3:
+                return picked
     return []
 
 
@@ -65,6 +68,12 @@ _FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0
 _NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.3)
 """For a measured value written with decimals ("70.5 years", "12.4%"): a life expectancy of 35.2
 or 105.8 years is wrong at sight, so its options stay within 30% of it."""
+_MEASURE: Final = re.compile(
+    r"(?i)^[\s-]*(inch(es)?|foot|feet|ft|yards?|miles?|met(re|er)s?|km|kilomet(re|er)s?|cm|mm|"
+    r"kg|kilograms?|pounds?|lbs?|tons?|tonnes?|mph|km/h|degrees?|litres?|liters?|gallons?)\b"
+)
+"""A unit after the number ("9-inch", "12 feet"): a size, whose options stay near it as a
+measured value's do (a 4-inch or 16-inch screen beside a 9-inch one is wrong at sight)."""
 _WIDE_FACTORS: Final = (*_FACTORS, 2.5, 3.0)
 """For options bounded to one side: enough of them above a small number ("more than 2")."""
 
@@ -77,6 +86,7 @@ def _grid(
     given: frozenset[float],
     *,
     wide: bool = False,
+    near: bool = False,
 ) -> tuple[list[str], list[str]]:
     """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
     strictly between `low` and `high` and none of `given`."""
@@ -85,7 +95,7 @@ def _grid(
     below: list[str] = []
     above: list[str] = []
     seen = {format_number(number, v)}
-    factors = _NEAR_FACTORS if number.decimals else _WIDE_FACTORS if wide else _FACTORS
+    factors = _NEAR_FACTORS if near else _WIDE_FACTORS if wide else _FACTORS
     for f in factors:
         cand = round(v * f / step) * step
         if number.decimals == 0:

@@ -133,3 +133,20 @@ def test_a_majority_is_more_than_half_and_a_range_ends_above_its_start() -> None
     assert all(len(v) == 3 and min(v) > 50 for v in option_values("64%", majority))
     span = "The fee is expected to be $30 to $45 million per school."
     assert all(len(v) == 3 and min(v) > 30 for v in option_values("$45 million", span))
+
+
+def test_a_size_with_a_unit_gets_options_near_it() -> None:
+    import random
+
+    from quiz.generate.grammar import GAP
+    from quiz.generate.number_options import number_options
+
+    for answer, context in (
+        ("9-inch", f"A {GAP} screen comes with the dearer Vell model."),
+        ("12 feet", f"The harbour wall in Vell stands {GAP} tall."),
+    ):
+        value = float(answer.split("-")[0].split()[0])
+        for seed in range(5):
+            for option in number_options(answer, context, random.Random(seed)):
+                size = float(option.split("-")[0].split()[0])
+                assert 0.6 * value <= size <= 1.4 * value, (answer, option)
