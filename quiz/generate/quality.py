@@ -175,6 +175,8 @@ def check_question(
         reasons.append("glued-words")  # "Paula*, 43": a name the page marks as made up
     if kind == "cloze" and re.search(r"\w\{\{c\d+::|\}\}[\w/]", prompt):
         reasons.append("answer-cut")  # "{{c1::MM}}/DGC/130/23": part of a longer token
+    elif question.fact not in {"number", "date"} and _IN_COMPOUND.search(gapped):
+        reasons.append("answer-cut")  # "{{c1::Oscar}}-winner": half of a hyphenated word
     if VAGUE.search(outside):
         reasons.append("vague-reference")
     gaps = _GAP.findall(prompt)
@@ -285,6 +287,9 @@ _SOURCE_GAP: Final = re.compile(
 """A gap on where the news was said or who passed it on ("according to _____", "told _____",
 "according to 2019 figures published by the _____", "per new figures from the _____", "wrote on
 _____"), or on a detail of that source ("according to a _____ story"): no reader keeps it."""
+_IN_COMPOUND: Final = re.compile(r"\x01-[a-z]|[A-Za-z]-\x01")
+"""A name's gap joined by a hyphen to a word ("_____-winner", "Scalia-_____"): part of one
+word; a number's ("a _____-tall sailor") reads as a measure."""
 _FOOTNOTE_STAR: Final = re.compile(r"\w\*(?!\w)")
 _BARE_APOSTROPHE_AFTER_GAP: Final = re.compile(r"\x01['’](?!s\b)")
 _POSSESSIVE_AFTER_GAP: Final = re.compile(r"\x01['’]s\b")

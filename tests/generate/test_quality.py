@@ -586,3 +586,10 @@ def test_the_platform_something_was_posted_on_is_no_answer() -> None:
     assert "platform" in check_question(question)
     apple = cloze_of("Ada Moen joined {{c1::Apple}} in Vell in 2021.", "Apple")
     assert "platform" not in check_question(apple)
+
+
+def test_a_gap_that_is_half_of_a_hyphenated_word_is_refused() -> None:
+    question = cloze_of("{{c1::Oscar}}-winner Ada Moen sailed to Vell in 2015.", "Oscar", "event")
+    assert "answer-cut" in check_question(question)
+    blank = q("Ada Moen, a _____-tall sailor from Vell, won in 2015.", "6-foot", kind="choice")
+    assert "answer-cut" not in check_question(blank)
