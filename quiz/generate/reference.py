@@ -44,7 +44,7 @@ DEMONSTRATIVE: Final = frozenset({"this", "that", "these", "those"})
 KIND_NOUNS: Final[dict[str, frozenset[str]]] = {
     "PERSON": frozenset(
         "star singer actor actress rapper musician player striker goalkeeper coach manager "
-        "victim suspect defendant man woman boy girl teenager mother father wife husband "
+        "victim suspect defendant person man woman boy girl teenager mother father wife husband "
         "president senator lawmaker minister official spokesman spokeswoman executive founder "
         "author writer artist chef scientist researcher professor doctor judge leader mayor "
         "governor candidate general presenter host comedian model athlete".split()
@@ -128,6 +128,8 @@ def definite_subject(sent: Span) -> Token | None:
     possessive pronoun, and nothing in it is named or counted ("the plan", "the mass shooting";
     not "the Open Harbour plan", "the first ferry", "the 2021 season")."""
     subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and _age(subjects[0]):
+        return subjects[0]  # "the 49-year-old": someone named before
     if not subjects or subjects[0].pos_ != "NOUN":
         return None
     subject = subjects[0]
@@ -149,6 +151,14 @@ def definite_subject(sent: Span) -> Token | None:
 
 
 _FEW: Final = frozenset("two three four five six seven eight nine ten both".split())
+
+
+def _age(token: Token) -> bool:
+    """Whether `token` ends a description by age after "the" ("the 49-year-old")."""
+    if token.lower_ not in {"old", "olds"}:
+        return False
+    words = [t.lower_ for t in token.subtree]
+    return "year" in words and words[0] == "the"
 
 
 def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
@@ -239,6 +249,10 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     before_only = words[-1].i == subject.i
     if len(words) == 2 and before_only and described.named.get(key):
         return Resolution(subject=text, named=described.named[key])
+    if _age(subject):
+        key = "person" if subject.tag_ != "NNS" else "people"  # "the 18-year-olds": who?
+        if key == "people":
+            return Resolution(drop=True)
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
     if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS

@@ -220,3 +220,17 @@ def test_the_owner_in_a_subject_is_resolved_like_a_subject(article_facts: Extrac
 
 def test_that_before_a_bare_make_still_points_back(article_facts: Extract) -> None:
     assert article_facts("My uncle drove that ancient Volvo to Tarn every summer until 2019.") == []
+
+
+def test_a_description_by_age_is_the_person_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Police in Vell arrested Tomas Berg on Monday.",
+        "The 49-year-old was charged in Tarn on 3 May 2023.",
+    )
+    assert contexts(facts, "3 May 2023") == ["Tomas Berg was charged in Tarn on _____."]
+    plural = article_facts(
+        "Police in Vell spoke to Ada Moen and Lena Holm on Monday.",
+        "Rescuers searched the coast at dawn.",
+        "The 18-year-olds drove to Tarn on 3 May 2023.",
+    )
+    assert contexts(plural, "3 May 2023") == []
