@@ -225,12 +225,12 @@ def test_that_before_a_bare_make_still_points_back(article_facts: Extract) -> No
 def test_a_description_by_age_is_the_person_just_named(article_facts: Extract) -> None:
     facts = article_facts(
         "Police in Vell arrested Tomas Berg on Monday.",
-        "The 49-year-old was charged in Tarn on 3 May 2023.",
+        "The 51-year-old appeared in court in Tarn on 3 May 2023.",
     )
-    assert contexts(facts, "3 May 2023") == ["Tomas Berg was charged in Tarn on _____."]
+    assert contexts(facts, "3 May 2023") == ["Tomas Berg appeared in court in Tarn on _____."]
     plural = article_facts(
         "Police in Vell spoke to Ada Moen and Lena Holm on Monday.",
         "Rescuers searched the coast at dawn.",
-        "The 18-year-olds drove to Tarn on 3 May 2023.",
+        "The 19-year-olds sailed to Tarn on 3 May 2023.",
     )
     assert contexts(plural, "3 May 2023") == []
