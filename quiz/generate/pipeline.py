@@ -28,6 +28,7 @@ from quiz.generate.reference import Descriptions
 from quiz.generate.select import (
     Limits,
     default_max,
+    holds_a_named_place,
     in_long_list,
     locating_place,
     score,
@@ -114,7 +115,7 @@ def make_deck(
     facts = [f for f in facts if not (f.type == "person" and f.answer in firsts)]
     facts = shortlist(facts, limit, len(article.paragraphs))
     facts = [f for f in facts if not common_word(f.answer, text) or f.type not in _NAMED]
-    facts = [f for f in facts if f.type != "place" or not locating_place(f.answer, f.sentence)]
+    facts = [f for f in facts if f.type != "place" or not _gives_itself_away(f)]
     facts = [f for f in facts if f.type not in _NAMED or not in_long_list(f.answer, f.sentence)]
     pool = build_pool(article, facts)
     aliases = dict(pool.aliases)
@@ -293,6 +294,15 @@ def first_names(facts: Iterable[Fact]) -> set[str]:
         for n in full
         if " " not in n and n in {m.split()[-1] for m in full if len(m.split()) >= 2}
     }
+
+
+def _gives_itself_away(fact: Fact) -> bool:
+    """Whether a place is given away by the sentence: it only locates the place before it, or
+    holds another place the sentence names."""
+    if locating_place(fact.answer, fact.sentence):
+        return True
+    named = [text for label, text in fact.entities if label in {"GPE", "LOC", "FAC"}]
+    return holds_a_named_place(fact.answer, named)
 
 
 def _squash(text: str) -> str:

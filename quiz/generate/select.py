@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from quiz.generate.names import locates, normalise
-from quiz.generate.places import contains, place
+from quiz.generate.places import CONTINENT, COUNTRY, contains, place
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
@@ -132,6 +132,25 @@ def in_long_list(name: str, sentence: str) -> bool:
 
 
 _PLACE_BEFORE: Final = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}),\s+$")
+
+
+def holds_a_named_place(answer: str, names: Iterable[str]) -> bool:
+    """Whether the region `answer` contains another place the sentence names ("Texas" beside
+    Dallas): whoever knows that place knows the answer. A country is left out: news names a
+    government by its capital ("Moscow's conviction that ..."), which gives nothing away."""
+    outer = place(answer)
+    if outer is None or outer.kind in {COUNTRY, CONTINENT}:
+        return False
+    for name in names:
+        inner = place(name)
+        if (
+            name != answer
+            and inner is not None
+            and inner.key != outer.key
+            and contains(outer, inner)
+        ):
+            return True
+    return False
 
 
 def locating_place(answer: str, sentence: str) -> bool:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generate.select import date_span, in_headline, in_long_list, listed, locating_place
+from quiz.generate.select import (
+    date_span,
+    holds_a_named_place,
+    in_headline,
+    in_long_list,
+    listed,
+    locating_place,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +91,18 @@ def test_a_name_among_three_or_more_is_an_example(
     name: str, sentence: str, listed_long: bool
 ) -> None:
     assert in_long_list(name, sentence) is listed_long
+
+
+@pytest.mark.parametrize(
+    ("answer", "names", "given_away"),
+    [
+        ("Belgium", ["Brussels", "Belgium"], False),  # a capital stands for its government
+        ("Texas", ["Dallas", "Texas"], True),
+        ("Texas", ["Oregon", "Texas"], False),
+        ("Brussels", ["Brussels", "Belgium"], False),
+    ],
+)
+def test_a_place_that_holds_another_the_sentence_names(
+    answer: str, names: list[str], given_away: bool
+) -> None:
+    assert holds_a_named_place(answer, names) is given_away
