@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -98,8 +99,7 @@ def _harbour_copy(tmp_path: Path) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class LeechProne:
+class LeechProne(NamedTuple):
     path: Path
     deck: Deck
     card: Question
@@ -137,13 +137,7 @@ def test_any_session_with_card_actions_writes_a_leech(tmp_path: Path) -> None:
 
 def test_undoing_the_answer_that_made_a_leech_restores_the_card(tmp_path: Path) -> None:
     with _leech_prone(tmp_path, "q-vote") as leech:
-        path, deck, vote, store, session = (
-            leech.path,
-            leech.deck,
-            leech.card,
-            leech.store,
-            leech.session,
-        )
+        path, deck, vote, store, session = leech
         before = HARBOUR.read_bytes()
         session.reveal()
         session.rate(Rating.AGAIN)
@@ -207,13 +201,7 @@ def test_an_undo_that_cannot_be_saved_keeps_the_leech(
     from quiz.errors import QuizError
 
     with _leech_prone(tmp_path, "q-vote") as leech:
-        path, deck, vote, store, session = (
-            leech.path,
-            leech.deck,
-            leech.card,
-            leech.store,
-            leech.session,
-        )
+        path, deck, vote, store, session = leech
         session.reveal()
         session.rate(Rating.AGAIN)
         marked = path.read_bytes()

@@ -449,7 +449,7 @@ def extract_from_doc(
     for sent in doc.sents:
         before = len(facts)
         resolution = reference.resolve(sent, descriptions)
-        reference.remember(sent, descriptions)
+        reference.remember(sent, descriptions, resolution)
         _extract_sentence(sent, paragraph, published, known, facts, mentions)
         if resolution.drop:
             del facts[before:]

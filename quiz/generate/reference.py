@@ -279,10 +279,11 @@ def _part_of(short: str, full: str) -> bool:
     return f" {short.lower()} " in f" {full.lower()} "
 
 
-def remember(sent: Span, described: Descriptions) -> None:
+def remember(sent: Span, described: Descriptions, resolution: Resolution) -> None:
     """Add the sentence's nouns and named descriptions ("the Open Harbour plan": a common noun
-    with a name before it) to `described`; a noun named two ways becomes ambiguous."""
-    described.previous = _as_lead(sent, described)
+    with a name before it) to `described`; a noun named two ways becomes ambiguous. `resolution`
+    is what `resolve` found for `sent`: the sentence leads the next one only if it needed none."""
+    described.previous = _as_lead(sent, resolution)
     described.seen.update(t.lemma_.lower() for t in sent if t.pos_ == "NOUN")
     _remember_entities(sent, described)
     if not sent.doc.has_annotation("DEP"):
@@ -320,7 +321,7 @@ def _pointing_pronoun(token: Token) -> bool:
     return token.tag_ == "PRP" or (token.tag_ == "DT" and token.lower_ in DEMONSTRATIVE)
 
 
-def _as_lead(sent: Span, described: Descriptions) -> Previous:
+def _as_lead(sent: Span, resolution: Resolution) -> Previous:
     """`sent` as the lead of the next sentence: clear when it is a short statement whose first
     word does not point back, with nothing else in it pointing back."""
     text = sent.text.strip()
@@ -328,7 +329,6 @@ def _as_lead(sent: Span, described: Descriptions) -> Previous:
     nouns = frozenset(
         t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
     )
-    resolution = resolve(sent, described)
     clear = (
         0 < len(words) <= MAX_LEAD_WORDS
         and text[-1:] in {".", "”", '"'}
