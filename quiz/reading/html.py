@@ -60,7 +60,7 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
         raise QuizError("no article text found", path=where)
     lines = list(_html_lines(body))
     lines = _fuller_body(lines, tree, page.article_body, has_page_data="__NEXT_DATA__" in html)
-    lines = _without_captions(lines, tree)
+    lines = _without_marked_asides(lines, tree)
     lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
     credited = page.authors or author_names(str(document.author or ""), page.site_names)
@@ -114,12 +114,13 @@ def _fuller_body(
     """The body the page states in its data (JSON-LD `articleBody`, Next.js page data) when the text
     read from its HTML holds much less of it (pages that fill in their text with scripts), or holds
     the same text run together in fewer paragraphs."""
-    if not has_page_data and len(article_body.split()) < _MIN_STRUCTURED_WORDS:
+    stated = len(article_body.split()) >= _MIN_STRUCTURED_WORDS
+    if not has_page_data and not stated:
         return lines
     prose = [line.text for line in lines if line.kind != "heading"]
     shown = sum(len(text.split()) for text in prose)
     sources: list[Callable[[], list[str]]] = []
-    if len(article_body.split()) >= _MIN_STRUCTURED_WORDS:
+    if stated:
         sources.append(lambda: split_body(article_body, _shown_paragraphs(tree)))
     if shown < 600 and has_page_data:
         sources.append(lambda: page_data_paragraphs(tree))
@@ -141,7 +142,7 @@ _MARKED_ASIDE: Final = "//figcaption|//*[@class][contains(@class, 'aption') or c
 promotion of another story (class "promo", "promo-description")."""
 
 
-def _without_captions(lines: list[_Line], tree: Any) -> list[_Line]:
+def _without_marked_asides(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption or of a card promoting another story, as
     the page marks them."""
     asides = {clean_text(" ".join(element.itertext())) for element in xpath(_MARKED_ASIDE)(tree)}
@@ -192,20 +193,19 @@ def _extract(page: Any, *, url: str, with_metadata: bool) -> Any:
     import trafilatura  # deferred: ~250 ms, and only HTML needs it
 
     try:
-        return trafilatura.bare_extraction(
-            page, url=url or None, options=_options(url, with_metadata=with_metadata)
-        )
+        return trafilatura.bare_extraction(page, options=_options(url, with_metadata=with_metadata))
     except Exception:  # noqa: BLE001 - a failure inside trafilatura, lxml or htmldate on odd markup
         return _FAILED
 
 
 @functools.lru_cache(maxsize=8)
 def _options(url: str, *, with_metadata: bool) -> Any:
-    """trafilatura's settings for reading a page, made once (reading them from its configuration costs
+    """trafilatura's settings for reading a page, made once per address (reading them from its configuration costs
     as much as a tenth of an extraction): no comments, no tables, and the body as XML, so that its plain
     text, which the reader does not use, is not made.
 
-    trafilatura copies settings before it changes them, so one object serves every page.
+    trafilatura copies settings before it changes them, so one object serves every page read from
+    one address.
     """
     from trafilatura.settings import Extractor
 

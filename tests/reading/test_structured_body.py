@@ -7,7 +7,7 @@ import json
 import pytest
 
 from quiz.reading import read_html_article
-from quiz.reading.html import _without_captions, load_page
+from quiz.reading.html import _without_marked_asides, load_page
 from quiz.reading.markdown import _Line
 from quiz.reading.structured import split_body
 
@@ -127,7 +127,7 @@ def test_an_image_caption_the_page_marks_as_one_is_not_a_paragraph() -> None:
     )
     tree = load_page(_page([PARAGRAPHS[0], PARAGRAPHS[1]], "").replace("</h1>", f"</h1>{figure}"))
     lines = [_Line(PARAGRAPHS[0]), _Line(caption), _Line(PARAGRAPHS[1])]
-    assert _without_captions(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
+    assert _without_marked_asides(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
 
 
 def test_a_card_promoting_another_story_is_not_a_paragraph() -> None:
@@ -143,11 +143,11 @@ def test_a_card_promoting_another_story_is_not_a_paragraph() -> None:
     html = _page([], "").replace("<article>", f"<article>{shown[0]}{card}{shown[1]}")
     tree = load_page(html)
     lines = [_Line(PARAGRAPHS[0]), _Line(teaser), _Line(PARAGRAPHS[1])]
-    assert _without_captions(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
+    assert _without_marked_asides(lines, tree) == [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
     assert teaser not in read_html_article(html).paragraphs
 
 
 def test_a_class_that_only_contains_the_letters_promo_marks_no_card() -> None:
     html = _page(PARAGRAPHS[:2], "").replace("<p>", "<p class='compromise'>", 1)
     lines = [_Line(PARAGRAPHS[0]), _Line(PARAGRAPHS[1])]
-    assert _without_captions(lines, load_page(html)) == lines
+    assert _without_marked_asides(lines, load_page(html)) == lines
