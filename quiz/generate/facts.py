@@ -223,8 +223,10 @@ def usable(sent: Span) -> bool:
     text = sent.text.strip()
     if text.endswith(("?", "!")) or text.startswith(("(", "[")):
         return False
-    if anaphoric_opening(sent) or imperative(sent) or _PHONE.search(text):
-        return False  # a phone number: an appeal for witnesses or a helpline, not news
+    if anaphoric_opening(sent) or imperative(sent):
+        return False
+    if _PHONE.search(text):
+        return False  # an appeal for witnesses or a helpline, not news
     if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
         return True
     root = sent.root  # "opened" read as a participle: a statement all the same
@@ -232,10 +234,10 @@ def usable(sent: Span) -> bool:
 
 
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 _PHONE: Final = re.compile(
     r"\b0\d{2,4}[ -]?\d{5,8}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b"
 )
-"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 
 
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})

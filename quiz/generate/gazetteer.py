@@ -30,9 +30,9 @@ FORMAT: Final = "place-index-4"
 """Names the layout of the cached index (and its folder): change it when the layout changes."""
 
 BIG_CITY: Final = 1_000_000
+"""A city this big, or a capital, is the city when a region has its name too ("Tehran")."""
 REGION_CITY: Final = 100_000
 REGION_CITIES: Final = 8
-"""A city this big, or a capital, is the city when a region has its name too ("Tehran")."""
 
 FIELD_SEP: Final = "\x1f"
 ROW_SEP: Final = "\x1e"

@@ -9,6 +9,7 @@ is a common word, the others (names, "I") keep their capitals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from quiz.generate.nlp import parse_paragraphs
@@ -52,17 +53,19 @@ def sentence_case(title: str, text: str) -> str:
 def headline_nouns(title: str, text: str = "") -> list[tuple[str, str]]:
     """(lemma, word as written) of the headline's common nouns: what the article is about.
     `text` is the article's body, by which a title-case headline is read in sentence case."""
-    return read_headline(title, text)[0]
+    return list(read_headline(title, text)[0])
 
 
 ENTITY_KINDS: Final = ("PERSON", "ORG", "GPE")
 
 
+@lru_cache(maxsize=16)
 def read_headline(
     title: str, text: str = ""
 ) -> tuple[list[tuple[str, str]], dict[str, frozenset[str]]]:
     """The headline's common nouns (see `headline_nouns`) and the people, organisations and
-    places it names, by kind."""
+    places it names, by kind. Cached: fact extraction and deck making both ask (do not change
+    what it returns)."""
     if not title:
         return [], {}
     nouns: list[tuple[str, str]] = []

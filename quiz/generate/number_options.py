@@ -116,7 +116,12 @@ def _grid(
 
 
 def _is_percent(number: NumberValue) -> bool:
-    return "%" in number.suffix or "cent" in number.suffix
+    """Whether the number is a share ("12%", "40 percent", "6 per cent"); "150 centimetres" is
+    not."""
+    return _PERCENT_SUFFIX.search(number.suffix) is not None
+
+
+_PERCENT_SUFFIX: Final = re.compile(r"(?i)%|\bper ?cent\b|\bpercentage points?\b")
 
 
 _HEDGE: Final = r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an estimated)\s+)?"

@@ -218,9 +218,7 @@ def check_question(
     person = " \x01 " if question.fact == "person" else " "  # the answer's place, a name
     marked = _GAP.sub(person, body).replace("_____", person)
     reasons.extend(
-        _reference_checks(
-            kind, marked, statement=bool(statement), names=names, led=body is not prompt
-        )
+        _reference_checks(kind, marked, statement=bool(statement), names=names, led=body != prompt)
     )
     if anchors is not None and kind != "truefalse":
         marked = _GAP.sub("\x00", prompt).replace("_____", "\x00")

@@ -250,9 +250,9 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     if len(words) == 2 and before_only and described.named.get(key):
         return Resolution(subject=text, named=described.named[key])
     if _age(subject):
-        key = "person" if subject.tag_ != "NNS" else "people"  # "the 18-year-olds": who?
-        if key == "people":
-            return Resolution(drop=True)
+        if subject.tag_ == "NNS":
+            return Resolution(drop=True)  # "the 18-year-olds": who?
+        key = "person"
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
     if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS

@@ -58,8 +58,8 @@ def score(
 ) -> float:
     """How good `candidate` is likely to be; higher first.
 
-    An answer the headline names is what the whole article is about ("McCaffrey" under "If
-    Ada Moen wins Vell's sailing prize"): every reader knows it, so it is asked last.
+    An answer the headline names is what the whole article is about ("Ada Moen" under "Ada
+    Moen wins Vell's sailing prize"): every reader knows it, so it is asked last.
 
     `no_choice` says the fact's multiple-choice question was refused for want of wrong options of
     the answer's kind; its cloze then keeps the rank the choice would have had, since how many
@@ -124,9 +124,9 @@ def in_long_list(name: str, sentence: str) -> bool:
     """Whether `name` is one item of a list of three or more names ("Paris, Vienna and
     Barcelona", "Ada Moen, Lena Holm and Tomas Berg"): an example among others, which
     no reader keeps apart from the rest."""
+    key = f" {normalise(name)} "
     return any(
-        re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", m.group(0))
-        and normalise(m.group(0)) != normalise(name)
+        key in f" {normalise(m.group(0))} " and normalise(m.group(0)) != normalise(name)
         for m in _LONG_LIST.finditer(sentence)
     )
 
@@ -157,7 +157,7 @@ def locating_place(answer: str, sentence: str) -> bool:
     """Whether `answer` only says where the place written before it lies ("Corpus Christi,
     Texas", "Austin, Texas", "Tartu, Estonia"): whoever knows the place knows that."""
     at = sentence.find(answer)
-    while at > 0:
+    while at >= 0:
         m = _PLACE_BEFORE.search(sentence, 0, at)
         if m is not None:
             outer, inner = place(answer), place(m.group(1))

@@ -161,7 +161,7 @@ def _verb_pair(subject: Token, verb: Token) -> tuple[str, str] | None:
         agreed = _CONTRACTIONS[lower]
         return written, f"{AUTHOR} {agreed}{' not' if nt else ''}"
     if verb.tag_ == "VBP" or lower in _IRREGULAR:
-        agreed = _IRREGULAR.get(lower) or third_person(lower)
+        agreed = third_person(lower)
     elif verb.tag_ in {"VBD", "MD"} or lower in {"was", "do", "did"}:
         agreed = {"do": "does"}.get(lower, verb.text)
     else:
