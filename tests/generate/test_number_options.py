@@ -150,3 +150,10 @@ def test_a_size_with_a_unit_gets_options_near_it() -> None:
             for option in number_options(answer, context, random.Random(seed)):
                 size = float(option.split("-")[0].split()[0])
                 assert 0.6 * value <= size <= 1.4 * value, (answer, option)
+
+
+def test_a_length_in_centimetres_is_no_percentage() -> None:
+    found = option_values(
+        "150 centimetres", "The new Vell pier stands 150 centimetres above the tide."
+    )
+    assert all(len(v) == 3 for v in found) and any(max(v) > 100 for v in found)

@@ -67,6 +67,7 @@ def test_an_answer_the_headline_names_is_the_topic(answer: str, headline: str, n
     [
         ("Texas", "Crowds gathered from Maine to El Paso, Texas, on Monday.", True),
         ("Estonia", "The ferry left Tartu, Estonia, on Monday.", True),
+        ("Texas", "Texas crews worked in Austin, Texas, on Monday.", True),
         ("Texas", "The storm moved from Texas to Oregon on Monday.", False),
         ("Austin", "Jobs grew in Dallas, Austin and Tulsa last year.", False),
     ],
