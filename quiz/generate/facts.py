@@ -671,6 +671,8 @@ def _entity_fact(
             detail=value.granularity,
         )
         fact = replace(fact, sort_key=value.sort_key)
+        if value.granularity == "month" and not re.search(r"\d", answer):
+            fact = replace(fact, score=fact.score - YEARLESS_MONTH_PENALTY)
         return _with_question(fact, sent, tokens)
     if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return _number_fact(sent, paragraph, tokens, label, ents)
@@ -703,6 +705,9 @@ def _entity_fact(
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
 
+
+YEARLESS_MONTH_PENALTY: Final = 0.2
+"""A month named without its year ("in October") is a vaguer answer than the names beside it."""
 
 _SCORE: Final = re.compile(r"(\d{1,3})[-–](\d{1,3})")
 _RANGE_CUES: Final = frozenset({"ages", "aged", "between", "from", "grades", "pages", "chapters"})
