@@ -136,4 +136,6 @@ def test_a_month_without_its_year_takes_the_nearest_year_to_publication(
     assert found is not None and (found.granularity, found.value) == ("month", value)
     assert parse_date(text) is None
     written = format_date(found, text)
-    assert written.split() == [written] and written[:3].casefold() == text.split()[-1][:3].casefold()
+    assert (
+        written.split() == [written] and written[:3].casefold() == text.split()[-1][:3].casefold()
+    )
