@@ -112,7 +112,7 @@ def test_acronyms_are_asked_both_ways_and_clean(article_facts: Extract) -> None:
     ("text", "long_form"),
     [
         (
-            "Staff at the Tarn-based Harbour Rescue Centre (HRC) found the boat.",
+            "Staff at the Hull-based Harbour Rescue Centre (HRC) found the boat.",
             "Harbour Rescue Centre",
         ),
         ("The World Anti-Ferry League (WAFL) met in Vell.", "World Anti-Ferry League"),
