@@ -227,6 +227,8 @@ def usable(sent: Span) -> bool:
         return False
     if _PHONE.search(text):
         return False  # an appeal for witnesses or a helpline, not news
+    if _ELSEWHERE_IN_PAGE.search(text):
+        return False  # "one of the officials cited above": who, out of the page?
     if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
         return True
     root = sent.root  # "opened" read as a participle: a statement all the same
@@ -240,6 +242,11 @@ _PHONE: Final = re.compile(
 )
 
 
+_ELSEWHERE_IN_PAGE: Final = re.compile(
+    r"(?i)\b(?:cited|mentioned|noted|listed|quoted|named|described|shown|pictured|discussed)"
+    r"\s+(?:above|below|earlier|previously)\b|\b(?:see|read) (?:above|below)\b"
+)
+"""Words that point to another part of the page, which a question cannot show."""
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})
 
 

@@ -497,6 +497,14 @@ def test_an_appeal_with_a_phone_number_is_no_fact(article_facts: Extract) -> Non
     assert facts == []
 
 
+def test_a_sentence_pointing_elsewhere_in_the_page_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "One of the harbour officials quoted above said the Vell ferry sank in 2019.",
+        "The Vell ferry sank near Tarn in 2019.",
+    )
+    assert {f.sentence for f in facts} == {"The Vell ferry sank near Tarn in 2019."}
+
+
 def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
     article_facts: Extract,
 ) -> None:
