@@ -145,7 +145,12 @@ promotion of another story (class "promo", "promo-description")."""
 def _without_marked_asides(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption or of a card promoting another story, as
     the page marks them."""
-    asides = {clean_text(" ".join(element.itertext())) for element in xpath(_MARKED_ASIDE)(tree)}
+    asides: set[str] = set()
+    for element in xpath(_MARKED_ASIDE)(tree):
+        text = " ".join(element.itertext())
+        asides.add(clean_text(text))
+        # A caption written over several source lines is read as one line each (see `_split_breaks`).
+        asides.update(clean_text(piece) for piece in text.split("\n") if len(piece.split()) >= 4)
     asides.discard("")
     if not asides:
         return lines
@@ -311,12 +316,22 @@ def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
             yield _Line(text, kind)
 
 
+_BLOCK_ELEMENTS: Final = frozenset({"p", "div", "head", "list", "item", "quote"})
+"""Elements of trafilatura's body that start a line of their own wherever they sit: a <div> it kept
+whole holds its paragraphs as <p> children, which must not run together."""
+
+
 def _collect_text(element: Any, parts: list[str]) -> None:
     if element.tag == "lb":
         parts.append("\n")
     elif element.text:
         parts.append(element.text)
     for child in element:
+        block = child.tag in _BLOCK_ELEMENTS
+        if block:
+            parts.append("\n")
         _collect_text(child, parts)
+        if block:
+            parts.append("\n")
         if child.tail:
             parts.append(child.tail)

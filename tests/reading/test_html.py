@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
 
 from quiz.reading import read_html_article
-from quiz.reading.html import _extract, bounded_html, load_page
+from quiz.reading.html import (
+    _extract,
+    _html_lines,
+    _without_marked_asides,
+    bounded_html,
+    load_page,
+)
+from quiz.reading.markdown import _Line
 
 PAGE = (
     "<html lang='en'><head><title>Ferry timetable changes | Coast News</title>"
@@ -40,3 +48,25 @@ def test_a_page_reads_the_same_from_its_tree_as_from_its_text() -> None:
 
 def test_a_page_that_is_no_document_has_no_tree() -> None:
     assert load_page("") is None
+
+
+BERTH = "The harbour board met on Tuesday to weigh the plan for a second ferry berth."
+COST = "Members heard that the berth would cost about four million pounds to build."
+VOTE = "The board will vote on the plan in February after a month of public comment."
+
+
+def test_paragraphs_inside_a_kept_division_stay_apart() -> None:
+    body = lxml.etree.fromstring(
+        f"<body><div><p>{BERTH}<lb/><lb/>{COST}</p><p>{VOTE}</p></div><p>{VOTE}</p></body>"
+    )
+    assert [line.text for line in _html_lines(body)] == [BERTH, COST, VOTE, VOTE]
+
+
+def test_a_caption_written_over_two_source_lines_goes_line_by_line() -> None:
+    tree = load_page(
+        "<html><body><article><p><img src='quay.jpg'><span class='caption'>Boats tied up along the"
+        " north quay at dusk.\nImage: Harbour Archive</span></p>"
+        f"<p>{BERTH}</p></article></body></html>"
+    )
+    lines = [_Line("Boats tied up along the north quay at dusk.", "text"), _Line(BERTH, "text")]
+    assert [line.text for line in _without_marked_asides(lines, tree)] == [BERTH]
