@@ -137,9 +137,13 @@ def _fuller_body(
     return lines
 
 
-_MARKED_ASIDE: Final = "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
+_MARKED_ASIDE: Final = (
+    "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')"
+    " or contains(@class, 'LinkEmbed') or contains(@class, 'link-embed')]"
+)
 """Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
-promotion of another story (class "promo", "promo-description")."""
+promotion of another story (class "promo", "promo-description", a link card's "ExternalLinkEmbedDek"
+or "link-embed__title")."""
 
 
 def _without_marked_asides(lines: list[_Line], tree: Any) -> list[_Line]:

@@ -70,3 +70,14 @@ def test_a_caption_written_over_two_source_lines_goes_line_by_line() -> None:
     )
     lines = [_Line("Boats tied up along the north quay at dusk.", "text"), _Line(BERTH, "text")]
     assert [line.text for line in _without_marked_asides(lines, tree)] == [BERTH]
+
+
+def test_the_summary_on_a_card_linking_to_another_story_goes() -> None:
+    card = "Why the town's second bridge took eleven years to finish."
+    tree = load_page(
+        f"<html><body><article><p>{BERTH}</p><div class='ExternalLinkEmbedWrapper'><a href='/bridge'>"
+        f"Bridge story</a><p class='ExternalLinkEmbedDek'>{card}</p></div><p>{VOTE}</p>"
+        f"<div class='link-embed'><p class='link-embed__title'>{COST}</p></div></article></body></html>"
+    )
+    lines = [_Line(text, "text") for text in (BERTH, card, VOTE, COST)]
+    assert [line.text for line in _without_marked_asides(lines, tree)] == [BERTH, VOTE]
