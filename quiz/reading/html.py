@@ -17,6 +17,7 @@ from quiz.reading.metadata import parse_date
 from quiz.reading.structured import (
     author_names,
     cited_days,
+    headline_byline,
     marked_date,
     marks_as_published,
     names_site,
@@ -63,7 +64,11 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = _without_marked_asides(lines, tree)
     lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
-    credited = page.authors or author_names(str(document.author or ""), page.site_names)
+    credited = (
+        page.authors
+        or headline_byline(tree, page.site_names)
+        or author_names(str(document.author or ""), page.site_names)
+    )
     if credited:
         credited = settle_authors(credited, html)
     meta.add_authors(credited)

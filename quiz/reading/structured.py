@@ -321,6 +321,25 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
     ]
 
 
+_BY_AFTER_HEADLINE: Final = re.compile(r"^by\s+([^,|•·\n]{2,60}?)\s*(?:[,|•·]|$)", re.IGNORECASE)
+
+
+def headline_byline(tree: Any, site_names: Iterable[str] = ()) -> list[str]:
+    """The people a "by ..." line right after the page's <h1> credits ("by Jo Park, May 3"), for pages
+    that state no author in their metadata; [] when no such line follows the headline."""
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return []
+    after = headline.tail or ""
+    if not after.strip():
+        following = headline.getnext()
+        if following is None or not isinstance(following.tag, str) or following.tag in _HIDDEN:
+            return []
+        after = " ".join(following.itertext())
+    match = _BY_AFTER_HEADLINE.match(clean_text(after[:300]))
+    return author_names(match.group(1), site_names) if match else []
+
+
 def _without_trailing_label(piece: str) -> str:
     """ "Jo Park Link Copied" -> "Jo Park": a page's button label run into the name next to it."""
     words = piece.split()
