@@ -13,7 +13,7 @@ from quiz.errors import QuizError
 from quiz.model import Article
 from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
-from quiz.reading.metadata import parse_date
+from quiz.reading.metadata import _is_name, parse_date
 from quiz.reading.structured import (
     author_names,
     cited_days,
@@ -64,10 +64,14 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = _without_marked_asides(lines, tree)
     lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
+    # trafilatura's guess at the author is taken when it is a person's name; else a "by ..." line under
+    # the headline names the author ("by RiverWatcher42"), before a guess such as a menu's "Manga".
+    guessed = author_names(str(document.author or ""), page.site_names)
     credited = (
         page.authors
+        or [name for name in guessed if _is_name(name)]
         or headline_byline(tree, page.site_names)
-        or author_names(str(document.author or ""), page.site_names)
+        or guessed
     )
     if credited:
         credited = settle_authors(credited, html)

@@ -234,3 +234,8 @@ def test_a_byline_right_after_the_headline_credits_the_author() -> None:
     assert read_html_article(page(head, in_sibling)).authors == ("Mara Lindqvist",)
     not_a_byline = "<h1>Council passes the budget</h1><p>Bypass roads get most of the money.</p>"
     assert read_html_article(page(head, not_a_byline)).authors == ()
+    with_role = (
+        "<h1>Council passes the budget</h1><div class='byline'><span>By</span><span class='author'>"
+        " Mara Lindqvist</span><span class='affiliation'> Harbour Correspondent,</span> May 3</div>"
+    )
+    assert read_html_article(page(head, with_role)).authors == ("Mara Lindqvist",)
