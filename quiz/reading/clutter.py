@@ -83,6 +83,13 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:fact[- ]checked|peer[- ]reviewed(?: publication)?|trusted source|proofread"
         r"|reputable news agency|preprint)$",
         r"^(?:more information|journal information|citation|provided by)\s*:",
+        r"\bet al\b.{0,300}\bdoi\s*:?\s*10\.\d",
+        r"^the (?:views|opinions) expressed (?:here|in this (?:article|column|piece|post))\b",
+        r"\b(?:do|does) not (?:own|hold) (?:shares|positions) in any (?:of the )?(?:securities|stocks"
+        r"|companies) mentioned\b",
+        r"\b(?:start|begin|get|try) your [\w .&'’-]{0,40}\bsubscription(?: today| now)?[.!]?$",
+        r"^get (?:(?:the |our |a |your )?(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s |our |the |a |your )?free\b"
+        r"[^,.;:]{0,60}\b(?:guide|e-?book|report|course|checklist|toolkit|white ?paper)\b",
         r"^provided by\b[^.!?,;]{2,80}$",
         r"^(?:opinion|analysis|commentary|exclusive|editorial|sponsored)\s*:?$",
         r"\bindependently selected by our editors\b|\bwe may earn an? (?:affiliate )?commission\b",
@@ -158,6 +165,9 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
         ("\\|\\s*(?:photo", ("|",)),
         ("(?:mobile|app) (?:users", ("here)",)),
         ("independently selected", ("independently", "commission")),
+        ("et al", ("doi",)),
+        ("not (?:own|hold)", ("mentioned",)),
+        ("subscription(?: today", ("subscription",)),
     )
     if key in pattern.pattern
 }

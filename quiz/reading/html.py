@@ -157,17 +157,34 @@ or "link-embed__title")."""
 
 def _without_marked_asides(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption or of a card promoting another story, as
-    the page marks them."""
+    the page marks them, nor a paragraph that only links to another story."""
     asides: set[str] = set()
     for element in xpath(_MARKED_ASIDE)(tree):
         text = " ".join(element.itertext())
         asides.add(clean_text(text))
         # A caption written over several source lines is read as one line each (see `_split_breaks`).
         asides.update(clean_text(piece) for piece in text.split("\n") if len(piece.split()) >= 4)
+    asides.update(_link_paragraphs(tree))
     asides.discard("")
     if not asides:
         return lines
     return [line for line in lines if line.text not in asides]
+
+
+def _link_paragraphs(tree: Any) -> Iterator[str]:
+    """The text of paragraphs that are nothing but one link, worded as a title (no closing stop): a
+    story the page points to from inside its text."""
+    for paragraph in xpath("//p[.//a]")(tree):
+        links = paragraph.findall(".//a")
+        if len(links) != 1:
+            continue
+        text = clean_text(" ".join(paragraph.itertext()))
+        if (
+            len(text.split()) >= 4
+            and not text.endswith((".", "!", "?", ":", ";"))
+            and text == clean_text(" ".join(links[0].itertext()))
+        ):
+            yield text
 
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:

@@ -54,6 +54,11 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "This story originally appeared on the Valley Post's site.",
         "MORE: Six clubs that changed their coach this winter",
         "For a limited time, subscribers get 30% off a yearly plan.",
+        "J. Moreau et al. 2024. Salt pumps in a giant pond microbe. Cell Notes 9: 12; doi: 10.1000/cn.77",
+        "The opinions expressed here are the columnist's own and not the paper's.",
+        "The writer does not own shares in any of the companies mentioned above.",
+        "Want to save stories for a quiet evening? Start your Valley Post Plus subscription today.",
+        "Get the Valley Post's free Guide to Saving, a short plain-language handbook for new savers.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -72,6 +77,10 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "Read the original report and you will see why the council changed its mind, she said.",
         "More than 300 people came to the meeting, which ran until midnight.",
         "For a limited time in the 1990s, the ferry also stopped at the island.",
+        "Lee et al. found in 2019 that the pond microbes grew twice as fast in warm water.",
+        "She does not own shares in the ferry company, she told the council.",
+        "Readers can start your day with our subscription, the ad promised, and many did so each year.",
+        "Get free parking at the harbour on Sundays, the council said in its guide.",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:

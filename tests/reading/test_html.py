@@ -81,3 +81,13 @@ def test_the_summary_on_a_card_linking_to_another_story_goes() -> None:
     )
     lines = [_Line(text, "text") for text in (BERTH, card, VOTE, COST)]
     assert [line.text for line in _without_marked_asides(lines, tree)] == [BERTH, VOTE]
+
+
+def test_a_paragraph_that_is_only_a_link_to_another_story_goes() -> None:
+    promo = "<p><strong><a href='/ferries/winter'>Island ferry fares will rise for the winter crossings as fuel costs climb again this year</a></strong></p>"
+    linked_sentence = f"<p><a href='/board'>{COST}</a></p>"
+    page = (
+        "<html><head><title>Ferry berth plan</title></head><body><article><h1>Ferry berth plan</h1>"
+        f"<p>{BERTH}</p>{promo}{linked_sentence}<p>{VOTE}</p></article></body></html>"
+    )
+    assert read_html_article(page).paragraphs == (BERTH, COST, VOTE)
