@@ -84,6 +84,17 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"|reputable news agency|preprint)$",
         r"^(?:more information|journal information|citation|provided by)\s*:",
         r"\bet al\b.{0,300}\bdoi\s*:?\s*10\.\d",
+        r"^(?:story source|cite this (?:page|article|story))\s*:?$",
+        r"^materials? (?:were |was )?provided by\b.{0,160}$|\bcontent may be edited for (?:style|length)\b",
+        r"^this (?:episode|segment|podcast|story|article|video) was (?:produced|edited|reported)"
+        r"(?: and \w+)? by\b.{0,200}$",
+        r"^this (?:story|article) was (?:originally|first) published (?:on )?(?:(?:jan|feb|mar|apr|may"
+        r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+        r"|oct|nov|dec)|\d{4}-\d\d-\d\d).{0,40}$",
+        r"\b(?:email|e-mail|write to) us at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.!]?$",
+        r"\bletters? to the editor\b.{0,250}\b[\w.+-]+@[\w-]+\.\w+",
+        r"^[\w ]{0,30}\b(?:images?|photos?|photographs?|illustrations?) by\b.{0,150}"
+        r"\b(?:getty images|shutterstock|istock|alamy|reuters|afp|ap)\.?$",
         r"^the (?:views|opinions) expressed (?:here|in this (?:article|column|piece|post))\b",
         r"\b(?:do|does) not (?:own|hold) (?:shares|positions) in any (?:of the )?(?:securities|stocks"
         r"|companies) mentioned\b",
@@ -166,6 +177,9 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
         ("(?:mobile|app) (?:users", ("here)",)),
         ("independently selected", ("independently", "commission")),
         ("et al", ("doi",)),
+        ("content may be edited", ("edited",)),
+        ("us at", ("us at",)),
+        ("letters? to the editor", ("editor",)),
         ("not (?:own|hold)", ("mentioned",)),
         ("subscription(?: today", ("subscription",)),
     )

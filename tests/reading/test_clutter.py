@@ -59,6 +59,14 @@ BODY_2 = "Spending on roads will rise by 12% to 3.1 million euros in 2025, the r
         "The writer does not own shares in any of the companies mentioned above.",
         "Want to save stories for a quiet evening? Start your Valley Post Plus subscription today.",
         "Get the Valley Post's free Guide to Saving, a short plain-language handbook for new savers.",
+        "Story Source:",
+        "Materials provided by the Northern Soil Institute. Note: Content may be edited for style.",
+        "Cite This Page:",
+        "This episode was produced by Ann Lee and edited by Jo Park. Sound by Sam Ives.",
+        "This story was originally published May 3, 2024, 9:15 AM.",
+        "Got a question about the tides? Email us at tides@valleypost.example.",
+        "We print letters to the editor every Sunday; send yours to letters@valleypost.example.",
+        "Cover images by Jo Park and Ann Lee/Getty Images.",
     ],
 )
 def test_notes_about_the_article_are_clutter(line: str) -> None:
@@ -81,6 +89,10 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "She does not own shares in the ferry company, she told the council.",
         "Readers can start your day with our subscription, the ad promised, and many did so each year.",
         "Get free parking at the harbour on Sundays, the council said in its guide.",
+        "Materials provided by the city were found to be out of date, the audit said last week.",
+        "This story was originally published in a small church newsletter in 1952, she said.",
+        "Photos by the harbour master show the old pier leaning badly after the storm.",
+        "Readers can email us at any time about the ferry, the editor wrote in a long note.",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:
