@@ -130,26 +130,27 @@ def _assemble(
 
 _ATTRIBUTION: Final = re.compile(r"^[—–-]{1,2}\s*[\w.'’-]+(?:,?\s+[\w.'’-]+){0,7}$")
 """A line that only names a quote's speaker: "— Ann Lee", "– Jo Park, mayor"."""
+_MAX_PULL_QUOTES: Final = 20
+"""More quotes with their speakers than this make a page of quotes (a list of sayings, of reader
+comments), not an article with a few set apart: none is taken out, and the check stays cheap."""
 
 
 def _without_pull_quotes(lines: list[_Line]) -> list[_Line]:
     """The lines less pull quotes: a quote set apart with its speaker on the line after ("— Ann
     Lee"), whose words the article already says in one of its paragraphs."""
-    dropped: set[int] = set()
-    for index in range(len(lines) - 1):
-        if not _ATTRIBUTION.match(lines[index + 1].text):
-            continue
-        pairs = _word_pairs(lines[index].text)
-        if not pairs:
-            continue
-        for other, line in enumerate(lines):
-            if other not in (index, index + 1) and len(pairs & _word_pairs(line.text)) >= 0.8 * len(
-                pairs
-            ):
-                dropped.update((index, index + 1))
-                break
-    if not dropped:
+    quotes = [index for index in range(len(lines) - 1) if _ATTRIBUTION.match(lines[index + 1].text)]
+    if not quotes or len(quotes) > _MAX_PULL_QUOTES:
         return lines
+    pairs = [_word_pairs(line.text) for line in lines]
+    dropped: set[int] = set()
+    for index in quotes:
+        said = pairs[index]
+        if said and any(
+            len(said & other) >= 0.8 * len(said)
+            for at, other in enumerate(pairs)
+            if at not in (index, index + 1)
+        ):
+            dropped.update((index, index + 1))
     return [line for index, line in enumerate(lines) if index not in dropped]
 
 
