@@ -346,9 +346,10 @@ def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
             yield _Line(text, kind)
 
 
-_BLOCK_ELEMENTS: Final = frozenset({"p", "div", "head", "list", "item", "quote"})
+_BLOCK_ELEMENTS: Final = frozenset({"p", "div", "head", "list", "item"})
 """Elements of trafilatura's body that start a line of their own wherever they sit: a <div> it kept
-whole holds its paragraphs as <p> children, which must not run together."""
+whole holds its paragraphs as <p> children, which must not run together. (Not <quote>: trafilatura
+writes an inline <q> as one, inside its sentence.)"""
 
 
 def _collect_text(element: Any, parts: list[str]) -> None:

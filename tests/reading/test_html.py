@@ -62,6 +62,19 @@ def test_paragraphs_inside_a_kept_division_stay_apart() -> None:
     assert [line.text for line in _html_lines(body)] == [BERTH, COST, VOTE, VOTE]
 
 
+def test_a_quote_inside_a_sentence_stays_in_its_paragraph() -> None:
+    said = "The chair said <q>we will build it</q> before the vote on the second berth."
+    page = (
+        "<html><head><title>Ferry berth plan</title></head><body><article><h1>Ferry berth plan</h1>"
+        f"<p>{said}</p><p>{COST}</p><p>{VOTE}</p></article></body></html>"
+    )
+    assert read_html_article(page).paragraphs == (
+        "The chair said we will build it before the vote on the second berth.",
+        COST,
+        VOTE,
+    )
+
+
 def test_a_caption_written_over_two_source_lines_goes_line_by_line() -> None:
     tree = load_page(
         "<html><body><article><p><img src='quay.jpg'><span class='caption'>Boats tied up along the"
