@@ -85,7 +85,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:more information|journal information|citation|provided by)\s*:",
         r"\bet al\b.{0,300}\bdoi\s*:?\s*10\.\d",
         r"^(?:story source|cite this (?:page|article|story))\s*:?$",
-        r"^materials? (?:were |was )?provided by\b.{0,160}$|\bcontent may be edited for (?:style|length)\b",
+        r"\bcontent may be edited for (?:style|length)\b",
         r"^this (?:episode|segment|podcast|story|article|video) was (?:produced|edited|reported)"
         r"(?: and \w+)? by\b.{0,200}$",
         r"^this (?:story|article) was (?:originally|first) published (?:on )?(?:(?:jan|feb|mar|apr|may"
@@ -94,7 +94,7 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"\b(?:email|e-mail|write to) us at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.!]?$",
         r"\bletters? to the editor\b.{0,250}\b[\w.+-]+@[\w-]+\.\w+",
         r"^[\w ]{0,30}\b(?:images?|photos?|photographs?|illustrations?) by\b.{0,150}"
-        r"\b(?:getty images|shutterstock|istock|alamy|reuters|afp|ap)\.?$",
+        r"(?:/\s*|,\s*|\bfor\s+)(?:getty images|shutterstock|istock|alamy|reuters|afp|ap)\.?$",
         r"^the (?:views|opinions) expressed (?:here|in this (?:article|column|piece|post))\b",
         r"\b(?:do|does) not (?:own|hold) (?:shares|positions) in any (?:of the )?(?:securities|stocks"
         r"|companies) mentioned\b",

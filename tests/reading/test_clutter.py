@@ -92,6 +92,7 @@ def test_notes_about_the_article_are_clutter(line: str) -> None:
         "Materials provided by the city were found to be out of date, the audit said last week.",
         "This story was originally published in a small church newsletter in 1952, she said.",
         "Photos by the harbour master show the old pier leaning badly after the storm.",
+        "Photos by the harbour master were later shared with the AP.",
         "Readers can email us at any time about the ferry, the editor wrote in a long note.",
     ],
 )
