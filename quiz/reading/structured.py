@@ -344,21 +344,12 @@ def headline_byline(tree: Any, site_names: Iterable[str] = ()) -> list[str]:
 
 _HANDLE: Final = re.compile(r"^(?=\S*(?:\d|[a-z][A-Z]|_))[\w.-]{3,40}$")
 """A user name as a byline gives it: one word with a digit, an inner capital or an underscore."""
-_CREDIT_WORD: Final = re.compile(r"^(?:[A-Z][\w.’'&-]*|of|the|and|for|de|van|von|al|la)$")
 
 
 def _credit_like(text: str) -> bool:
-    """Whether a "by ..." line's text names someone: a person's name, a user name ("RiverWatcher42")
-    or a body's capitalised name ("University of the North"), not the start of a sentence ("by the
-    end of May")."""
-    words = text.split()
-    if _is_name(text) or _HANDLE.match(text):
-        return True
-    return (
-        1 < len(words) <= 6
-        and words[0][0].isupper()
-        and all(_CREDIT_WORD.match(word) for word in words)
-    )
+    """Whether a "by ..." line's text names a person: a name, or a user name ("RiverWatcher42"); not
+    the start of a sentence ("by the end of May") nor a body ("by University of the North")."""
+    return _is_name(text) or _HANDLE.match(text) is not None
 
 
 def _without_trailing_label(piece: str) -> str:

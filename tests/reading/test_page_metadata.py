@@ -236,6 +236,7 @@ def test_a_byline_right_after_the_headline_credits_the_author() -> None:
         "<h1>Council passes the budget</h1><p>Bypass roads get most of the money.</p>",
         "<h1>Council passes the budget</h1><p>By the end of May, the roads plan is due.</p>",
         "<h1>Council passes the budget</h1><p>By Monday, the roads plan was agreed.</p>",
+        "<h1>Council passes the budget</h1><p>by <a href='/uni'>University of the North</a></p>",
     ):
         assert read_html_article(page(head, not_a_byline)).authors == ()
     with_role = (
