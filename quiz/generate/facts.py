@@ -227,6 +227,8 @@ def usable(sent: Span) -> bool:
         return False
     if _PHONE.search(text):
         return False  # an appeal for witnesses or a helpline, not news
+    if _ELSEWHERE_IN_PAGE.search(text):
+        return False  # "one of the officials cited above": who, out of the page?
     if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
         return True
     root = sent.root  # "opened" read as a participle: a statement all the same
@@ -240,6 +242,11 @@ _PHONE: Final = re.compile(
 )
 
 
+_ELSEWHERE_IN_PAGE: Final = re.compile(
+    r"(?i)\b(?:cited|mentioned|noted|listed|quoted|named|described|shown|pictured|discussed)"
+    r"\s+(?:above|below|earlier|previously)\b|\b(?:see|read) (?:above|below)\b"
+)
+"""Words that point to another part of the page, which a question cannot show."""
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})
 
 
@@ -1257,6 +1264,8 @@ def acronym_pairs(text: str) -> Iterator[tuple[str, str, int, int]]:
             between = before[w.end() : run[0].start()] if run else before[w.end() :]
             if "," in between or "(" in between or ")" in between:
                 break
+            if re.search(r"\w-[a-z]", token):
+                break  # "Tarn-based", "Vell-led": a word about the name, not of it
             if token[:1].isupper() or token.lower() in {"of", "for", "and", "the", "on", "in", "&"}:
                 run.insert(0, w)
             else:
@@ -1328,7 +1337,9 @@ def _quotes(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> li
             continue
         tokens = range(span.start, span.end)
         fact = _base("quote", inner, sent, paragraph, tokens, ents, detail=kind)
-        fact = fact.with_slots(speaker=who, quote=inner)
+        led_in = any(t.is_alpha for t in doc[sent.start : span.start])
+        framed = "yes" if kind == "view" or led_in else ""
+        fact = fact.with_slots(speaker=who, quote=inner, framed=framed)
         out.append(fact)
     return out
 

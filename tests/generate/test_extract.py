@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from quiz.generate.facts import Fact, part_of_longer_name, retype
+from quiz.generate.facts import Fact, acronym_pairs, part_of_longer_name, retype
 from quiz.generate.pipeline import build_pool, make_deck
 from quiz.generate.questions import applies, render
 from quiz.generate.templates import load_templates
@@ -106,6 +106,20 @@ def test_acronyms_are_asked_both_ways_and_clean(article_facts: Extract) -> None:
     assert "(NRH)" not in rendered(acronym, "acronym-cloze")
     later = find(facts, "organisation", "NRH")
     assert later.accept == ("Nordlink Rail Holding",)
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form"),
+    [
+        (
+            "Staff at the Hull-based Harbour Rescue Centre (HRC) found the boat.",
+            "Harbour Rescue Centre",
+        ),
+        ("The World Anti-Ferry League (WAFL) met in Vell.", "World Anti-Ferry League"),
+    ],
+)
+def test_a_word_about_a_name_is_no_part_of_its_long_form(text: str, long_form: str) -> None:
+    assert [long for _, long, _, _ in acronym_pairs(text)] == [long_form]
 
 
 def test_people_get_their_roles_from_appositions_and_bios(article_facts: Extract) -> None:
@@ -483,6 +497,14 @@ def test_an_appeal_with_a_phone_number_is_no_fact(article_facts: Extract) -> Non
     assert facts == []
 
 
+def test_a_sentence_pointing_elsewhere_in_the_page_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "One of the harbour officials quoted above said the Vell ferry sank in 2019.",
+        "The Vell ferry sank near Tarn in 2019.",
+    )
+    assert {f.sentence for f in facts} == {"The Vell ferry sank near Tarn in 2019."}
+
+
 def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
     article_facts: Extract,
 ) -> None:
@@ -493,3 +515,17 @@ def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
     norway = find(facts, "place", "Norway")
     assert not norway.slot("predicate")
     assert not find(facts, "person", "Ada Moen").slot("vp")
+
+
+def test_a_quoted_remark_is_a_cloze_only_when_the_sentence_leads_into_it(
+    article_facts: Extract,
+) -> None:
+    cloze = next(t for t in load_templates() if t.id == "quote-cloze")
+    facts = article_facts(
+        "“We saw the ferry tip over in the storm,” deckhand Ada Moen told the Vell Courier.",
+        "Harbour chief Lena Holm said the new timetable “will not survive the first winter.”",
+    )
+    opening = next(f for f in facts if f.type == "quote" and f.answer.startswith("We saw"))
+    led_in = next(f for f in facts if f.type == "quote" and f.answer.startswith("will not"))
+    assert not applies(cloze, opening)
+    assert applies(cloze, led_in)
