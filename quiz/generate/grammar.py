@@ -312,6 +312,8 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     cut |= bracketed(sent, answer)
     whole = scope(sent, answer)
     kept = [i for i in whole if i not in cut]
+    if _there_loses_its_place(sent, kept):
+        kept = whole  # "While ... in Vell (74%), Tarn folk are 1 in 5 there": keep the place
     if not _states(sent, kept):
         kept = whole  # the cuts took the verb ("If ... (now called X?) inviting Y to Z")
         if not _states(sent, kept):
@@ -325,6 +327,17 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     if len(text.split()) > max_words or _orphans(sent, kept):
         return ""  # cutting further (phrases inside the clause) reads as a spliced sentence
     return text
+
+
+def _there_loses_its_place(sent: Span, kept: Iterable[int]) -> bool:
+    """Whether a kept "there" meant a place the cuts took away."""
+    doc = sent.doc
+    kept = set(kept)
+    there = [i for i in kept if doc[i].lower_ == "there" and doc[i].dep_ == "advmod"]
+    if not there:
+        return False
+    places = [t.i for t in sent if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.i < there[0]]
+    return bool(places) and not any(i in kept for i in places)
 
 
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -182,12 +182,8 @@ def points_back(sent: Span, skip: frozenset[int] = frozenset()) -> bool:
 def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | None:
     """The first noun after a demonstrative or "such", outside quotation marks (see
     `points_back`)."""
-    quoted = False
-    for token in sent:
-        if token.text in {"“", "”", '"'}:
-            quoted = {"“": True, "”": False}.get(token.text, not quoted)
-            continue
-        if quoted or token.i in skip:
+    for token in outside_quotes(sent):
+        if token.i in skip:
             continue
         such = token.lower_ == "such" and token.dep_ in {"amod", "predet", "det"}
         such = such or (token.lower_ in _ORDINAL_POINTERS and token.dep_ == "amod")
@@ -215,6 +211,21 @@ def _after_a_clause(sent: Span, token: Token) -> bool:
             if any(t.pos_ == "VERB" for t in sent.doc[sent.start : link.i]):
                 return True
     return False
+
+
+def outside_quotes(sent: Span) -> list[Token]:
+    """The words of `sent` outside quotation marks; a sentence whose first mark closes a quote
+    begins inside it (the quote opened in the sentence before: "We're there," said X)."""
+    marks = [t.text for t in sent if t.text in {"“", "”"}]
+    quoted = bool(marks) and marks[0] == "”"
+    out: list[Token] = []
+    for token in sent:
+        if token.text in {"“", "”", '"'}:
+            quoted = {"“": True, "”": False}.get(token.text, not quoted)
+            continue
+        if not quoted:
+            out.append(token)
+    return out
 
 
 def _names_which(noun: Token) -> bool:
@@ -246,8 +257,38 @@ def resolve(sent: Span, described: Descriptions) -> Resolution:
     skip |= grammar.leading_adjuncts(sent)  # a question never quotes them
     noun = pointing_noun(sent, skip)
     if noun is None:
-        return resolution
+        return Resolution(drop=True) if _pro_form(sent, skip) else resolution
     return _with_lead(Resolution(drop=True), noun, described.previous)
+
+
+def _a_place(token: Token) -> bool:
+    """Whether `token` names a place: tagged one, or a name after "to", "in", "at" or "from"."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return token.pos_ == "PROPN" and token.head.lower_ in {"to", "in", "at", "from"}
+
+
+def _pro_form(sent: Span, skip: frozenset[int]) -> bool:
+    """Whether, outside quotation marks, "there" stands for a place or "each" for things named
+    before ("1 in 5 people there", "life expectancy in each"): which ones, the sentence never
+    says. The "there" of "there is" and the "each" of "each year" say nothing of the kind."""
+    for token in outside_quotes(sent):
+        if token.i in skip:
+            continue
+        before = sent.doc[sent.start : token.i]
+        if token.lower_ == "there" and token.dep_ == "advmod" and token.tag_ == "RB":
+            if not any(_a_place(t) for t in before):
+                return True  # "went to Vell and stayed there": the place was just named
+        of = any(c.lower_ == "of" for c in token.children)  # "each of the four ferries"
+        if (
+            token.lower_ == "each"
+            and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            and not of
+        ):
+            listed = token.i > sent.start and sent.doc[token.i - 1].text == ","
+            if not (listed and any(t.tag_ in {"NNS", "NNPS"} for t in before)):
+                return True  # "two ferries, each with 300 seats": they were just named
+    return False
 
 
 def _with_lead(resolution: Resolution, noun: Token | None, previous: Previous | None) -> Resolution:

@@ -142,3 +142,14 @@ def test_cuts_that_leave_no_statement_are_undone(nlp: object) -> None:
     at = next(t.i for t in sent if t.text == "Tarn")
     text = grammar.context(sent, range(at, at + 1))
     assert not text.startswith("Inviting")
+
+
+def test_a_cut_never_takes_the_place_that_there_means(nlp: object) -> None:
+    sent = next(
+        nlp(  # type: ignore[operator]
+            "While ferry workers make up most of the people in Bergen (74%), fishers make up "
+            "about 1 in 5 people there (18%)."
+        ).sents
+    )
+    at = next(t.i for t in sent if t.text == "18")
+    assert "Bergen" in grammar.context(sent, range(at, at + 1))

@@ -276,3 +276,18 @@ def test_those_before_anything_was_said_of_them_points_back(article_facts: Extra
         "About 160 people went to hospital in Vell, and 40% of those visits came in 2021."
     )
     assert same != []
+
+
+def test_there_and_each_standing_for_what_came_before_point_back(article_facts: Extract) -> None:
+    assert article_facts("Ferry workers make up about 1 in 5 people there (18%) in 2023.") == []
+    assert article_facts("Fares in each are expected to rise by 4% in 2025.") == []
+    named = article_facts("Ada Moen sailed to Vell in 2021 and stayed there for 3 days.")
+    assert any(f.answer == "2021" for f in named)
+    plain = article_facts("There are 12 ferries in Vell, and each year 300 ships dock in Tarn.")
+    assert any(f.answer == "300 ships" for f in plain)
+    listed = article_facts("Ada Moen named each of the four ferries after a town in Tarn in 2021.")
+    assert any(f.answer == "2021" for f in listed)
+    quoted = article_facts(
+        "“The levy is fair. We're there at last,” said Ada Moen, the harbour chief of Vell, in 2021."
+    )
+    assert any(f.answer == "Ada Moen" for f in quoted)
