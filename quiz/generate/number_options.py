@@ -20,10 +20,13 @@ from quiz.generate.grammar import GAP
 from quiz.generate.values import NumberValue, format_number, parse_number
 
 
-def pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
-    """k options, about as many below the key as the key's drawn rank asks for."""
+def pick_around(
+    below: list[str], above: list[str], rng: random.Random, k: int = 3, reach: int = 5
+) -> list[str]:
+    """k options, about as many below the key as the key's drawn rank asks for, drawn from the
+    `reach` nearest on each side."""
     want_below = rng.randrange(k + 1)
-    near_below, near_above = below[:5], above[:5]
+    near_below, near_above = below[:reach], above[:reach]
     rng.shuffle(near_below)
     rng.shuffle(near_above)
     take_below = min(want_below, len(near_below))
@@ -45,29 +48,47 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     v = number.value
     magnitude = math.floor(math.log10(v)) if v >= 1 else 0
     digits = number.decimals
+    offset = 0.0
     if not digits:
         significant = len(str(int(v)).rstrip("0")) or 1
         step = 10 ** max(0, magnitude - max(1, significant) + 1)
+    elif digits == 1 and v >= 10 and round(v * 10) % 10 == 5:
+        step, offset = 1.0, 0.5  # counted in halves ("24.5 sacks"): options end in .5 too
     else:
         step = 10**-digits
-    bounded = low > -math.inf or high < math.inf
+    measure = _MEASURE.match(number.suffix) is not None
+    size = measure and number.suffix.startswith("-")
     # a decimal value only near it; a size with a unit near it when the grid has enough there
-    tries = (True,) if digits else (True, False) if _MEASURE.match(number.suffix) else (False,)
+    tries = (True,) if digits else (True, False) if measure else (False,)
+    bounded = low > -math.inf or high < math.inf
     for near in tries:
-        for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options
+        for fine in (1, 2, 5, 10):  # a finer grid than the answer's own when that has too few
             if fine > 1 and (digits or step < fine):
                 break
-            below, above = _grid(number, step / fine, low, high, given, wide=bounded, near=near)
-            picked = pick_around(below, above, rng)
+            if fine > 1 and near and not size:
+                break  # a round measure ("10 miles") keeps its roundness: 5, 15, 20 miles
+            below, above = _grid(
+                number,
+                step / fine,
+                low,
+                high,
+                given,
+                wide=bounded,
+                near=near,
+                offset=offset,
+            )
+            picked = pick_around(below, above, rng, reach=(3 if bounded else 2) if near else 5)
             if len(picked) == 3:
                 return picked
     return []
 
 
 _FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
-_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.3)
-"""For a measured value written with decimals ("70.5 years", "12.4%"): a life expectancy of 35.2
-or 105.8 years is wrong at sight, so its options stay within 30% of it."""
+_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3)
+"""For a measured value written with decimals ("70.5 years", "12.4%") or a size ("20-inch"): a
+life expectancy of 49.3 years beside 70.5, or 14-inch wheels beside 20-inch ones, is wrong at
+sight, so its options are the two nearest on each side (three when the sentence bounds one
+side) within 30% of it."""
 _MEASURE: Final = re.compile(
     r"(?i)^[\s-]*(inch(es)?|foot|feet|ft|yards?|miles?|met(re|er)s?|km|kilomet(re|er)s?|cm|mm|"
     r"kg|kilograms?|pounds?|lbs?|tons?|tonnes?|mph|km/h|degrees?|litres?|liters?|gallons?)\b"
@@ -87,9 +108,10 @@ def _grid(
     *,
     wide: bool = False,
     near: bool = False,
+    offset: float = 0.0,
 ) -> tuple[list[str], list[str]]:
-    """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
-    strictly between `low` and `high` and none of `given`."""
+    """The numbers near `number` on a grid of `step` shifted by `offset`, below it (nearest
+    first) and above it, strictly between `low` and `high` and none of `given`."""
     v = number.value
     percent = _is_percent(number)
     below: list[str] = []
@@ -97,7 +119,7 @@ def _grid(
     seen = {format_number(number, v)}
     factors = _NEAR_FACTORS if near else _WIDE_FACTORS if wide else _FACTORS
     for f in factors:
-        cand = round(v * f / step) * step
+        cand = round((v * f - offset) / step) * step + offset
         if number.decimals == 0:
             cand = round(cand)
         if cand <= 0 or (percent and cand >= 100) or cand == v:
@@ -140,6 +162,37 @@ _AT_MOST: Final = re.compile(
 """Before the gap: a ceiling ("less than 12 hours", "up to 90 minutes") or a rank ("one of
 the world's 20 largest", "the top 10"), so that any higher option would be true as well."""
 _NUMERAL: Final = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+)"
+_OR_MORE: Final = re.compile(
+    r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(more|over|above|higher|greater)\b"
+)
+_OR_LESS: Final = re.compile(
+    r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(less|fewer|under|below|lower|smaller)\b"
+)
+"""After the gap: "_____ or more" is a floor (a lower option is true as well), "_____ — or less"
+a ceiling."""
+_WHOLE_INCLUDING: Final = re.compile(
+    rf"(?i)(?<![\w.,]){_NUMERAL}(?:\s+[a-z]+){{0,3}}\s*,?\s+(?:including|among them|of whom|of which)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|at least\s+)?[$€£¥₹]?$"
+)
+"""Before the gap: "a crew of 22 sailors including _____": the part is no more than the whole."""
+_PART_INCLUDING: Final = re.compile(
+    rf"(?i)^\S*(?:\s+[a-z]+){{0,3}}\s*,?\s+including\s+(?:about\s+|some\s+)?{_NUMERAL}\b"
+)
+"""After the gap: "a crew of _____ including 21 locals": the whole is no less than the part."""
+_STARS: Final = re.compile(r"(?i)^[\s-]*stars?\b")
+_SCALE: Final = re.compile(
+    rf"(?i)\bout\s+of\s+{_NUMERAL}(?=\s+stars?\b|\s*$|\s*[,.;)])"
+    rf"|(?<![\w.,]){_NUMERAL}[-\s]stars?\s+(?:scale|rating|system)\b"
+    rf"|\bscale\s+of\s+(?:0|1|zero|one)\s+to\s+{_NUMERAL}\b"
+)
+"""A rating scale's top ("five out of five stars", "a 10-star scale", "a scale of 1 to 10")."""
+_SCALE_GAP: Final = re.compile(
+    rf"(?i)\bout\s+of\s+{GAP}|{GAP}[-\s]stars?\s+(?:scale|rating)|\bscale\s+of\s+\S+\s+to\s+{GAP}"
+)
+"""The gap is the scale's top ("five out of _____"): only a handful of scales are in use, none
+of which makes a plausible option beside the answer."""
+_STAR_TOP: Final = 5
+"""A star rating's top when the sentence names none (hotels, reviews, safety ratings)."""
 _PART_BEFORE: Final = re.compile(
     rf"(?i)(?<![\w.,]){_NUMERAL}\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*$"
 )
@@ -200,6 +253,12 @@ def _amount(text: str) -> float:
 _ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
 """Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
+_LISTED_AFTER_COLON: Final = re.compile(
+    r"^[^:.;]{0,40}:\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+(?:,\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)*"
+    r",?\s+and\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)[.;]?\s*$"
+)
+"""After the gap and a colon, the list that closes the sentence ("_____ steps: rinse, chop and
+fry"): the prompt counts them out."""
 _MONTH_NEAR: Final = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
 )
@@ -248,10 +307,28 @@ def number_bounds(
     if _worked_out(context, value, percent=percent, unit=unit):
         return None
     before, after = context.split(GAP, 1)
-    listed = _LISTED.match(after)
+    listed = _LISTED.match(after) or _LISTED_AFTER_COLON.match(after)
     if listed is not None and len(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(1))) == value:
         return None  # "his _____ Kevin, Kerry, David and Mike": the prompt counts them out
+    stars = _STARS.match(unit) is not None
+    if stars and _SCALE_GAP.search(context):
+        return None
     low, high = -math.inf, math.inf
+    if stars:
+        top = _STAR_TOP
+        for m in _SCALE.finditer(before + " " + after):
+            found = next((g for g in m.groups() if g), "")
+            if (n := parse_number(found)) is not None and n.value >= value:
+                top = int(n.value)
+        high = top + 0.5  # "four stars" of five: no "eight stars"
+    if _OR_MORE.match(after):
+        low = value
+    if _OR_LESS.match(after):
+        high = min(high, value)
+    if (m := _WHOLE_INCLUDING.search(before)) is not None and (n := parse_number(m.group(1))):
+        high = min(high, n.value + 0.5) if n.value > value else high
+    if (m := _PART_INCLUDING.match(after)) is not None and (n := parse_number(m.group(1))):
+        low = max(low, n.value - 0.5) if n.value < value else low
     floor = _AT_LEAST.search(before)
     if floor is not None and not (
         floor.group(0).lower().startswith("over") and _DURATION.match(unit)

@@ -157,3 +157,73 @@ def test_a_length_in_centimetres_is_no_percentage() -> None:
         "150 centimetres", "The new Vell pier stands 150 centimetres above the tide."
     )
     assert all(len(v) == 3 for v in found) and any(max(v) > 100 for v in found)
+
+
+def test_a_star_rating_stays_within_its_scale() -> None:
+    # the sentence sets the top at five: a rating of eight stars is wrong at sight
+    sentence = (
+        "Testers gave the Vell van five out of five stars for braking and three stars for grip."
+    )
+    for values in option_values("three stars", sentence):
+        assert len(values) == 3 and max(values) <= 5
+    # with no top given, a star rating is out of five
+    for values in option_values("four stars", "The harbour inn in Vell earned four stars."):
+        assert len(values) == 3 and max(values) <= 5
+    # a ten-star scale lets the options go past five
+    ten = "On the club's ten-star scale the Vell ferry earned seven stars."
+    assert any(max(v) > 5 for v in option_values("seven stars", ten) if v)
+
+
+def test_the_top_of_a_rating_scale_gets_no_options() -> None:
+    # "five out of _____": six, seven or eight stars are no scales anyone rates on
+    sentence = "Testers gave the Vell van five out of five stars for braking."
+    assert all(v == set() for v in option_values("five stars", sentence, seeds=3))
+
+
+def test_a_size_gets_its_nearest_neighbours_on_its_own_grid() -> None:
+    # wheels of 20 inches: 16 to 24 inches, never 14 or 26
+    for values in option_values("20-inch", "The dearer trim rolls on 20-inch alloy wheels."):
+        assert len(values) == 3 and values <= {16.0, 18.0, 22.0, 24.0}
+    for values in option_values("9-inch", "A 9-inch display sits in the dash of the Vell van."):
+        assert len(values) == 3 and values <= {7.0, 8.0, 10.0, 11.0}
+
+
+def test_a_round_distance_keeps_its_roundness() -> None:
+    # "10 miles" is a round figure: 11, 12 or 13 miles are no real alternatives to it
+    for values in option_values("10 miles", "The lighthouse stands 10 miles from Vell harbour."):
+        assert len(values) == 3 and all(v % 5 == 0 for v in values)
+
+
+def test_a_value_counted_in_halves_gets_options_in_halves() -> None:
+    for values in option_values("24.5 sacks", "The Vell end finished the year with 24.5 sacks."):
+        assert len(values) == 3 and all(v % 1 == 0.5 for v in values)
+
+
+def test_a_measured_value_keeps_to_its_two_nearest_neighbours_each_side() -> None:
+    for values in option_values("83.5 years", "Women in Vell live 83.5 years on average."):
+        assert len(values) == 3 and all(75 <= v <= 92 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "low", "high"),
+    [
+        # "2.7% or more": "2.2% or more" is true as well
+        ("2.7%", "Careful planning can add 2.7% or more to the yearly return.", 2.7, 100),
+        ("1.5 metres", "Paths of 1.5 metres — or less — will be widened.", 0, 1.5),
+        # a crew of 34 including 30 locals: the locals are no more than 34, the crew no fewer
+        ("30 locals", "The ferry has a crew of 34 sailors including 30 locals.", 0, 34),
+        ("34 sailors", "The ferry has a crew of 34 sailors including 30 locals.", 30, 1e9),
+    ],
+)
+def test_or_more_or_less_and_including_bound_the_options(
+    answer: str, sentence: str, low: float, high: float
+) -> None:
+    for values in option_values(answer, sentence):
+        assert len(values) == 3 and all(low < v <= high for v in values), values
+
+
+def test_a_count_of_the_items_listed_after_a_colon_gets_no_options() -> None:
+    sentence = "The stew needs only three main ingredients: lentils, smoked paprika and onions."
+    assert all(v == set() for v in option_values("three main ingredients", sentence, seeds=3))
+    other = "The stew needs only three main ingredients and an hour on the stove."
+    assert all(len(v) == 3 for v in option_values("three main ingredients", other, seeds=3))
