@@ -65,7 +65,7 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
         for fine in (1, 2, 5, 10):  # a finer grid than the answer's own when that has too few
             if fine > 1 and (digits or step < fine):
                 break
-            if fine > 1 and near and not size:
+            if near and not size and fine > (2 if bounded else 1):
                 break  # a round measure ("10 miles") keeps its roundness: 5, 15, 20 miles
             below, above = _grid(
                 number,
@@ -179,6 +179,15 @@ _PART_INCLUDING: Final = re.compile(
     rf"(?i)^\S*(?:\s+[a-z]+){{0,3}}\s*,?\s+including\s+(?:about\s+|some\s+)?{_NUMERAL}\b"
 )
 """After the gap: "a crew of _____ including 21 locals": the whole is no less than the part."""
+_COMPARED_AFTER: Final = re.compile(
+    r"(?i)^[^.;:()]{0,50}?\b(?:(more|higher|larger|greater|better|bigger|longer|taller|heavier|"
+    r"above|up from)|(less|lower|smaller|fewer|worse|shorter|below|down from))\s+(?:than\s+)?"
+    r"(?:[\w’'-]+\s+){0,5}?(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?[$€£¥₹]?"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])\s?(%|per ?cent\b|percent\b)?"
+)
+"""After the gap, the answer compared with another number of its kind ("_____, well above the
+norm of 5,000", "_____, down from 12%"): an option on the far side of it contradicts the
+sentence."""
 _STARS: Final = re.compile(r"(?i)^[\s-]*stars?\b")
 _SCALE: Final = re.compile(
     rf"(?i)\bout\s+of\s+{_NUMERAL}(?=\s+stars?\b|\s*$|\s*[,.;)])"
@@ -321,6 +330,13 @@ def number_bounds(
             if (n := parse_number(found)) is not None and n.value >= value:
                 top = int(n.value)
         high = top + 0.5  # "four stars" of five: no "eight stars"
+    compared = _COMPARED_AFTER.match(after)
+    if compared is not None and bool(compared.group(4)) == percent:
+        other = float(compared.group(3).replace(",", ""))
+        if compared.group(1) and other < value:
+            low = max(low, other)
+        elif compared.group(2) and other > value:
+            high = min(high, other)
     if _OR_MORE.match(after):
         low = value
     if _OR_LESS.match(after):

@@ -227,3 +227,30 @@ def test_a_count_of_the_items_listed_after_a_colon_gets_no_options() -> None:
     assert all(v == set() for v in option_values("three main ingredients", sentence, seeds=3))
     other = "The stew needs only three main ingredients and an hour on the stove."
     assert all(len(v) == 3 for v in option_values("three main ingredients", other, seeds=3))
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "low", "high"),
+    [
+        # "_____, well above the norm of 480 kilograms": no option of 480 or less
+        (
+            "520 kilograms",
+            "The Vell trailer carries 520 kilograms, well above the norm of 480.",
+            480,
+            1e9,
+        ),
+        ("15%", "Vell's jobless rate fell to 15%, down from 19% a year before.", 0, 19),
+        ("15%", "Vell's jobless rate rose to 15%, up from 9% a year before.", 9, 100),
+    ],
+)
+def test_a_number_compared_after_the_gap_bounds_the_options(
+    answer: str, sentence: str, low: float, high: float
+) -> None:
+    for values in option_values(answer, sentence):
+        assert len(values) == 3 and all(low < v < high for v in values), values
+
+
+def test_a_comparison_with_a_year_sets_no_bound() -> None:
+    # "more than in 2019" compares with a year, not with a number of people
+    found = option_values("30 people", "About 30 people came to the Vell fair, more than in 2019.")
+    assert all(len(v) == 3 for v in found) and any(min(v) < 30 for v in found)
