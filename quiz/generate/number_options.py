@@ -41,6 +41,8 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     number = parse_number(answer)
     if number is None or number.value <= 0:
         return []
+    if _IN_A_NAME.search(context.split(GAP, 1)[0]) if GAP in context else False:
+        return []
     bounds = number_bounds(context, number.value, percent=_is_percent(number), unit=number.suffix)
     if bounds is None:
         return []
@@ -83,6 +85,9 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     return []
 
 
+_IN_A_NAME: Final = re.compile(r"(?:(?<![\w.’'])[A-Z&]{2,}\s+|[A-Za-z]-)$")
+"""Right before the gap, an acronym ("the ESPN _____") or a word joined by a hyphen ("top-_____"):
+the number is part of a name or a compound, where another number names nothing."""
 _FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
 _NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3)
 """For a measured value written with decimals ("70.5 years", "12.4%") or a size ("20-inch"): a
@@ -183,11 +188,16 @@ _COMPARED_AFTER: Final = re.compile(
     r"(?i)^[^.;:()]{0,50}?\b(?:(more|higher|larger|greater|better|bigger|longer|taller|heavier|"
     r"above|up from)|(less|lower|smaller|fewer|worse|shorter|below|down from))\s+(?:than\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?[$€£¥₹]?"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])\s?(%|per ?cent\b|percent\b)?"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])(?:\s?(%|per ?cent\b|percent\b))?"
+    r"(?:\s+([a-z]+))?"
 )
 """After the gap, the answer compared with another number of its kind ("_____, well above the
 norm of 5,000", "_____, down from 12%"): an option on the far side of it contradicts the
-sentence."""
+sentence. A number of another unit ("_____ acres, with more than 50 miles of trails") is no
+bound."""
+_COMPARABLE_WORDS: Final = frozenset(
+    "a an the in on at by of for to and or as than this that".split()
+)
 _STARS: Final = re.compile(r"(?i)^[\s-]*stars?\b")
 _SCALE: Final = re.compile(
     rf"(?i)\bout\s+of\s+{_NUMERAL}(?=\s+stars?\b|\s*$|\s*[,.;)])"
@@ -298,6 +308,16 @@ _DURATION: Final = re.compile(
 )
 
 
+def _comparable(compared: re.Match[str], *, percent: bool, unit: str) -> bool:
+    """Whether the number a comparison after the gap names is of the answer's kind: both shares
+    or neither, and with the answer's unit or none ("norm of 5,000" or "5,000 pounds")."""
+    if bool(compared.group(4)) != percent:
+        return False
+    word = (compared.group(5) or "").casefold()
+    unit_words = unit.replace("-", " ").casefold().split()
+    return not word or word in _COMPARABLE_WORDS or word in unit_words
+
+
 def number_bounds(
     context: str, value: float, *, percent: bool = False, unit: str = ""
 ) -> tuple[float, float, frozenset[float]] | None:
@@ -331,7 +351,7 @@ def number_bounds(
                 top = int(n.value)
         high = top + 0.5  # "four stars" of five: no "eight stars"
     compared = _COMPARED_AFTER.match(after)
-    if compared is not None and bool(compared.group(4)) == percent:
+    if compared is not None and _comparable(compared, percent=percent, unit=unit):
         other = float(compared.group(3).replace(",", ""))
         if compared.group(1) and other < value:
             low = max(low, other)
@@ -341,10 +361,12 @@ def number_bounds(
         low = value
     if _OR_LESS.match(after):
         high = min(high, value)
-    if (m := _WHOLE_INCLUDING.search(before)) is not None and (n := parse_number(m.group(1))):
-        high = min(high, n.value + 0.5) if n.value > value else high
-    if (m := _PART_INCLUDING.match(after)) is not None and (n := parse_number(m.group(1))):
-        low = max(low, n.value - 0.5) if n.value < value else low
+    including = _WHOLE_INCLUDING.search(before)
+    if including is not None and (n := parse_number(including.group(1))) and n.value > value:
+        high = min(high, n.value + 0.5)  # "a crew of 22 including _____": at most 22
+    including = _PART_INCLUDING.match(after)
+    if including is not None and (n := parse_number(including.group(1))) and n.value < value:
+        low = max(low, n.value - 0.5)  # "a crew of _____ including 21": at least 21
     floor = _AT_LEAST.search(before)
     if floor is not None and not (
         floor.group(0).lower().startswith("over") and _DURATION.match(unit)

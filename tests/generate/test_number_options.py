@@ -254,3 +254,25 @@ def test_a_comparison_with_a_year_sets_no_bound() -> None:
     # "more than in 2019" compares with a year, not with a number of people
     found = option_values("30 people", "About 30 people came to the Vell fair, more than in 2019.")
     assert all(len(v) == 3 for v in found) and any(min(v) < 30 for v in found)
+
+
+def test_a_comparison_with_another_unit_sets_no_bound() -> None:
+    # the miles of trails say nothing of the acres of woods
+    sentence = "The Vell park has 1,000 acres of woods, with more than 90 miles of trails."
+    found = option_values("1,000 acres", sentence)
+    assert all(len(v) == 3 and max(v) <= 2000 for v in found)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence"),
+    [
+        ("500 firms", "The list ranks Vell Foods among the FTSE 500 firms this year."),
+        ("ten picks", "The club holds three top-ten picks in the coming draft."),
+    ],
+)
+def test_a_number_inside_a_name_or_a_compound_gets_no_options(answer: str, sentence: str) -> None:
+    fact = Fact(
+        "number", answer, sentence, 1, detail="count",
+        slots=(("context", sentence.replace(answer, GAP)),),
+    )  # fmt: skip
+    assert distractors(fact, answer, "answer", Pool(), random.Random(3)) == []
