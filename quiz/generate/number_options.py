@@ -349,7 +349,8 @@ def number_bounds(
             found = next((g for g in m.groups() if g), "")
             if (n := parse_number(found)) is not None and n.value >= value:
                 top = int(n.value)
-        high = top + 0.5  # "four stars" of five: no "eight stars"
+        if value <= top:  # a rating, not a count ("12,000 stars" of a galaxy)
+            high = top + 0.5  # "four stars" of five: no "eight stars"
     compared = _COMPARED_AFTER.match(after)
     if compared is not None and _comparable(compared, percent=percent, unit=unit):
         other = float(compared.group(3).replace(",", ""))

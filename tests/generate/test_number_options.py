@@ -169,6 +169,9 @@ def test_a_star_rating_stays_within_its_scale() -> None:
     # with no top given, a star rating is out of five
     for values in option_values("four stars", "The harbour inn in Vell earned four stars."):
         assert len(values) == 3 and max(values) <= 5
+    # a count of stars is no rating
+    sky = "On a clear night about 2,500 stars can be seen from the Vell hills."
+    assert all(len(v) == 3 for v in option_values("2,500 stars", sky))
     # a ten-star scale lets the options go past five
     ten = "On the club's ten-star scale the Vell ferry earned seven stars."
     assert any(max(v) > 5 for v in option_values("seven stars", ten) if v)
