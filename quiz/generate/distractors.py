@@ -308,8 +308,9 @@ def _entities(
     return picked
 
 
-_PLACEHOLDER: Final = re.compile(r"(?<![\w.’'-])[A-Z](?![\w.’'-])")
-"""A lone capital letter standing for a name ("X University", "Company B")."""
+_PLACEHOLDER: Final = re.compile(r"(?<![\w.’'-])[B-HJ-Z](?![\w.’'-])")
+"""A lone capital letter standing for a name ("X University", "Company B"); "A" and "I" are
+words."""
 _QUALIFIED: Final = re.compile(r"[A-Z][\w.’'-]*,\s*$")
 
 
