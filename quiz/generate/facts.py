@@ -671,6 +671,8 @@ def _entity_fact(
             detail=value.granularity,
         )
         fact = replace(fact, sort_key=value.sort_key)
+        if value.granularity == "month" and not re.search(r"\d", answer):
+            fact = replace(fact, score=fact.score - YEARLESS_MONTH_PENALTY)
         return _with_question(fact, sent, tokens)
     if label in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return _number_fact(sent, paragraph, tokens, label, ents)
@@ -703,6 +705,9 @@ def _entity_fact(
         return _with_question(fact, sent, tokens, about_subject=True)
     return None
 
+
+YEARLESS_MONTH_PENALTY: Final = 0.2
+"""A month named without its year ("in October") is a vaguer answer than the names beside it."""
 
 _SCORE: Final = re.compile(r"(\d{1,3})[-–](\d{1,3})")
 _RANGE_CUES: Final = frozenset({"ages", "aged", "between", "from", "grades", "pages", "chapters"})
@@ -1144,7 +1149,7 @@ def part_of_longer_name(sent: Span, tokens: range) -> bool:
     for token in (before, after):
         if token is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
-        if token.lower_ in TITLE_HEADS or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
+        if is_title(token) or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}:
             continue
         if token is before and not before.whitespace_:
             continue
@@ -1156,9 +1161,17 @@ TITLE_HEADS: Final = ROLE_HEADS | frozenset(
     "trustee coach owner boss envoy justice sen rep gov dr prof sir dame lord lady pope cardinal "
     "bishop archbishop rabbi imam reverend rev sheriff detective sergeant sgt captain capt "
     "lieutenant lt colonel col gen admiral adm inspector constable prince princess duke duchess "
-    "chancellor".split()
+    "chancellor executive attorney".split()
 )
 """Words that end a title written before a name ("Chief Justice", "Sen.", "Detective")."""
+HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "mx", "miss", "messrs"})
+
+
+def is_title(token: Token) -> bool:
+    """Whether `token` is a title or honorific written before a name, abbreviated or not
+    ("Sen.", "Gov", "Dr.", "Mr.", "Detective")."""
+    word = token.lower_.rstrip(".")
+    return word in TITLE_HEADS or word in HONORIFICS
 
 
 def title_before(sent: Span, tokens: range) -> str:
@@ -1178,15 +1191,39 @@ def title_before(sent: Span, tokens: range) -> str:
             break
         start -= 1
     words = doc[start : tokens.start]
-    if not words or words[-1].lower_ not in TITLE_HEADS:
+    if not words or words[-1].lower_.rstrip(".") not in TITLE_HEADS:
         return ""
-    owner = [t for t in words if t.pos_ == "PROPN" and t.lower_ not in TITLE_HEADS | TITLE_WORDS]
+    owner = [
+        t
+        for t in words
+        if t.pos_ == "PROPN" and not is_title(t) and t.lower_.rstrip(".") not in TITLE_WORDS
+    ]
     if not owner or len(words) > 8:
         return ""
     text = words.text.strip()
     if words[0].lower_ in TIME_OF_OFFICE:
         text = words[0].lower_ + text[len(words[0].text) :]  # "the former ... coach"
+    last = words[-1]
+    if last.text.endswith(".") and (full := TITLE_ABBREVIATIONS.get(last.lower_.rstrip("."))):
+        text = text[: len(text) - len(last.text)] + full  # "Negros Occidental governor"
     return text
+
+
+TITLE_ABBREVIATIONS: Final = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "adm": "admiral",
+    "prof": "professor",
+    "supt": "superintendent",
+    "insp": "inspector",
+}
+"""A title abbreviated before a name, written out when the question names the office."""
 
 
 TIME_OF_OFFICE: Final = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})

@@ -54,7 +54,11 @@ KIND_NOUNS: Final[dict[str, frozenset[str]]] = {
         "network airline carrier retailer charity startup band".split()
     ),
     "GPE": frozenset("city town village country nation capital state province region".split()),
+    "LAW": frozenset("law act bill legislation statute treaty".split()),
 }
+NAMING_ONLY: Final = frozenset({"LAW"})
+"""Kinds whose nouns have a plain sense too ("the final bill", "the act of giving"): such a
+noun is the one just named when there is one, and otherwise read like any other noun."""
 """Nouns that name a kind of entity: "the star" after one person was named is that person, "the
 company" after one company, "the city" after one city."""
 AMBIGUOUS: Final = ""
@@ -143,11 +147,18 @@ def definite_subject(sent: Span) -> Token | None:
         return None
     counted = subject.tag_ == "NNS"  # "the two women" points back as "the women" does
     if any(
-        (t.pos_ in {"PROPN", "NUM"} or t.ent_type_) and not (counted and t.lower_ in _FEW)
+        (t.pos_ in {"PROPN", "NUM"} or t.ent_type_ or _capitalised_inside(t, sent))
+        and not (counted and t.lower_ in _FEW)
         for t in subject.subtree
     ):
         return None
     return subject
+
+
+def _capitalised_inside(token: Token, sent: Span) -> bool:
+    """Whether a word after the sentence's first is capitalised: a name, whatever its tag ("The
+    Dunnings", "the Good Living plan")."""
+    return token.i > sent.start and token.text[:1].isupper() and token.is_alpha
 
 
 _FEW: Final = frozenset("two three four five six seven eight nine ten both".split())
@@ -256,9 +267,10 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
     kind = next((label for label, nouns in KIND_NOUNS.items() if key in nouns), "")
     if kind and subject.tag_ not in {"NNS", "NNPS"}:  # "the victims" are not the one just named
         found = described.recent(kind) if before_only else AMBIGUOUS
-        if not found:
+        if found:
+            return Resolution(subject=text, named=found, person=kind == "PERSON")
+        if kind not in NAMING_ONLY:
             return Resolution(drop=True)
-        return Resolution(subject=text, named=found, person=kind == "PERSON")
     if words[0].lower_ in POINTING or any(t.lower_ in _FEW for t in words):
         return Resolution(drop=True)  # "their family", "the two women": who?
     term = before_only and all(t.dep_ == "compound" for t in words[1:-1])
@@ -270,8 +282,9 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
 def _remember_entities(sent: Span, described: Descriptions) -> None:
     kinds: dict[str, set[str]] = {label: set() for label in KIND_NOUNS}
     for ent in sent.ents:
-        if ent.label_ in kinds:
-            kinds[ent.label_].add(ent.text)
+        label = "LAW" if ent[-1].lower_ in KIND_NOUNS["LAW"] else ent.label_
+        if label in kinds:
+            kinds[label].add(ent.text)
     described.last_two = [*described.last_two[-1:], kinds]
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Final
 
 from quiz.generate.names import locates, normalise
-from quiz.generate.places import CONTINENT, COUNTRY, contains, place
+from quiz.generate.places import CITY, CONTINENT, COUNTRY, Place, contains, place
 from quiz.generate.questions import Candidate
 
 KIND_BONUS: Final = {"short": 0.12, "choice": 0.08, "cloze": 0.05, "truefalse": 0.05, "order": 0.3}
@@ -132,6 +132,7 @@ def in_long_list(name: str, sentence: str) -> bool:
 
 
 _PLACE_BEFORE: Final = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}),\s+$")
+_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z]")
 
 
 def holds_a_named_place(answer: str, names: Iterable[str]) -> bool:
@@ -155,17 +156,28 @@ def holds_a_named_place(answer: str, names: Iterable[str]) -> bool:
 
 def locating_place(answer: str, sentence: str) -> bool:
     """Whether `answer` only says where the place written before it lies ("Corpus Christi,
-    Texas", "Austin, Texas", "Tartu, Estonia"): whoever knows the place knows that."""
+    Texas", "Austin, Texas", "Tartu, Estonia"): whoever knows the place knows that. After a
+    city the gazetteer knows, a name it reads as a city of another country (or not at all) is
+    the region the gazetteer lacks ("Folkestone, Kent": not the Kent of Washington state)."""
     at = sentence.find(answer)
     while at >= 0:
         m = _PLACE_BEFORE.search(sentence, 0, at)
         if m is not None:
             outer, inner = place(answer), place(m.group(1))
+            listed_on = _LIST_GOES_ON.match(sentence, at + len(answer)) is not None
+            if inner is not None and inner.kind == CITY and not listed_on:
+                if _region_left_out(outer, inner):
+                    return True
             if outer is not None and inner is not None and outer.key != inner.key:
                 if contains(outer, inner):
                     return True
         at = sentence.find(answer, at + 1)
     return locates(answer, sentence)
+
+
+def _region_left_out(outer: Place | None, city: Place) -> bool:
+    """Whether a name written right after `city` can only be a region the gazetteer lacks."""
+    return outer is None or (outer.kind == CITY and outer.country != city.country)
 
 
 TOPIC_MENTIONS: Final = 6

@@ -66,6 +66,8 @@ def parse_date(text: str, published: date | None = None) -> DateValue | None:
         return DateValue("decade", f"{y}s" + (f"-{part}" if part else ""), (y + offset, 0, 0))
     if published is not None and (day := _day_in_year(t, published)) is not None:
         return day
+    if published is not None and re.fullmatch(_MONTH_RE, t, flags=re.I):
+        return _month_in_year(_month(t), published)
     if published is not None:
         low = t.lower()
         shift = {"last year": -1, "this year": 0, "next year": 1}.get(low)
@@ -77,6 +79,17 @@ def parse_date(text: str, published: date | None = None) -> DateValue | None:
 
 YEARLESS_REACH: Final = 183
 """A day named without its year is the one within this many days of the publication date."""
+
+
+def _month_in_year(month: int, published: date) -> DateValue:
+    """A month named without its year ("in October"): the one within half a year of publication
+    (news tells of what just happened or is about to)."""
+    year = published.year
+    if month - published.month > 6:
+        year -= 1
+    elif published.month - month > 6:
+        year += 1
+    return DateValue("month", f"{year}-{month:02d}", (year, month, 0))
 
 
 def _day_in_year(text: str, published: date) -> DateValue | None:
@@ -132,6 +145,8 @@ def format_date(value: DateValue, style: str = "") -> str:
         return f"{a}{joiner}{b}"
     if g == "month":
         y, mo = value.value.split("-")
+        if style and not re.search(_YEAR, style):  # "in October": the year was left unsaid
+            return MONTHS[int(mo) - 1]
         return f"{MONTHS[int(mo) - 1]} {y}"
     if g == "day":
         y, mo, d = value.value.split("-")

@@ -280,6 +280,20 @@ def test_part_of_a_longer_name_is_no_answer(nlp: Any) -> None:
     assert not part_of_longer_name(titled, range(3, 5))  # a title is no part of the name
 
 
+def test_a_name_after_an_abbreviated_title_or_honorific_is_a_person(
+    article_facts: Extract,
+) -> None:
+    facts = article_facts(
+        "Sen. Ada Moen (D-Vell), a critic of the ferry levy, said the plan was unfair.",
+        "Mr. Olsen told the harbour board the fares would rise in 2025.",
+        "Dr. Lena Holm led the 2023 survey of the fjord's eelgrass.",
+        "Tarn County Gov. Piet Berg signed the ferry bill on Monday in 2024.",
+    )
+    for name in ("Ada Moen", "Olsen", "Lena Holm"):
+        assert find(facts, "person", name).slot("role") == ""
+    assert find(facts, "person", "Piet Berg").slot("role") == "the Tarn County governor"
+
+
 def test_terms_introduced_by_name_become_facts(article_facts: Extract) -> None:
     facts = article_facts(
         "When a harbour fish called the sandgoby is present, the eelgrass grows back.",

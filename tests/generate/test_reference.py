@@ -234,3 +234,37 @@ def test_a_description_by_age_is_the_person_just_named(article_facts: Extract) -
         "The 19-year-olds sailed to Tarn on 3 May 2023.",
     )
     assert contexts(plural, "3 May 2023") == []
+
+
+def test_a_capitalised_subject_is_a_name_whatever_its_tag() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from quiz.generate.reference import definite_subject
+
+    def parsed(words: list[str]) -> Doc:
+        # the tagger took the family name for a common noun: "The Moens" as "the moens"
+        return Doc(
+            spacy.blank("en").vocab,
+            words=words,
+            pos=["DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+            tags=["DT", "NNS", "VBD", "NN", "."],
+            deps=["det", "nsubj", "ROOT", "dobj", "punct"],
+            heads=[1, 2, 2, 2, 2],
+            sent_starts=[True, False, False, False, False],
+        )
+
+    named = parsed(["The", "Moens", "opened", "bakery", "."])
+    plain = parsed(["The", "family", "opened", "bakery", "."])
+    assert definite_subject(named[:]) is None
+    subject = definite_subject(plain[:])
+    assert subject is not None and subject.text == "family"
+
+
+def test_the_law_is_the_act_just_named(article_facts: Extract) -> None:
+    facts = article_facts(
+        "The new levy rests on a short clause of a 1991 law known as the Harbour Dues Act. "
+        "The law lets the port of Tarn keep 40 percent of the fees it charges ferry firms."
+    )
+    later = [f.slot("context") for f in facts if "fees" in f.sentence and f.slot("context")]
+    assert later and all(c.startswith("The Harbour Dues Act lets the port") for c in later)

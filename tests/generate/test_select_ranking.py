@@ -70,6 +70,10 @@ def test_an_answer_the_headline_names_is_the_topic(answer: str, headline: str, n
         ("Texas", "Texas crews worked in Austin, Texas, on Monday.", True),
         ("Texas", "The storm moved from Texas to Oregon on Monday.", False),
         ("Austin", "Jobs grew in Dallas, Austin and Tulsa last year.", False),
+        # a county the gazetteer lacks, whose name is also a city in another country
+        ("Kent", "A van hit a boy near Folkestone, Kent, on Monday.", True),
+        ("Paris", "Flights left London, Paris and Rome late.", False),
+        ("Rome", "Flights left London, Paris, Rome and Oslo late.", False),
     ],
 )
 def test_a_place_that_only_locates_the_one_before_it(

@@ -118,3 +118,24 @@ def test_a_day_without_its_year_is_written_without_one() -> None:
     assert format_date(found, "Dec. 14") == "December 14"
     assert format_date(found, "14 Dec") == "14 December"
     assert format_date(found, "Dec. 14, 2023") == "December 14, 2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("October", date(2023, 12, 20), "2023-10"),
+        ("in Oct.", date(2023, 12, 20), "2023-10"),
+        ("January", date(2023, 12, 20), "2024-01"),  # a coming month, across new year
+        ("November", date(2024, 2, 2), "2023-11"),  # last autumn, seen from winter
+    ],
+)
+def test_a_month_without_its_year_takes_the_nearest_year_to_publication(
+    text: str, published: date, value: str
+) -> None:
+    found = parse_date(text, published)
+    assert found is not None and (found.granularity, found.value) == ("month", value)
+    assert parse_date(text) is None
+    written = format_date(found, text)
+    assert (
+        written.split() == [written] and written[:3].casefold() == text.split()[-1][:3].casefold()
+    )
