@@ -18,6 +18,7 @@ from typing import Final
 
 from quiz.generate.grammar import GAP
 from quiz.generate.values import NumberValue, format_number, parse_number
+from quiz.language import UNIT_WORDS
 
 
 def pick_around(
@@ -261,6 +262,24 @@ def _worked_out(context: str, value: float, *, percent: bool, unit: str) -> bool
     return False
 
 
+_SMALL_COUNT: Final = re.compile(
+    r"(?i)(?<![\w.,$€£¥₹])(\d{1,3}|"
+    + "|".join(sorted((w for w, n in UNIT_WORDS.items() if n), key=len, reverse=True))
+    + r")\s+(?:in|of|with|from|at|on|to|for|wearing|dressed)\b"
+)
+"""A count that starts one of the parts a whole is split into ("two in red dresses")."""
+
+
+def _parts_add_up(after: str, value: float) -> bool:
+    """Whether the sentence, after the gap, splits the answer into parts that add up to it
+    ("_____ women, two in red dresses and two in blue"): the prompt gives the answer by sum."""
+    parts = [
+        float(m.group(1)) if m.group(1).isdigit() else float(UNIT_WORDS[m.group(1).casefold()])
+        for m in _SMALL_COUNT.finditer(after)
+    ]
+    return len(parts) >= 2 and sum(parts) == value
+
+
 def _amount(text: str) -> float:
     digits = re.sub(r"[^\d.]", "", text.replace(",", "")).strip(".")
     try:
@@ -336,6 +355,8 @@ def number_bounds(
     if _worked_out(context, value, percent=percent, unit=unit):
         return None
     before, after = context.split(GAP, 1)
+    if not percent and _parts_add_up(after, value):
+        return None
     listed = _LISTED.match(after) or _LISTED_AFTER_COLON.match(after)
     if listed is not None and len(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(1))) == value:
         return None  # "his _____ Kevin, Kerry, David and Mike": the prompt counts them out

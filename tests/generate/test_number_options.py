@@ -279,3 +279,11 @@ def test_a_number_inside_a_name_or_a_compound_gets_no_options(answer: str, sente
         slots=(("context", sentence.replace(answer, GAP)),),
     )  # fmt: skip
     assert distractors(fact, answer, "answer", Pool(), random.Random(3)) == []
+
+
+def test_parts_that_add_up_to_the_answer_give_it_away() -> None:
+    sentence = "Five rowers wait at the Vell slipway, three in yellow vests and two in red."
+    assert all(v == set() for v in option_values("Five rowers", sentence, seeds=3))
+    # parts that do not add up to it leave it to the reader
+    other = "Five rowers wait at the Vell slipway, three in yellow vests."
+    assert all(len(v) == 3 for v in option_values("Five rowers", other, seeds=3))
