@@ -237,7 +237,10 @@ def scope(sent: Span, answer: range) -> list[int]:
         weak = subjects[0].lower_ in _WEAK_SUBJECTS
     else:  # "The Office of Harbours predicts X" parsed without its subject still has one
         weak = not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[sent.start : root.i])
+    pronoun = bool(subjects) and subjects[0].lower_ in _PERSONAL_SUBJECTS
     while node.i != root.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and pronoun and (own := _clause_of_its_own(node)):
+            return own
         if node.dep_ == "relcl":
             relative = [
                 c for c in node.children if c.dep_ in _SUBJECT_DEPS and c.tag_ in {"WDT", "WP"}
@@ -274,6 +277,28 @@ def scope(sent: Span, answer: range) -> list[int]:
             )
         node = node.head
     return list(_tokens(sent))
+
+
+_PERSONAL_SUBJECTS: Final = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_AMOUNTS: Final = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
+_TIME_OPENERS: Final = frozenset({"when", "after", "before", "as", "once", "while", "because"})
+
+
+def _clause_of_its_own(clause: Token) -> list[int]:
+    """The tokens of an adverbial clause that reads on its own once its opening word goes ("when
+    the Harbour Office reported that fares rose" -> "the Harbour Office reported that fares
+    rose"): it has a subject of its own, a noun or a name; else none."""
+    opener = clause.doc[clause.left_edge.i]
+    if opener.lower_ not in _TIME_OPENERS or opener.head.i != clause.i:
+        return []
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects or subjects[0].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if subjects[0].ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in subjects[0].children):
+        return []  # "when 10 inches fell": of what?
+    if any(t.tag_ in {"PRP", "PRP$"} for t in clause.subtree):
+        return []  # "when her son won": whose?
+    return sorted(t.i for t in clause.subtree if t.i != opener.i)
 
 
 def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> str:

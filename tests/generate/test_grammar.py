@@ -83,3 +83,50 @@ def test_who_reports_a_long_sentence_is_never_cut(nlp: object) -> None:
     )
     context = _context(nlp, text, "400")
     assert context == "" or context.endswith("the ministry said.")
+
+
+def test_a_clause_with_a_subject_of_its_own_stands_for_a_pronoun_main_clause(nlp: object) -> None:
+    def context_of(text: str, answer: str) -> str:
+        sent = next(nlp(text).sents)  # type: ignore[operator]
+        at = next(t.i for t in sent if t.text == answer)
+        return grammar.context(sent, range(at, at + 1)).replace(grammar.GAP, "_____")
+
+    assert (
+        context_of(
+            "They got more good news on Friday when the Harbour Office reported that fares fell "
+            "by 4 percent over the past year.",
+            "4",
+        )
+        == "The Harbour Office reported that fares fell by _____ percent over the past year."
+    )
+    # the clause points back itself: the whole sentence stays
+    assert context_of("She cried when her son won the race in Tarn.", "Tarn") == (
+        "She cried when her son won the race in _____."
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "cut"),
+    [(["the", "council"], True), (["10", "inches"], False)],  # "when 10 inches fell": of what?
+)
+def test_a_clause_whose_subject_is_an_amount_does_not_stand_alone(
+    subject: list[str], cut: bool
+) -> None:
+    words = ["We", "had", "snow", "when", *subject, "fell", "in", "Tarn", "."]
+    heads = [1, 1, 1, 6, 5, 6, 1, 6, 7, 1]
+    deps = "nsubj ROOT dobj advmod det nsubj advcl prep pobj punct".split()
+    pos = "PRON VERB NOUN SCONJ DET NOUN VERB ADP PROPN PUNCT".split()
+    tags = "PRP VBD NN WRB DT NNS VBD IN NNP .".split()
+    if subject[0] == "10":
+        deps[4], pos[4], tags[4] = "nummod", "NUM", "CD"
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        sent_starts=[True] + [False] * 9,
+    )
+    kept = [doc[i].text for i in grammar.scope(doc[:], range(8, 9))]
+    assert kept == (words[4:9] if cut else words)
