@@ -1328,7 +1328,9 @@ def _quotes(sent: Span, paragraph: int, ents: tuple[tuple[str, str], ...]) -> li
             continue
         tokens = range(span.start, span.end)
         fact = _base("quote", inner, sent, paragraph, tokens, ents, detail=kind)
-        fact = fact.with_slots(speaker=who, quote=inner)
+        led_in = any(t.is_alpha for t in doc[sent.start : span.start])
+        framed = "yes" if kind == "view" or led_in else ""
+        fact = fact.with_slots(speaker=who, quote=inner, framed=framed)
         out.append(fact)
     return out
 

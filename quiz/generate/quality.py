@@ -208,8 +208,10 @@ def check_question(
                 reasons.append("answer-in-prompt")
                 break
         else:
-            if _spelled_out(answer, stem) or (
-                question.fact in _NAMED_FACTS and _part_shown(answer, stem)
+            if (
+                _spelled_out(answer, stem)
+                or (question.fact != "acronym" and _abbreviated(answer, stem))
+                or (question.fact in _NAMED_FACTS and _part_shown(answer, stem))
             ):
                 reasons.append("answer-in-prompt")
     if statement and _dangling(prompt):
@@ -341,6 +343,16 @@ def _spelled_out(answer: str, stem: str) -> bool:
             if not letters.startswith(initials):
                 break
     return False
+
+
+def _abbreviated(answer: str, stem: str) -> bool:
+    """Whether the prompt shows the initials of a name asked ("... the NIH clause" for
+    "National Institutes of Health")."""
+    words = [w for w in re.findall(r"[\w&’'-]+", answer) if w.lower() not in _INITIALS_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    initials = "".join(w[0] for w in words)
+    return re.search(rf"(?<![\w-]){initials}s?(?![\w-])", stem) is not None
 
 
 def _dangling(prompt: str) -> bool:

@@ -20,7 +20,8 @@ SHIPPED: Final = Path(__file__).with_name("templates.yaml")
 TEMPLATE_KINDS: Final = ("cloze", "short", "choice", "truefalse", "order")
 DERIVED: Final = frozenset({"answer", "cloze", "blank", "statement"})
 SLOTS: Final = frozenset(
-    "aux subject predicate vp noun number role person term meaning speaker quote label prep".split()
+    "aux subject predicate vp noun number role person term meaning speaker quote framed label "
+    "prep".split()
 )
 """Slot names a prompt may use, besides the derived placeholders in DERIVED."""
 _KEYS: Final = frozenset({"id", "fact", "kind", "prompt", "answer", "when", "weight", "disabled"})

@@ -493,3 +493,17 @@ def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
     norway = find(facts, "place", "Norway")
     assert not norway.slot("predicate")
     assert not find(facts, "person", "Ada Moen").slot("vp")
+
+
+def test_a_quoted_remark_is_a_cloze_only_when_the_sentence_leads_into_it(
+    article_facts: Extract,
+) -> None:
+    cloze = next(t for t in load_templates() if t.id == "quote-cloze")
+    facts = article_facts(
+        "“We saw the ferry tip over in the storm,” deckhand Ada Moen told the Vell Courier.",
+        "Harbour chief Lena Holm said the new timetable “will not survive the first winter.”",
+    )
+    opening = next(f for f in facts if f.type == "quote" and f.answer.startswith("We saw"))
+    led_in = next(f for f in facts if f.type == "quote" and f.answer.startswith("will not"))
+    assert not applies(cloze, opening)
+    assert applies(cloze, led_in)

@@ -403,6 +403,19 @@ def test_an_acronym_spelled_out_in_the_prompt_gives_it_away() -> None:
     assert "answer-in-prompt" not in check_question(other)
 
 
+def test_the_initials_of_the_name_asked_give_it_away() -> None:
+    question = cloze_of(
+        "Years ago the {{c1::Vell Harbour Board}} added a fair fares clause to VHB contracts.",
+        "Vell Harbour Board",
+    )
+    assert "answer-in-prompt" in check_question(question)
+    other = cloze_of(
+        "Years ago the {{c1::Vell Harbour Board}} added a fair fares clause to TMC contracts.",
+        "Vell Harbour Board",
+    )
+    assert "answer-in-prompt" not in check_question(other)
+
+
 def test_a_telling_word_of_the_name_asked_gives_it_away() -> None:
     question = cloze_of(
         "Ada took the {{c1::Vell Otters}} to the final in 2021, where the Otters lost.",
