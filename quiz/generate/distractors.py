@@ -6,7 +6,9 @@ person, newspapers for a newspaper, numbers with the same unit. They come from t
 then from the gazetteer (neighbouring countries, the country's big cities, the biggest cities of
 a named region). None is an alias of the key, contains it or lies within it, nor appears in the
 key's own sentence. None is ruled out or made true as well by the sentence: a place outside the
-region it names (`named_region`), a number beyond the floor or ceiling it sets (`number_bounds`).
+region it names (`named_region`), a city of a country it names apart from the answer's ("worn in
+China, years after it appeared in _____"), a number beyond the floor or ceiling it sets
+(`number_bounds`). A stand-in name ("X University") is no option.
 When the key's kind is uncertain, or the sentence lets one work the answer out, there are none: the
 fact is asked another way. Pure functions; randomness comes from the caller.
 """

@@ -1,12 +1,16 @@
 """Wrong numbers for a number's gap that its own sentence does not rule out or make true as well.
 
 A number's options are its neighbours on a grid of its own precision, written like it (unit,
-currency, scale word, digits or words). The sentence bounds them: "more than _____" makes every
-lower option true as well, "up to _____" or "among the _____ busiest ports" every higher one;
-"17 of his _____ games" rules out anything of 17 or fewer; an option the sentence gives elsewhere
-is no option. When the sentence lets one work the answer out (a conversion in brackets, a change
-"from $40 to $10", the names it goes on to list), there are none: the fact is asked another way.
-Pure functions; randomness comes from the caller.
+currency, scale word, digits or words): a measure or a size keeps to its nearest neighbours
+("20-inch": 18-inch, 22-inch), a round figure keeps its roundness ("10 miles": 5, 15, 20), a value
+counted in halves stays in halves, a star rating stays within its scale. The sentence bounds
+them: "more than _____" or "_____ or more" makes every lower option true as well, "up to _____"
+or "among the _____ busiest ports" every higher one; "17 of his _____ games", "a crew of 22
+including _____" or "_____, well above the norm of 5,000" rule out the far side; an option the
+sentence gives elsewhere is no option. When the sentence lets one work the answer out (a
+conversion in brackets, a change "from $40 to $10", the names or items it goes on to list, parts
+that add up to it), or the number is part of a name ("FTSE _____"), there are none: the fact is
+asked another way. Pure functions; randomness comes from the caller.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     number = parse_number(answer)
     if number is None or number.value <= 0:
         return []
-    if _IN_A_NAME.search(context.split(GAP, 1)[0]) if GAP in context else False:
+    if GAP in context and _IN_A_NAME.search(context.split(GAP, 1)[0]):
         return []
     bounds = number_bounds(context, number.value, percent=_is_percent(number), unit=number.suffix)
     if bounds is None:
@@ -199,6 +203,7 @@ bound."""
 _COMPARABLE_WORDS: Final = frozenset(
     "a an the in on at by of for to and or as than this that".split()
 )
+"""Words that may follow the compared number without giving it a unit of its own."""
 _STARS: Final = re.compile(r"(?i)^[\s-]*stars?\b")
 _SCALE: Final = re.compile(
     rf"(?i)\bout\s+of\s+{_NUMERAL}(?=\s+stars?\b|\s*$|\s*[,.;)])"
