@@ -1257,6 +1257,8 @@ def acronym_pairs(text: str) -> Iterator[tuple[str, str, int, int]]:
             between = before[w.end() : run[0].start()] if run else before[w.end() :]
             if "," in between or "(" in between or ")" in between:
                 break
+            if re.search(r"\w-[a-z]", token):
+                break  # "Tarn-based", "Vell-led": a word about the name, not of it
             if token[:1].isupper() or token.lower() in {"of", "for", "and", "the", "on", "in", "&"}:
                 run.insert(0, w)
             else:

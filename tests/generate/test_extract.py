@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from quiz.generate.facts import Fact, part_of_longer_name, retype
+from quiz.generate.facts import Fact, acronym_pairs, part_of_longer_name, retype
 from quiz.generate.pipeline import build_pool, make_deck
 from quiz.generate.questions import applies, render
 from quiz.generate.templates import load_templates
@@ -106,6 +106,20 @@ def test_acronyms_are_asked_both_ways_and_clean(article_facts: Extract) -> None:
     assert "(NRH)" not in rendered(acronym, "acronym-cloze")
     later = find(facts, "organisation", "NRH")
     assert later.accept == ("Nordlink Rail Holding",)
+
+
+@pytest.mark.parametrize(
+    ("text", "long_form"),
+    [
+        (
+            "Staff at the Hull-based Harbour Rescue Centre (HRC) found the boat.",
+            "Harbour Rescue Centre",
+        ),
+        ("The World Anti-Ferry League (WAFL) met in Vell.", "World Anti-Ferry League"),
+    ],
+)
+def test_a_word_about_a_name_is_no_part_of_its_long_form(text: str, long_form: str) -> None:
+    assert [long for _, long, _, _ in acronym_pairs(text)] == [long_form]
 
 
 def test_people_get_their_roles_from_appositions_and_bios(article_facts: Extract) -> None:
