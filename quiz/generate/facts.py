@@ -206,6 +206,30 @@ def _merge_cases(ents: list[Entity], doc: Doc) -> list[Entity]:
     return out
 
 
+_CAMPUS_HEADS: Final = frozenset({"university", "college", "institute", "school"})
+
+
+def _merge_campus(ents: list[Entity], doc: Doc) -> list[Entity]:
+    """Extend "University of Texas" over "at San Antonio": the one name of a campus (the model
+    may end the name on "at", or give the campus as a place of its own)."""
+    out: list[Entity] = []
+    for r, label in ents:
+        if out and r.start < out[-1][0].stop:
+            continue  # the campus, already taken into the name before it
+        words = {t.lower_ for t in doc[r.start : r.stop]}
+        if label == "ORG" and words & _CAMPUS_HEADS:
+            at = r.stop - 1 if doc[r.stop - 1].lower_ == "at" else r.stop
+            if at < len(doc) and doc[at].lower_ == "at":
+                stop = at + 1
+                while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                    stop += 1
+                if stop > at + 1:
+                    out.append((range(r.start, stop), label))
+                    continue
+        out.append((r, label))
+    return out
+
+
 def _text(doc: Doc, tokens: range) -> str:
     return doc[tokens.start : tokens.stop].text
 
@@ -227,6 +251,8 @@ def usable(sent: Span) -> bool:
         return False
     if _PHONE.search(text):
         return False  # an appeal for witnesses or a helpline, not news
+    if _ELSEWHERE_IN_PAGE.search(text):
+        return False  # "one of the officials cited above": who, out of the page?
     if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
         return True
     root = sent.root  # "opened" read as a participle: a statement all the same
@@ -240,6 +266,11 @@ _PHONE: Final = re.compile(
 )
 
 
+_ELSEWHERE_IN_PAGE: Final = re.compile(
+    r"(?i)\b(?:cited|mentioned|noted|listed|quoted|named|described|shown|pictured|discussed)"
+    r"\s+(?:above|below|earlier|previously)\b|\b(?:see|read) (?:above|below)\b"
+)
+"""Words that point to another part of the page, which a question cannot show."""
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})
 
 
@@ -496,7 +527,7 @@ def _extract_sentence(
     doc = sent.doc
     sentence = sent.text.strip()
     raw = [(r, e.label_) for e in sent.ents if (r := clean_span(e)) is not None]
-    ents = _merge_cases(_merge_compass(raw, doc), doc)
+    ents = _merge_campus(_merge_cases(_merge_compass(raw, doc), doc), doc)
     entity_pairs = tuple((label, _text(doc, r)) for r, label in ents)
     for r, label in ents:
         mentions.append(Mention(label, _text(doc, r), sentence, paragraph))
@@ -1067,6 +1098,9 @@ def _paired_number(
     return replace(fact, accept=(doc[tokens.start : tokens.stop].text,))
 
 
+_RANK_MARKS: Final = frozenset({"#", "no.", "no", "number"})
+
+
 def _amount_question(fact: Fact, sent: Span, tokens: range) -> Fact:
     """Slots for "How much did X cost?", "How much was X?" and "By what percentage did X rise?"
     when the amount is the object or complement of the main verb, or follows its "by"."""
@@ -1074,6 +1108,8 @@ def _amount_question(fact: Fact, sent: Span, tokens: range) -> Fact:
     root = sent.root
     head = doc[tokens.start : tokens.stop].root
     verb = head.head
+    if tokens.start > sent.start and doc[tokens.start - 1].lower_ in _RANK_MARKS:
+        return fact  # "ranked #461": a place in a list, not an amount
     phrase = {t.i for t in head.subtree}
     prep = "-"
     if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "by":

@@ -310,7 +310,12 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     tried: a blind rating found 2 of 16 such questions acceptable)."""
     cut = leading_adjuncts(sent, answer) | _leading_discourse(sent, answer)
     cut |= bracketed(sent, answer)
-    kept = [i for i in scope(sent, answer) if i not in cut]
+    whole = scope(sent, answer)
+    kept = [i for i in whole if i not in cut]
+    if not _states(sent, kept):
+        kept = whole  # the cuts took the verb ("If ... (now called X?) inviting Y to Z")
+        if not _states(sent, kept):
+            return ""
     text = _finish(render(sent, kept, answer))
     if len(text.split()) <= max_words:
         return text
@@ -320,6 +325,22 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     if len(text.split()) > max_words or _orphans(sent, kept):
         return ""  # cutting further (phrases inside the clause) reads as a spliced sentence
     return text
+
+
+_FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _states(sent: Span, kept: Iterable[int]) -> bool:
+    """Whether the kept words hold a finite verb: a statement, not a phrase ("Inviting the
+    band to Vell.")."""
+    doc = sent.doc
+    root = sent.root  # a verb the tagger read as a participle ("opened") still states
+    return any(
+        doc[i].tag_ in _FINITE_TAGS
+        or (doc[i].tag_ == "VB" and doc[i].dep_ != "xcomp")  # "brands ... bring to mind"
+        or (i == root.i and root.pos_ in {"VERB", "AUX"} and root.tag_ != "VBG")
+        for i in kept
+    )
 
 
 def _orphans(sent: Span, kept: Iterable[int]) -> bool:

@@ -165,7 +165,9 @@ def check_question(
     if _GLUED.search(_GAP.sub(" x ", prompt)) or _PAGE_MARKS.search(_GAP.sub(" x ", prompt)):
         reasons.append("glued-words")
     gapped = _GAP.sub("\x01", prompt).replace("_____", "\x01")
-    if _SOURCE_GAP.search(gapped):
+    if _SOURCE_GAP.search(gapped) or (
+        question.fact == "organisation" and _REPORTER_GAP.search(gapped)
+    ):
         reasons.append("source-gap")
     if _BARE_APOSTROPHE_AFTER_GAP.search(gapped) or (
         question.fact in {"date", "number"} and _POSSESSIVE_AFTER_GAP.search(gapped)
@@ -287,6 +289,11 @@ _SOURCE_GAP: Final = re.compile(
 """A gap on where the news was said or who passed it on ("according to _____", "told _____",
 "according to 2019 figures published by the _____", "per new figures from the _____", "wrote on
 _____"), or on a detail of that source ("according to a _____ story"): no reader keeps it."""
+_REPORTER_GAP: Final = re.compile(
+    r",\s+(?:the\s+)?\x01\s+(?:says|said|reports|reported|writes|wrote|added)\W*$"
+)
+"""An organisation's gap on who reports the sentence, at its end ("..., _____ says."): the
+outlet or office passing the news on, not the news."""
 _IN_COMPOUND: Final = re.compile(r"\x01-[a-z]|[A-Za-z]-\x01")
 """A name's gap joined by a hyphen to a word ("_____-winner", "Scalia-_____"): part of one
 word; a number's ("a _____-tall sailor") reads as a measure."""

@@ -196,15 +196,25 @@ def pointing_noun(sent: Span, skip: frozenset[int] = frozenset()) -> Token | Non
         noun = token.head
         if token.lower_ in {"this", *_ORDINAL_POINTERS} and noun.lemma_.lower() in _TIME_NOUNS:
             continue
-        if token.lower_ in {"these", "those"} and any(
-            t.pos_ == "VERB" for t in sent.doc[sent.start : token.i]
-        ):
+        if token.lower_ in {"these", "those"} and _after_a_clause(sent, token):
             continue  # "people went to hospital, and 40% of those visits": what it just said
         if _names_which(noun):
             continue  # "this 1974 Lincoln Continental": the name says which
         if noun.pos_ in {"NOUN", "PROPN"} and noun.i > token.i:
             return noun
     return None
+
+
+def _after_a_clause(sent: Span, token: Token) -> bool:
+    """Whether a whole clause with its verb comes before `token`, closed by "and", "but" or a
+    semicolon: what "those" then means was just said ("people went to hospital, and 40% of
+    those visits"); "wants the right to sell those patents" has said nothing of them yet."""
+    before = sent.doc[sent.start : token.i]
+    for link in before:
+        if link.dep_ == "cc" or link.text == ";":
+            if any(t.pos_ == "VERB" for t in sent.doc[sent.start : link.i]):
+                return True
+    return False
 
 
 def _names_which(noun: Token) -> bool:

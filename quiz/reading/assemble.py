@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from quiz.errors import QuizError
 from quiz.model import Article, Block, BlockKind
@@ -98,6 +99,7 @@ def _assemble(
                 continue
         seen_body = True
         kept.append(_Line(text, line.kind))
+    kept = _without_pull_quotes(kept)
     bios: list[str] = []
     while kept:
         if kept[-1].kind == "heading":
@@ -124,6 +126,38 @@ def _assemble(
         blocks=blocks,
         language="en" if is_english(block.text for block in blocks) else "und",
     )
+
+
+_ATTRIBUTION: Final = re.compile(r"^[—–-]{1,2}\s*[\w.'’-]+(?:,?\s+[\w.'’-]+){0,7}$")
+"""A line that only names a quote's speaker: "— Ann Lee", "– Jo Park, mayor"."""
+_MAX_PULL_QUOTES: Final = 20
+"""More quotes with their speakers than this make a page of quotes (a list of sayings, of reader
+comments), not an article with a few set apart: none is taken out, and the check stays cheap."""
+
+
+def _without_pull_quotes(lines: list[_Line]) -> list[_Line]:
+    """The lines less pull quotes: a quote set apart with its speaker on the line after ("— Ann
+    Lee"), whose words the article already says in one of its paragraphs."""
+    quotes = [index for index in range(len(lines) - 1) if _ATTRIBUTION.match(lines[index + 1].text)]
+    if not quotes or len(quotes) > _MAX_PULL_QUOTES:
+        return lines
+    pairs = [_word_pairs(line.text) for line in lines]
+    dropped: set[int] = set()
+    for index in quotes:
+        said = pairs[index]
+        if said and any(
+            len(said & other) >= 0.8 * len(said)
+            for at, other in enumerate(pairs)
+            if at not in (index, index + 1)
+        ):
+            dropped.update((index, index + 1))
+    return [line for index, line in enumerate(lines) if index not in dropped]
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of neighbouring words in `text`, in lower case."""
+    words = re.findall(r"\w+", text.lower())
+    return set(zip(words, words[1:], strict=False))
 
 
 def _is_link_title(text: str) -> bool:

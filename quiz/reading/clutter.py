@@ -83,6 +83,24 @@ _CLUTTER_PATTERNS: Final = tuple(
         r"^(?:fact[- ]checked|peer[- ]reviewed(?: publication)?|trusted source|proofread"
         r"|reputable news agency|preprint)$",
         r"^(?:more information|journal information|citation|provided by)\s*:",
+        r"\bet al\b.{0,300}\bdoi\s*:?\s*10\.\d",
+        r"^(?:story source|cite this (?:page|article|story))\s*:?$",
+        r"\bcontent may be edited for (?:style|length)\b",
+        r"^this (?:episode|segment|podcast|story|article|video) was (?:produced|edited|reported)"
+        r"(?: and \w+)? by\b.{0,200}$",
+        r"^this (?:story|article) was (?:originally|first) published (?:on )?(?:(?:jan|feb|mar|apr|may"
+        r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+        r"|oct|nov|dec)|\d{4}-\d\d-\d\d).{0,40}$",
+        r"\b(?:email|e-mail|write to) us at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.!]?$",
+        r"\bletters? to the editor\b.{0,250}\b[\w.+-]+@[\w-]+\.\w+",
+        r"^[\w ]{0,30}\b(?:images?|photos?|photographs?|illustrations?) by\b.{0,150}"
+        r"(?:/\s*|,\s*|\bfor\s+)(?:getty images|shutterstock|istock|alamy|reuters|afp|ap)\.?$",
+        r"^the (?:views|opinions) expressed (?:here|in this (?:article|column|piece|post))\b",
+        r"\b(?:do|does) not (?:own|hold) (?:shares|positions) in any (?:of the )?(?:securities|stocks"
+        r"|companies) mentioned\b",
+        r"\b(?:start|begin|get|try) your [\w .&'’-]{0,40}\bsubscription(?: today| now)?[.!]?$",
+        r"^get (?:(?:the |our |a |your )?(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s |our |the |a |your )?free\b"
+        r"[^,.;:]{0,60}\b(?:guide|e-?book|report|course|checklist|toolkit|white ?paper)\b",
         r"^provided by\b[^.!?,;]{2,80}$",
         r"^(?:opinion|analysis|commentary|exclusive|editorial|sponsored)\s*:?$",
         r"\bindependently selected by our editors\b|\bwe may earn an? (?:affiliate )?commission\b",
@@ -158,6 +176,12 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
         ("\\|\\s*(?:photo", ("|",)),
         ("(?:mobile|app) (?:users", ("here)",)),
         ("independently selected", ("independently", "commission")),
+        ("et al", ("doi",)),
+        ("content may be edited", ("edited",)),
+        ("us at", ("us at",)),
+        ("letters? to the editor", ("editor",)),
+        ("not (?:own|hold)", ("mentioned",)),
+        ("subscription(?: today", ("subscription",)),
     )
     if key in pattern.pattern
 }

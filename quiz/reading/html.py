@@ -13,10 +13,11 @@ from quiz.errors import QuizError
 from quiz.model import Article
 from quiz.reading.assemble import _assemble, _Meta, _title_from, _title_of_body
 from quiz.reading.markdown import LineKind, _Line
-from quiz.reading.metadata import parse_date
+from quiz.reading.metadata import _is_name, parse_date
 from quiz.reading.structured import (
     author_names,
     cited_days,
+    headline_byline,
     marked_date,
     marks_as_published,
     names_site,
@@ -63,7 +64,15 @@ def read_html_article(html: str, *, url: str = "", file: str = "") -> Article:
     lines = _without_marked_asides(lines, tree)
     lines = _with_standfirst(lines, standfirsts(tree, page.summaries))
     meta = _Meta()
-    credited = page.authors or author_names(str(document.author or ""), page.site_names)
+    # trafilatura's guess at the author is taken when it is a person's name; else a "by ..." line under
+    # the headline names the author ("by RiverWatcher42"), before a guess such as a menu's "Manga".
+    guessed = author_names(str(document.author or ""), page.site_names)
+    credited = (
+        page.authors
+        or [name for name in guessed if _is_name(name)]
+        or headline_byline(tree, page.site_names)
+        or guessed
+    )
     if credited:
         credited = settle_authors(credited, html)
     meta.add_authors(credited)
@@ -137,19 +146,45 @@ def _fuller_body(
     return lines
 
 
-_MARKED_ASIDE: Final = "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')]"
+_MARKED_ASIDE: Final = (
+    "//figcaption|//*[@class][contains(@class, 'aption') or contains(concat(' ', @class), ' promo')"
+    " or contains(@class, 'LinkEmbed') or contains(@class, 'link-embed')]"
+)
 """Elements a page marks as captions (class "caption", "imageCaption", "wp-caption-text") or as a
-promotion of another story (class "promo", "promo-description")."""
+promotion of another story (class "promo", "promo-description", a link card's "ExternalLinkEmbedDek"
+or "link-embed__title")."""
 
 
 def _without_marked_asides(lines: list[_Line], tree: Any) -> list[_Line]:
     """The lines that are not the text of an image caption or of a card promoting another story, as
-    the page marks them."""
-    asides = {clean_text(" ".join(element.itertext())) for element in xpath(_MARKED_ASIDE)(tree)}
+    the page marks them, nor a paragraph that only links to another story."""
+    asides: set[str] = set()
+    for element in xpath(_MARKED_ASIDE)(tree):
+        text = " ".join(element.itertext())
+        asides.add(clean_text(text))
+        # A caption written over several source lines is read as one line each (see `_split_breaks`).
+        asides.update(clean_text(piece) for piece in text.split("\n") if len(piece.split()) >= 4)
+    asides.update(_link_paragraphs(tree))
     asides.discard("")
     if not asides:
         return lines
     return [line for line in lines if line.text not in asides]
+
+
+def _link_paragraphs(tree: Any) -> Iterator[str]:
+    """The text of paragraphs that are nothing but one link, worded as a title (no closing stop): a
+    story the page points to from inside its text."""
+    for paragraph in xpath("//p[.//a]")(tree):
+        links = paragraph.findall(".//a")
+        if len(links) != 1:
+            continue
+        text = clean_text(" ".join(paragraph.itertext()))
+        if (
+            len(text.split()) >= 4
+            and not text.endswith((".", "!", "?", ":", ";"))
+            and text == clean_text(" ".join(links[0].itertext()))
+        ):
+            yield text
 
 
 def _with_standfirst(lines: list[_Line], candidates: list[str]) -> list[_Line]:
@@ -311,12 +346,23 @@ def _split_breaks(element: Any, kind: LineKind) -> Iterator[_Line]:
             yield _Line(text, kind)
 
 
+_BLOCK_ELEMENTS: Final = frozenset({"p", "div", "head", "list", "item"})
+"""Elements of trafilatura's body that start a line of their own wherever they sit: a <div> it kept
+whole holds its paragraphs as <p> children, which must not run together. (Not <quote>: trafilatura
+writes an inline <q> as one, inside its sentence.)"""
+
+
 def _collect_text(element: Any, parts: list[str]) -> None:
     if element.tag == "lb":
         parts.append("\n")
     elif element.text:
         parts.append(element.text)
     for child in element:
+        block = child.tag in _BLOCK_ELEMENTS
+        if block:
+            parts.append("\n")
         _collect_text(child, parts)
+        if block:
+            parts.append("\n")
         if child.tail:
             parts.append(child.tail)

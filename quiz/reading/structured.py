@@ -321,6 +321,37 @@ def author_names(text: str, site_names: Iterable[str] = ()) -> list[str]:
     ]
 
 
+_BY_AFTER_HEADLINE: Final = re.compile(r"^by\s+([^,|•·\n]{2,60}?)\s*(?:[,|•·]|$)", re.IGNORECASE)
+
+
+def headline_byline(tree: Any, site_names: Iterable[str] = ()) -> list[str]:
+    """The people a "by ..." line right after the page's <h1> credits ("by Jo Park, May 3"), for pages
+    that state no author in their metadata; [] when no such line follows the headline."""
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return []
+    after = headline.tail or ""
+    if not after.strip():
+        following = headline.getnext()
+        if following is None or not isinstance(following.tag, str) or following.tag in _HIDDEN:
+            return []
+        after = " ".join(following.itertext())
+    match = _BY_AFTER_HEADLINE.match(clean_text(after[:300]))
+    if match is None:
+        return []
+    return [name for name in author_names(match.group(1), site_names) if _credit_like(name)]
+
+
+_HANDLE: Final = re.compile(r"^(?=\S*(?:\d|[a-z][A-Z]|_))[\w.-]{3,40}$")
+"""A user name as a byline gives it: one word with a digit, an inner capital or an underscore."""
+
+
+def _credit_like(text: str) -> bool:
+    """Whether a "by ..." line's text names a person: a name, or a user name ("RiverWatcher42"); not
+    the start of a sentence ("by the end of May") nor a body ("by University of the North")."""
+    return _is_name(text) or _HANDLE.match(text) is not None
+
+
 def _without_trailing_label(piece: str) -> str:
     """ "Jo Park Link Copied" -> "Jo Park": a page's button label run into the name next to it."""
     words = piece.split()

@@ -497,6 +497,14 @@ def test_an_appeal_with_a_phone_number_is_no_fact(article_facts: Extract) -> Non
     assert facts == []
 
 
+def test_a_sentence_pointing_elsewhere_in_the_page_is_no_fact(article_facts: Extract) -> None:
+    facts = article_facts(
+        "One of the harbour officials quoted above said the Vell ferry sank in 2019.",
+        "The Vell ferry sank near Tarn in 2019.",
+    )
+    assert {f.sentence for f in facts} == {"The Vell ferry sank near Tarn in 2019."}
+
+
 def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
     article_facts: Extract,
 ) -> None:
@@ -521,3 +529,17 @@ def test_a_quoted_remark_is_a_cloze_only_when_the_sentence_leads_into_it(
     led_in = next(f for f in facts if f.type == "quote" and f.answer.startswith("will not"))
     assert not applies(cloze, opening)
     assert applies(cloze, led_in)
+
+
+def test_a_place_in_a_ranking_is_no_amount_to_ask_how_much_of(article_facts: Extract) -> None:
+    facts = article_facts("Vell College ranked #461 on the Tarn list of colleges in 2023.")
+    ranks = [f for f in facts if f.type == "number"]
+    assert ranks and all(not f.slot("predicate") for f in ranks)
+
+
+def test_a_campus_named_after_at_is_part_of_the_university(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Moen, a physicist at the University of Tarn at North Vell, studied the ferry wake."
+    )
+    assert any(f.answer == "University of Tarn at North Vell" for f in facts)
+    assert not any(f.answer == "University of Tarn" for f in facts)

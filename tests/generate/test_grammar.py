@@ -126,7 +126,19 @@ def test_a_clause_whose_subject_is_an_amount_does_not_stand_alone(
         deps=deps,
         pos=pos,
         tags=tags,
-        sent_starts=[True] + [False] * 9,
+        sent_starts=[True, *[False] * 9],
     )
     kept = [doc[i].text for i in grammar.scope(doc[:], range(8, 9))]
     assert kept == (words[4:9] if cut else words)
+
+
+def test_cuts_that_leave_no_statement_are_undone(nlp: object) -> None:
+    sent = next(
+        nlp(  # type: ignore[operator]
+            "If only the board had checked that deal as it checked a post (now called a "
+            "“story”?) inviting the Vell Otters to Tarn."
+        ).sents
+    )
+    at = next(t.i for t in sent if t.text == "Tarn")
+    text = grammar.context(sent, range(at, at + 1))
+    assert not text.startswith("Inviting")

@@ -524,6 +524,13 @@ def test_a_gap_on_who_passed_the_news_on_is_refused(prompt: str) -> None:
     assert "source-gap" in check_question(cloze_of(prompt, "Tide Data"))
 
 
+def test_an_organisation_reporting_the_sentence_at_its_end_is_no_answer() -> None:
+    reporter = "Vell's ferry fares will rise 4% in 2025, the {{c1::Tide Data}} says."
+    assert "source-gap" in check_question(cloze_of(reporter, "Tide Data"))
+    actor = "Vell's ferry fares will rise 4% in 2025 after {{c1::Tide Data}} cut its fleet."
+    assert "source-gap" not in check_question(cloze_of(actor, "Tide Data"))
+
+
 def test_a_body_that_did_something_is_no_source_gap() -> None:
     prompt = "The {{c1::Tide Data}} office counted 12,000 ferry trips in Vell in 2021."
     assert "source-gap" not in check_question(cloze_of(prompt, "Tide Data"))

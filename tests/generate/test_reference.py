@@ -268,3 +268,11 @@ def test_the_law_is_the_act_just_named(article_facts: Extract) -> None:
     )
     later = [f.slot("context") for f in facts if "fees" in f.sentence and f.slot("context")]
     assert later and all(c.startswith("The Harbour Dues Act lets the port") for c in later)
+
+
+def test_those_before_anything_was_said_of_them_points_back(article_facts: Extract) -> None:
+    assert article_facts("The board wants the right to sell those ferries to Tarn in 2025.") == []
+    same = article_facts(
+        "About 160 people went to hospital in Vell, and 40% of those visits came in 2021."
+    )
+    assert same != []

@@ -220,3 +220,27 @@ def test_a_day_marked_on_the_page_two_days_before_a_utc_timestamp_is_not_taken()
     head = ld(datePublished="2031-03-05T02:30:00Z")
     shown = "<div class='story-datePublished'>March 3, 2031</div>"
     assert read_html_article(page(head, shown)).published == date(2031, 3, 5)
+
+
+def test_a_byline_right_after_the_headline_credits_the_author() -> None:
+    head = "<title>Council passes the budget</title>"
+    nav = "<ul class='menu'><li><h4><a href='/sections/roads'>Roads</a></h4></li></ul>"
+    after_tail = (
+        "<div><h1>Council passes the budget</h1> by RiverWatcher42, <small>May 3</small></div>"
+    )
+    article = read_html_article(page(head, nav + after_tail))
+    assert article.authors == ("RiverWatcher42",)
+    in_sibling = "<h1>Council passes the budget</h1><p class='credit'>By Mara Lindqvist | May 3</p>"
+    assert read_html_article(page(head, in_sibling)).authors == ("Mara Lindqvist",)
+    for not_a_byline in (
+        "<h1>Council passes the budget</h1><p>Bypass roads get most of the money.</p>",
+        "<h1>Council passes the budget</h1><p>By the end of May, the roads plan is due.</p>",
+        "<h1>Council passes the budget</h1><p>By Monday, the roads plan was agreed.</p>",
+        "<h1>Council passes the budget</h1><p>by <a href='/uni'>University of the North</a></p>",
+    ):
+        assert read_html_article(page(head, not_a_byline)).authors == ()
+    with_role = (
+        "<h1>Council passes the budget</h1><div class='byline'><span>By</span><span class='author'>"
+        " Mara Lindqvist</span><span class='affiliation'> Harbour Correspondent,</span> May 3</div>"
+    )
+    assert read_html_article(page(head, with_role)).authors == ("Mara Lindqvist",)
