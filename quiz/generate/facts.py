@@ -711,8 +711,8 @@ def _entity_fact(
     if part_of_longer_name(sent, tokens):
         return None
     if label == "PERSON":
-        if len(answer.split()) < 2 and not answer[:1].isupper():
-            return None
+        if not answer[:1].isupper():
+            return None  # "’s Alpha", "de Vell" cut from a longer phrase: no name to ask
         fact = _base("person", answer, sent, paragraph, tokens, ents, detail="PERSON")
         fact = _with_role(fact, sent, tokens)
         return _with_question(fact, sent, tokens, about_subject=True)

@@ -543,3 +543,23 @@ def test_a_campus_named_after_at_is_part_of_the_university(article_facts: Extrac
     )
     assert any(f.answer == "University of Tarn at North Vell" for f in facts)
     assert not any(f.answer == "University of Tarn" for f in facts)
+
+
+def test_a_person_name_cut_from_a_longer_phrase_is_no_answer() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from quiz.generate.facts import _entity_fact
+
+    # the model took the end of a quoted title ("... Planner’s Alpha") for a person
+    words = ["The", "guide", "praised", "’s", "Alpha", "in", "2021", "."]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=[True, *[False] * 7])
+    assert _entity_fact(doc[:], 1, range(3, 5), "PERSON", (("PERSON", "’s Alpha"),), None) is None
+    named = Doc(
+        spacy.blank("en").vocab,
+        words=["Ada", "Moen", "won", "."],
+        ents=["B-PERSON", "I-PERSON", "O", "O"],
+    )
+    fact = _entity_fact(named[:], 1, range(0, 2), "PERSON", (("PERSON", "Ada Moen"),), None)
+    assert fact is not None and fact.answer == "Ada Moen"
