@@ -6,7 +6,9 @@ person, newspapers for a newspaper, numbers with the same unit. They come from t
 then from the gazetteer (neighbouring countries, the country's big cities, the biggest cities of
 a named region). None is an alias of the key, contains it or lies within it, nor appears in the
 key's own sentence. None is ruled out or made true as well by the sentence: a place outside the
-region it names (`named_region`), a number beyond the floor or ceiling it sets (`number_bounds`).
+region it names (`named_region`), a city of a country it names apart from the answer's ("worn in
+China, years after it appeared in _____"), a number beyond the floor or ceiling it sets
+(`number_bounds`). A stand-in name ("X University") is no option.
 When the key's kind is uncertain, or the sentence lets one work the answer out, there are none: the
 fact is asked another way. Pure functions; randomness comes from the caller.
 """
@@ -223,6 +225,8 @@ def _entities(
         found = fine_kind(long_of.get(name, name), name_label, cues.get(name, ""))
         if found != PERSON and set(normalise(name).split()) <= person_words:
             return ""  # also a person's name in the article ("Anna", a town too)
+        if found != PERSON and _PLACEHOLDER.search(name) and len(name.split()) > 1:
+            return ""  # "X University", "Company B": a stand-in the article uses, no real name
         return found
 
     want = kind(answer, label)
@@ -253,6 +257,7 @@ def _entities(
     in_sentence += _names_in(fact.slot("context"))
     short = _abbreviation(answer)
     region = named_region(answer, fact.slot("context")) if want in _PLACE_KINDS else None
+    elsewhere = _countries_apart(answer, fact.slot("context")) if want in _PLACE_KINDS else ()
 
     def usable(name: str, from_article: bool) -> bool:
         if f" {normalise(name)} " in sentence or overlaps(name, answer, pool.aliases):
@@ -274,6 +279,9 @@ def _entities(
             (there := place_of(name)) is None or not contains(region, there)
         ):
             return False  # "_____, Texas" or "in southern China": the sentence rules it out
+        if elsewhere and (there := place_of(name)) is not None:
+            if any(contains(country, there) for country in elsewhere):
+                return False  # "worn in China in 1986, years after it first appeared in _____"
         return fits(name, from_article)
 
     ordered = sorted(counts, key=order)
@@ -300,6 +308,34 @@ def _entities(
         turn = zlib.crc32(fact.sentence.encode("utf-8")) % len(picked)
         picked = picked[turn:] + picked[:turn]
     return picked
+
+
+_PLACEHOLDER: Final = re.compile(r"(?<![\w.’'-])[B-HJ-Z](?![\w.’'-])")
+"""A lone capital letter standing for a name ("X University", "Company B"); "A" and "I" are
+words."""
+_QUALIFIED: Final = re.compile(r"[A-Z][\w.’'-]*,\s*$")
+
+
+def _countries_apart(answer: str, context: str) -> tuple[Place, ...]:
+    """The countries the sentence (`context`, the answer's place marked by GAP) names that do not
+    hold the place `answer`: a wrong option inside one of them is ruled out by the sentence
+    ("first worn in China in 1986, 40 years after it appeared in _____": no Chinese city). A
+    country that only qualifies the name before it ("Lyon, France") sets no such bound."""
+    home = place_of(answer)
+    if home is None or GAP not in context:
+        return ()
+    found: dict[str, Place] = {}
+    text = context.replace(GAP, " , ")
+    for run in _CAPITALISED_RUN.finditer(text):
+        if _QUALIFIED.search(text[: run.start()]):
+            continue
+        words = run.group(0).rstrip(".,’'").split()
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + 4) + 1):
+                there = place(" ".join(words[start:end]))
+                if there is not None and there.kind == COUNTRY and not contains(there, home):
+                    found[there.key] = there
+    return tuple(found.values())
 
 
 def _names_in(context: str) -> list[str]:

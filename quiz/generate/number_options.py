@@ -1,12 +1,16 @@
 """Wrong numbers for a number's gap that its own sentence does not rule out or make true as well.
 
 A number's options are its neighbours on a grid of its own precision, written like it (unit,
-currency, scale word, digits or words). The sentence bounds them: "more than _____" makes every
-lower option true as well, "up to _____" or "among the _____ busiest ports" every higher one;
-"17 of his _____ games" rules out anything of 17 or fewer; an option the sentence gives elsewhere
-is no option. When the sentence lets one work the answer out (a conversion in brackets, a change
-"from $40 to $10", the names it goes on to list), there are none: the fact is asked another way.
-Pure functions; randomness comes from the caller.
+currency, scale word, digits or words): a measure or a size keeps to its nearest neighbours
+("20-inch": 18-inch, 22-inch), a round figure keeps its roundness ("10 miles": 5, 15, 20), a value
+counted in halves stays in halves, a star rating stays within its scale. The sentence bounds
+them: "more than _____" or "_____ or more" makes every lower option true as well, "up to _____"
+or "among the _____ busiest ports" every higher one; "17 of his _____ games", "a crew of 22
+including _____" or "_____, well above the norm of 5,000" rule out the far side; an option the
+sentence gives elsewhere is no option. When the sentence lets one work the answer out (a
+conversion in brackets, a change "from $40 to $10", the names or items it goes on to list, parts
+that add up to it), or the number is part of a name ("FTSE _____"), there are none: the fact is
+asked another way. Pure functions; randomness comes from the caller.
 """
 
 from __future__ import annotations
@@ -18,12 +22,16 @@ from typing import Final
 
 from quiz.generate.grammar import GAP
 from quiz.generate.values import NumberValue, format_number, parse_number
+from quiz.language import UNIT_WORDS
 
 
-def pick_around(below: list[str], above: list[str], rng: random.Random, k: int = 3) -> list[str]:
-    """k options, about as many below the key as the key's drawn rank asks for."""
+def pick_around(
+    below: list[str], above: list[str], rng: random.Random, k: int = 3, reach: int = 5
+) -> list[str]:
+    """k options, about as many below the key as the key's drawn rank asks for, drawn from the
+    `reach` nearest on each side."""
     want_below = rng.randrange(k + 1)
-    near_below, near_above = below[:5], above[:5]
+    near_below, near_above = below[:reach], above[:reach]
     rng.shuffle(near_below)
     rng.shuffle(near_above)
     take_below = min(want_below, len(near_below))
@@ -38,6 +46,8 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     number = parse_number(answer)
     if number is None or number.value <= 0:
         return []
+    if GAP in context and _IN_A_NAME.search(context.split(GAP, 1)[0]):
+        return []
     bounds = number_bounds(context, number.value, percent=_is_percent(number), unit=number.suffix)
     if bounds is None:
         return []
@@ -45,29 +55,50 @@ def number_options(answer: str, context: str, rng: random.Random) -> list[str]:
     v = number.value
     magnitude = math.floor(math.log10(v)) if v >= 1 else 0
     digits = number.decimals
+    offset = 0.0
     if not digits:
         significant = len(str(int(v)).rstrip("0")) or 1
         step = 10 ** max(0, magnitude - max(1, significant) + 1)
+    elif digits == 1 and v >= 10 and round(v * 10) % 10 == 5:
+        step, offset = 1.0, 0.5  # counted in halves ("24.5 sacks"): options end in .5 too
     else:
         step = 10**-digits
-    bounded = low > -math.inf or high < math.inf
+    measure = _MEASURE.match(number.suffix) is not None
+    size = measure and number.suffix.startswith("-")
     # a decimal value only near it; a size with a unit near it when the grid has enough there
-    tries = (True,) if digits else (True, False) if _MEASURE.match(number.suffix) else (False,)
+    tries = (True,) if digits else (True, False) if measure else (False,)
+    bounded = low > -math.inf or high < math.inf
     for near in tries:
-        for fine in (1, 2, 5, 10):  # a finer grid when the sentence bounds the options
+        for fine in (1, 2, 5, 10):  # a finer grid than the answer's own when that has too few
             if fine > 1 and (digits or step < fine):
                 break
-            below, above = _grid(number, step / fine, low, high, given, wide=bounded, near=near)
-            picked = pick_around(below, above, rng)
+            if near and not size and fine > (2 if bounded else 1):
+                break  # a round measure ("10 miles") keeps its roundness: 5, 15, 20 miles
+            below, above = _grid(
+                number,
+                step / fine,
+                low,
+                high,
+                given,
+                wide=bounded,
+                near=near,
+                offset=offset,
+            )
+            picked = pick_around(below, above, rng, reach=(3 if bounded else 2) if near else 5)
             if len(picked) == 3:
                 return picked
     return []
 
 
+_IN_A_NAME: Final = re.compile(r"(?:(?<![\w.’'])[A-Z&]{2,}\s+|[A-Za-z]-)$")
+"""Right before the gap, an acronym ("the ESPN _____") or a word joined by a hyphen ("top-_____"):
+the number is part of a name or a compound, where another number names nothing."""
 _FACTORS: Final = (0.5, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.5, 1.75, 2.0)
-_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.3)
-"""For a measured value written with decimals ("70.5 years", "12.4%"): a life expectancy of 35.2
-or 105.8 years is wrong at sight, so its options stay within 30% of it."""
+_NEAR_FACTORS: Final = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3)
+"""For a measured value written with decimals ("70.5 years", "12.4%") or a size ("20-inch"): a
+life expectancy of 49.3 years beside 70.5, or 14-inch wheels beside 20-inch ones, is wrong at
+sight, so its options are the two nearest on each side (three when the sentence bounds one
+side) within 30% of it."""
 _MEASURE: Final = re.compile(
     r"(?i)^[\s-]*(inch(es)?|foot|feet|ft|yards?|miles?|met(re|er)s?|km|kilomet(re|er)s?|cm|mm|"
     r"kg|kilograms?|pounds?|lbs?|tons?|tonnes?|mph|km/h|degrees?|litres?|liters?|gallons?)\b"
@@ -87,9 +118,10 @@ def _grid(
     *,
     wide: bool = False,
     near: bool = False,
+    offset: float = 0.0,
 ) -> tuple[list[str], list[str]]:
-    """The numbers near `number` on a grid of `step`, below it (nearest first) and above it,
-    strictly between `low` and `high` and none of `given`."""
+    """The numbers near `number` on a grid of `step` shifted by `offset`, below it (nearest
+    first) and above it, strictly between `low` and `high` and none of `given`."""
     v = number.value
     percent = _is_percent(number)
     below: list[str] = []
@@ -97,7 +129,7 @@ def _grid(
     seen = {format_number(number, v)}
     factors = _NEAR_FACTORS if near else _WIDE_FACTORS if wide else _FACTORS
     for f in factors:
-        cand = round(v * f / step) * step
+        cand = round((v * f - offset) / step) * step + offset
         if number.decimals == 0:
             cand = round(cand)
         if cand <= 0 or (percent and cand >= 100) or cand == v:
@@ -140,6 +172,52 @@ _AT_MOST: Final = re.compile(
 """Before the gap: a ceiling ("less than 12 hours", "up to 90 minutes") or a rank ("one of
 the world's 20 largest", "the top 10"), so that any higher option would be true as well."""
 _NUMERAL: Final = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+)"
+_OR_MORE: Final = re.compile(
+    r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(more|over|above|higher|greater)\b"
+)
+_OR_LESS: Final = re.compile(
+    r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(less|fewer|under|below|lower|smaller)\b"
+)
+"""After the gap: "_____ or more" is a floor (a lower option is true as well), "_____ — or less"
+a ceiling."""
+_WHOLE_INCLUDING: Final = re.compile(
+    rf"(?i)(?<![\w.,]){_NUMERAL}(?:\s+[a-z]+){{0,3}}\s*,?\s+(?:including|among them|of whom|of which)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|at least\s+)?[$€£¥₹]?$"
+)
+"""Before the gap: "a crew of 22 sailors including _____": the part is no more than the whole."""
+_PART_INCLUDING: Final = re.compile(
+    rf"(?i)^\S*(?:\s+[a-z]+){{0,3}}\s*,?\s+including\s+(?:about\s+|some\s+)?{_NUMERAL}\b"
+)
+"""After the gap: "a crew of _____ including 21 locals": the whole is no less than the part."""
+_COMPARED_AFTER: Final = re.compile(
+    r"(?i)^[^.;:()]{0,50}?\b(?:(more|higher|larger|greater|better|bigger|longer|taller|heavier|"
+    r"above|up from)|(less|lower|smaller|fewer|worse|shorter|below|down from))\s+(?:than\s+)?"
+    r"(?:[\w’'-]+\s+){0,5}?(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?[$€£¥₹]?"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])(?:\s?(%|per ?cent\b|percent\b))?"
+    r"(?:\s+([a-z]+))?"
+)
+"""After the gap, the answer compared with another number of its kind ("_____, well above the
+norm of 5,000", "_____, down from 12%"): an option on the far side of it contradicts the
+sentence. A number of another unit ("_____ acres, with more than 50 miles of trails") is no
+bound."""
+_COMPARABLE_WORDS: Final = frozenset(
+    "a an the in on at by of for to and or as than this that".split()
+)
+"""Words that may follow the compared number without giving it a unit of its own."""
+_STARS: Final = re.compile(r"(?i)^[\s-]*stars?\b")
+_SCALE: Final = re.compile(
+    rf"(?i)\bout\s+of\s+{_NUMERAL}(?=\s+stars?\b|\s*$|\s*[,.;)])"
+    rf"|(?<![\w.,]){_NUMERAL}[-\s]stars?\s+(?:scale|rating|system)\b"
+    rf"|\bscale\s+of\s+(?:0|1|zero|one)\s+to\s+{_NUMERAL}\b"
+)
+"""A rating scale's top ("five out of five stars", "a 10-star scale", "a scale of 1 to 10")."""
+_SCALE_GAP: Final = re.compile(
+    rf"(?i)\bout\s+of\s+{GAP}|{GAP}[-\s]stars?\s+(?:scale|rating)|\bscale\s+of\s+\S+\s+to\s+{GAP}"
+)
+"""The gap is the scale's top ("five out of _____"): only a handful of scales are in use, none
+of which makes a plausible option beside the answer."""
+_STAR_TOP: Final = 5
+"""A star rating's top when the sentence names none (hotels, reviews, safety ratings)."""
 _PART_BEFORE: Final = re.compile(
     rf"(?i)(?<![\w.,]){_NUMERAL}\s+(?:out\s+)?of\s+(?:his|her|their|its|the|our|my|your)?\s*$"
 )
@@ -189,6 +267,24 @@ def _worked_out(context: str, value: float, *, percent: bool, unit: str) -> bool
     return False
 
 
+_SMALL_COUNT: Final = re.compile(
+    r"(?i)(?<![\w.,$€£¥₹])(\d{1,3}|"
+    + "|".join(sorted((w for w, n in UNIT_WORDS.items() if n), key=len, reverse=True))
+    + r")\s+(?:in|of|with|from|at|on|to|for|wearing|dressed)\b"
+)
+"""A count that starts one of the parts a whole is split into ("two in red dresses")."""
+
+
+def _parts_add_up(after: str, value: float) -> bool:
+    """Whether the sentence, after the gap, splits the answer into parts that add up to it
+    ("_____ women, two in red dresses and two in blue"): the prompt gives the answer by sum."""
+    parts = [
+        float(m.group(1)) if m.group(1).isdigit() else float(UNIT_WORDS[m.group(1).casefold()])
+        for m in _SMALL_COUNT.finditer(after)
+    ]
+    return len(parts) >= 2 and sum(parts) == value
+
+
 def _amount(text: str) -> float:
     digits = re.sub(r"[^\d.]", "", text.replace(",", "")).strip(".")
     try:
@@ -200,6 +296,12 @@ def _amount(text: str) -> float:
 _ONE_NAME: Final = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _LISTED: Final = re.compile(rf"^[\s,:(—–-]*({_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME})")
 """Right after the gap, a list of names ("Kevin, Kerry, David and Mike")."""
+_LISTED_AFTER_COLON: Final = re.compile(
+    r"^[^:.;]{0,40}:\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+(?:,\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)*"
+    r",?\s+and\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)[.;]?\s*$"
+)
+"""After the gap and a colon, the list that closes the sentence ("_____ steps: rinse, chop and
+fry"): the prompt counts them out."""
 _MONTH_NEAR: Final = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$"
 )
@@ -230,6 +332,16 @@ _DURATION: Final = re.compile(
 )
 
 
+def _comparable(compared: re.Match[str], *, percent: bool, unit: str) -> bool:
+    """Whether the number a comparison after the gap names is of the answer's kind: both shares
+    or neither, and with the answer's unit or none ("norm of 5,000" or "5,000 pounds")."""
+    if bool(compared.group(4)) != percent:
+        return False
+    word = (compared.group(5) or "").casefold()
+    unit_words = unit.replace("-", " ").casefold().split()
+    return not word or word in _COMPARABLE_WORDS or word in unit_words
+
+
 def number_bounds(
     context: str, value: float, *, percent: bool = False, unit: str = ""
 ) -> tuple[float, float, frozenset[float]] | None:
@@ -248,10 +360,40 @@ def number_bounds(
     if _worked_out(context, value, percent=percent, unit=unit):
         return None
     before, after = context.split(GAP, 1)
-    listed = _LISTED.match(after)
+    if not percent and _parts_add_up(after, value):
+        return None
+    listed = _LISTED.match(after) or _LISTED_AFTER_COLON.match(after)
     if listed is not None and len(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(1))) == value:
         return None  # "his _____ Kevin, Kerry, David and Mike": the prompt counts them out
+    stars = _STARS.match(unit) is not None
+    if stars and _SCALE_GAP.search(context):
+        return None
     low, high = -math.inf, math.inf
+    if stars:
+        top = _STAR_TOP
+        for m in _SCALE.finditer(before + " " + after):
+            found = next((g for g in m.groups() if g), "")
+            if (n := parse_number(found)) is not None and n.value >= value:
+                top = int(n.value)
+        if value <= top:  # a rating, not a count ("12,000 stars" of a galaxy)
+            high = top + 0.5  # "four stars" of five: no "eight stars"
+    compared = _COMPARED_AFTER.match(after)
+    if compared is not None and _comparable(compared, percent=percent, unit=unit):
+        other = float(compared.group(3).replace(",", ""))
+        if compared.group(1) and other < value:
+            low = max(low, other)
+        elif compared.group(2) and other > value:
+            high = min(high, other)
+    if _OR_MORE.match(after):
+        low = value
+    if _OR_LESS.match(after):
+        high = min(high, value)
+    including = _WHOLE_INCLUDING.search(before)
+    if including is not None and (n := parse_number(including.group(1))) and n.value > value:
+        high = min(high, n.value + 0.5)  # "a crew of 22 including _____": at most 22
+    including = _PART_INCLUDING.match(after)
+    if including is not None and (n := parse_number(including.group(1))) and n.value < value:
+        low = max(low, n.value - 0.5)  # "a crew of _____ including 21": at least 21
     floor = _AT_LEAST.search(before)
     if floor is not None and not (
         floor.group(0).lower().startswith("over") and _DURATION.match(unit)

@@ -600,3 +600,22 @@ def test_the_side_that_beat_the_answer_is_no_option() -> None:
     pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in clubs))
     found = all_options(entity_fact("organisation", "ORG", "Vale Town FC", sentence), pool)
     assert found == {"Mill United FC", "Port City FC", "Bay Albion FC"}
+
+
+def test_no_city_of_a_country_the_sentence_sets_apart_from_the_answer() -> None:
+    # "reached Japan in 1990, decades after it first appeared in _____": no Japanese city
+    sentence = "The dance reached Japan in 1990, decades after it first appeared in Madrid."
+    found = city_options("Madrid", sentence, "Osaka", "Kyoto", "Lisbon", "Rome", "Vienna")
+    assert found and not {"Osaka", "Kyoto"} & found
+    # a country that only qualifies the name before it sets nothing apart
+    listed = "The tour stops in Porto, Portugal; Madrid; and Turin."
+    assert "Lisbon" in city_options("Madrid", listed, "Lisbon", "Rome", "Vienna", "Bern")
+
+
+def test_a_stand_in_name_is_no_option() -> None:
+    # "Y College" stands for any college in the article's example: no real school to offer
+    sentence = "Lorn College in Vell cut its fees by a third last spring."
+    colleges = ("Y College", "Brannock College", "Tesh College", "Halder College")
+    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges))
+    found = all_options(entity_fact("organisation", "ORG", "Lorn College", sentence), pool)
+    assert found == {"Brannock College", "Tesh College", "Halder College"}

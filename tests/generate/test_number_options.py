@@ -157,3 +157,133 @@ def test_a_length_in_centimetres_is_no_percentage() -> None:
         "150 centimetres", "The new Vell pier stands 150 centimetres above the tide."
     )
     assert all(len(v) == 3 for v in found) and any(max(v) > 100 for v in found)
+
+
+def test_a_star_rating_stays_within_its_scale() -> None:
+    # the sentence sets the top at five: a rating of eight stars is wrong at sight
+    sentence = (
+        "Testers gave the Vell van five out of five stars for braking and three stars for grip."
+    )
+    for values in option_values("three stars", sentence):
+        assert len(values) == 3 and max(values) <= 5
+    # with no top given, a star rating is out of five
+    for values in option_values("four stars", "The harbour inn in Vell earned four stars."):
+        assert len(values) == 3 and max(values) <= 5
+    # a count of stars is no rating
+    sky = "On a clear night about 2,500 stars can be seen from the Vell hills."
+    assert all(len(v) == 3 for v in option_values("2,500 stars", sky))
+    # a ten-star scale lets the options go past five
+    ten = "On the club's ten-star scale the Vell ferry earned seven stars."
+    assert any(max(v) > 5 for v in option_values("seven stars", ten) if v)
+
+
+def test_the_top_of_a_rating_scale_gets_no_options() -> None:
+    # "five out of _____": six, seven or eight stars are no scales anyone rates on
+    sentence = "Testers gave the Vell van five out of five stars for braking."
+    assert all(v == set() for v in option_values("five stars", sentence, seeds=3))
+
+
+def test_a_size_gets_its_nearest_neighbours_on_its_own_grid() -> None:
+    # wheels of 20 inches: 16 to 24 inches, never 14 or 26
+    for values in option_values("20-inch", "The dearer trim rolls on 20-inch alloy wheels."):
+        assert len(values) == 3 and values <= {16.0, 18.0, 22.0, 24.0}
+    for values in option_values("9-inch", "A 9-inch display sits in the dash of the Vell van."):
+        assert len(values) == 3 and values <= {7.0, 8.0, 10.0, 11.0}
+
+
+def test_a_round_distance_keeps_its_roundness() -> None:
+    # "10 miles" is a round figure: 11, 12 or 13 miles are no real alternatives to it
+    for values in option_values("10 miles", "The lighthouse stands 10 miles from Vell harbour."):
+        assert len(values) == 3 and all(v % 5 == 0 for v in values)
+
+
+def test_a_value_counted_in_halves_gets_options_in_halves() -> None:
+    for values in option_values("24.5 sacks", "The Vell end finished the year with 24.5 sacks."):
+        assert len(values) == 3 and all(v % 1 == 0.5 for v in values)
+
+
+def test_a_measured_value_keeps_to_its_two_nearest_neighbours_each_side() -> None:
+    for values in option_values("83.5 years", "Women in Vell live 83.5 years on average."):
+        assert len(values) == 3 and all(75 <= v <= 92 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "low", "high"),
+    [
+        # "2.7% or more": "2.2% or more" is true as well
+        ("2.7%", "Careful planning can add 2.7% or more to the yearly return.", 2.7, 100),
+        ("1.5 metres", "Paths of 1.5 metres — or less — will be widened.", 0, 1.5),
+        # a crew of 34 including 30 locals: the locals are no more than 34, the crew no fewer
+        ("30 locals", "The ferry has a crew of 34 sailors including 30 locals.", 0, 34),
+        ("34 sailors", "The ferry has a crew of 34 sailors including 30 locals.", 30, 1e9),
+    ],
+)
+def test_or_more_or_less_and_including_bound_the_options(
+    answer: str, sentence: str, low: float, high: float
+) -> None:
+    for values in option_values(answer, sentence):
+        assert len(values) == 3 and all(low < v <= high for v in values), values
+
+
+def test_a_count_of_the_items_listed_after_a_colon_gets_no_options() -> None:
+    sentence = "The stew needs only three main ingredients: lentils, smoked paprika and onions."
+    assert all(v == set() for v in option_values("three main ingredients", sentence, seeds=3))
+    other = "The stew needs only three main ingredients and an hour on the stove."
+    assert all(len(v) == 3 for v in option_values("three main ingredients", other, seeds=3))
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence", "low", "high"),
+    [
+        # "_____, well above the norm of 480 kilograms": no option of 480 or less
+        (
+            "520 kilograms",
+            "The Vell trailer carries 520 kilograms, well above the norm of 480.",
+            480,
+            1e9,
+        ),
+        ("15%", "Vell's jobless rate fell to 15%, down from 19% a year before.", 0, 19),
+        ("15%", "Vell's jobless rate rose to 15%, up from 9% a year before.", 9, 100),
+    ],
+)
+def test_a_number_compared_after_the_gap_bounds_the_options(
+    answer: str, sentence: str, low: float, high: float
+) -> None:
+    for values in option_values(answer, sentence):
+        assert len(values) == 3 and all(low < v < high for v in values), values
+
+
+def test_a_comparison_with_a_year_sets_no_bound() -> None:
+    # "more than in 2019" compares with a year, not with a number of people
+    found = option_values("30 people", "About 30 people came to the Vell fair, more than in 2019.")
+    assert all(len(v) == 3 for v in found) and any(min(v) < 30 for v in found)
+
+
+def test_a_comparison_with_another_unit_sets_no_bound() -> None:
+    # the miles of trails say nothing of the acres of woods
+    sentence = "The Vell park has 1,000 acres of woods, with more than 90 miles of trails."
+    found = option_values("1,000 acres", sentence)
+    assert all(len(v) == 3 and max(v) <= 2000 for v in found)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sentence"),
+    [
+        ("500 firms", "The list ranks Vell Foods among the FTSE 500 firms this year."),
+        ("ten picks", "The club holds three top-ten picks in the coming draft."),
+    ],
+)
+def test_a_number_inside_a_name_or_a_compound_gets_no_options(answer: str, sentence: str) -> None:
+    fact = Fact(
+        "number", answer, sentence, 1, detail="count",
+        slots=(("context", sentence.replace(answer, GAP)),),
+    )  # fmt: skip
+    assert distractors(fact, answer, "answer", Pool(), random.Random(3)) == []
+
+
+def test_parts_that_add_up_to_the_answer_give_it_away() -> None:
+    sentence = "Five rowers wait at the Vell slipway, three in yellow vests and two in red."
+    assert all(v == set() for v in option_values("Five rowers", sentence, seeds=3))
+    # parts that do not add up to it leave it to the reader
+    other = "Five rowers wait at the Vell slipway, three in yellow vests."
+    assert all(len(v) == 3 for v in option_values("Five rowers", other, seeds=3))
