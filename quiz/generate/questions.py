@@ -83,7 +83,7 @@ def _accept(fact: Fact, slot: str, answer: str) -> tuple[str, ...]:
         out.extend(fact.accept)
         if fact.type == "person" and len(answer.split()) >= 2:
             out.append(answer.split()[-1])
-        if fact.type == "date" and fact.detail == "decade" and " " in answer:
+        if fact.type == "date" and fact.detail in {"decade", "part"} and " " in answer:
             out.append(answer.split()[-1])
         if re.match(r"(?i)the\s", answer):
             out.append(answer[4:])

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from quiz.generate import grammar
+from quiz.generate.nlp import as_written
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -335,7 +336,7 @@ def _remember_entities(sent: Span, described: Descriptions) -> None:
     for ent in sent.ents:
         label = "LAW" if ent[-1].lower_ in KIND_NOUNS["LAW"] else ent.label_
         if label in kinds:
-            kinds[label].add(ent.text)
+            kinds[label].add(as_written(ent))  # "the Fed"
     described.last_two = [*described.last_two[-1:], kinds]
 
 

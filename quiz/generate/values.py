@@ -24,14 +24,19 @@ RELATIVE_WORDS: Final = frozenset(
 )
 
 
+_PART_MONTHS: Final = {"early": 2, "mid": 6, "late": 10}
+"""Where in its year "early", "mid" and "late" fall, for ordering events."""
+
+
 @dataclass(frozen=True, slots=True)
 class DateValue:
     """A normalised absolute date at some granularity."""
 
     granularity: str
-    """One of "year", "month", "day", "range", "decade"."""
+    """One of "year", "part" (of a year: "late 1998"), "month", "day", "range", "decade"."""
     value: str
-    """ISO-like: "1997", "2021-08", "2025-07-28", "1996/2001", "2010s" (+ "-early"/"-mid"/"-late")."""
+    """ISO-like: "1997", "1998-late", "2021-08", "2025-07-28", "1996/2001", "2010s" (+ "-early"/
+    "-mid"/"-late")."""
     sort_key: tuple[int, int, int]
     """(year, month, day) of the start, for ordering events."""
 
@@ -59,6 +64,9 @@ def parse_date(text: str, published: date | None = None) -> DateValue | None:
     if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+{_YEAR}", t, re.I):
         d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
         return _day(y, mo, d)
+    if m := re.fullmatch(rf"(early|mid|late)[\s-]+{_YEAR}", t, flags=re.I):
+        part, y = m.group(1).lower(), int(m.group(2))
+        return DateValue("part", f"{y}-{part}", (y, _PART_MONTHS[part], 0))
     if m := re.fullmatch(r"(?:(early|mid|late)[\s-]+)?(1[5-9]\d0|20\d0)'?s", t, flags=re.I):
         part = (m.group(1) or "").lower()
         y = int(m.group(2))
@@ -138,6 +146,9 @@ def format_date(value: DateValue, style: str = "") -> str:
     g = value.granularity
     if g == "year":
         return value.value
+    if g == "part":
+        y, part = value.value.split("-")
+        return f"mid-{y}" if part == "mid" else f"{part} {y}"
     if g == "range":
         a, b = value.value.split("/")
         sep = re.search(r"\s*(to|-|–|—|and|until)\s*", style)

@@ -11,6 +11,7 @@ import pytest
 
 from quiz.generate.distractors import (
     Pool,
+    _nearby_dates,
     answer_kind,
     distractors,
     false_statement,
@@ -23,6 +24,7 @@ from quiz.generate.pipeline import build_pool
 from quiz.generate.questions import render
 from quiz.generate.select import KIND_BONUS, score
 from quiz.generate.templates import load_templates
+from quiz.generate.values import parse_date
 from quiz.model import Article
 
 ARRIVAL = "A small spacecraft named Halla has arrived at the asteroid Korppi after a long journey."
@@ -619,3 +621,11 @@ def test_a_stand_in_name_is_no_option() -> None:
     pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges))
     found = all_options(entity_fact("organisation", "ORG", "Lorn College", sentence), pool)
     assert found == {"Brannock College", "Tesh College", "Halder College"}
+
+
+def test_a_part_of_a_year_gets_options_of_the_same_part() -> None:
+    value = parse_date("late 1998")
+    assert value is not None
+    below, above = _nearby_dates(value, frozenset({value.value}), (2024, 6, 1), "late 1998")
+    assert below[:2] == ("late 1997", "late 1996")
+    assert above[:1] == ("late 1999",)

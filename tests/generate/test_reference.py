@@ -291,3 +291,12 @@ def test_there_and_each_standing_for_what_came_before_point_back(article_facts: 
         "“The levy is fair. We're there at last,” said Ada Moen, the harbour chief of Vell, in 2021."
     )
     assert any(f.answer == "Ada Moen" for f in quoted)
+
+
+def test_a_name_written_with_the_keeps_it_when_it_names_a_subject(article_facts: Extract) -> None:
+    facts = article_facts(
+        "Ada Moen said the Fed raised its rates 11 times since 2022.",
+        "The central bank cut its main rate to 4.5% in March 2024.",
+    )
+    later = [f.slot("context") for f in facts if "4.5%" in f.sentence and f.slot("context")]
+    assert later and all(c.startswith("The Fed cut") for c in later)

@@ -139,3 +139,17 @@ def test_a_month_without_its_year_takes_the_nearest_year_to_publication(
     assert (
         written.split() == [written] and written[:3].casefold() == text.split()[-1][:3].casefold()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("late 1998", "1998-late", "late 1998"),
+        ("in early 2019", "2019-early", "early 2019"),
+        ("mid-2021", "2021-mid", "mid-2021"),
+    ],
+)
+def test_a_part_of_a_year_is_a_date(text: str, value: str, written: str) -> None:
+    found = parse_date(text)
+    assert found is not None and (found.granularity, found.value) == ("part", value)
+    assert format_date(found, text) == written
