@@ -973,6 +973,14 @@ _SCALE_WORDS: Final = frozenset(SCALE_WORDS) | {"crore", "lakh"}
 _VAGUE_COUNTS: Final = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores"})
 
 
+def _counted(noun: Token) -> bool:
+    """Whether `noun` is a plural a number can count: "militants", or a group's name in the
+    plural ("11 Democrats")."""
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NNS") or (
+        noun.pos_ == "PROPN" and noun.tag_ == "NNPS"
+    )
+
+
 def _number_fact(
     sent: Span, paragraph: int, tokens: range, label: str, ents: tuple[tuple[str, str], ...]
 ) -> Fact | None:
@@ -997,7 +1005,7 @@ def _number_fact(
         if paired is not None:
             return paired
         scaled = bool(_SCALE_WORDS & set(answer.lower().split()))
-        if last.dep_ != "nummod" or head.pos_ != "NOUN" or head.tag_ != "NNS" or head.i < last.i:
+        if last.dep_ != "nummod" or not _counted(head) or head.i < last.i:
             return None
         if number.value < 2:
             return None  # "24.5 sacks" is a count; "1.5 children" is no fact
@@ -1008,7 +1016,8 @@ def _number_fact(
     if label == "CARDINAL" and number.value < 4 and answer.isalpha():
         return None  # "two cities": too easy to be worth a question
     hyphenated = "-" in answer or (tokens.stop < sent.end and doc[tokens.stop].text == "-")
-    if head.pos_ == "NOUN" and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
+    counts = head.pos_ == "NOUN" or _counted(head)
+    if counts and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
         # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
         end = _rate_end(sent, head.i + 1)
         noun_tokens = [t for t in doc[tokens.stop : head.i + 1] if not t.is_punct]

@@ -563,3 +563,8 @@ def test_a_person_name_cut_from_a_longer_phrase_is_no_answer() -> None:
     )
     fact = _entity_fact(named[:], 1, range(0, 2), "PERSON", (("PERSON", "Ada Moen"),), None)
     assert fact is not None and fact.answer == "Ada Moen"
+
+
+def test_a_number_counts_a_group_named_in_the_plural(article_facts: Extract) -> None:
+    facts = article_facts("In 2021, 14 Republicans voted against the ferry bill in Vell.")
+    assert find(facts, "number", "14 Republicans").slot("noun") == "Republicans"
