@@ -85,14 +85,17 @@ def test_who_reports_a_long_sentence_is_never_cut(nlp: object) -> None:
     assert context == "" or context.endswith("the ministry said.")
 
 
-def test_a_clause_with_a_subject_of_its_own_stands_for_a_pronoun_main_clause(nlp: object) -> None:
-    def context_of(text: str, answer: str) -> str:
-        sent = next(nlp(text).sents)  # type: ignore[operator]
-        at = next(t.i for t in sent if t.text == answer)
-        return grammar.context(sent, range(at, at + 1)).replace(grammar.GAP, "_____")
+def context_of(nlp: object, text: str, answer: str) -> str:
+    """The context quoted for the first word `answer` of `text`, its gap written "_____"."""
+    sent = next(nlp(text).sents)  # type: ignore[operator]
+    at = next(t.i for t in sent if t.text == answer)
+    return grammar.context(sent, range(at, at + 1)).replace(grammar.GAP, "_____")
 
+
+def test_a_clause_with_a_subject_of_its_own_stands_for_a_pronoun_main_clause(nlp: object) -> None:
     assert (
         context_of(
+            nlp,
             "They got more good news on Friday when the Harbour Office reported that fares fell "
             "by 4 percent over the past year.",
             "4",
@@ -100,7 +103,7 @@ def test_a_clause_with_a_subject_of_its_own_stands_for_a_pronoun_main_clause(nlp
         == "The Harbour Office reported that fares fell by _____ percent over the past year."
     )
     # the clause points back itself: the whole sentence stays
-    assert context_of("She cried when her son won the race in Tarn.", "Tarn") == (
+    assert context_of(nlp, "She cried when her son won the race in Tarn.", "Tarn") == (
         "She cried when her son won the race in _____."
     )
 
@@ -133,23 +136,20 @@ def test_a_clause_whose_subject_is_an_amount_does_not_stand_alone(
 
 
 def test_cuts_that_leave_no_statement_are_undone(nlp: object) -> None:
-    sent = next(
-        nlp(  # type: ignore[operator]
-            "If only the board had checked that deal as it checked a post (now called a "
-            "“story”?) inviting the Vell Otters to Tarn."
-        ).sents
+    text = context_of(
+        nlp,
+        "If only the board had checked that deal as it checked a post (now called a "
+        "“story”?) inviting the Vell Otters to Tarn.",
+        "Tarn",
     )
-    at = next(t.i for t in sent if t.text == "Tarn")
-    text = grammar.context(sent, range(at, at + 1))
     assert not text.startswith("Inviting")
 
 
 def test_a_cut_never_takes_the_place_that_there_means(nlp: object) -> None:
-    sent = next(
-        nlp(  # type: ignore[operator]
-            "While ferry workers make up most of the people in Bergen (74%), fishers make up "
-            "about 1 in 5 people there (18%)."
-        ).sents
+    text = context_of(
+        nlp,
+        "While ferry workers make up most of the people in Bergen (74%), fishers make up "
+        "about 1 in 5 people there (18%).",
+        "18",
     )
-    at = next(t.i for t in sent if t.text == "18")
-    assert "Bergen" in grammar.context(sent, range(at, at + 1))
+    assert "Bergen" in text
