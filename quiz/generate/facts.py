@@ -252,7 +252,7 @@ def usable(sent: Span) -> bool:
     if _PHONE.search(text):
         return False  # an appeal for witnesses or a helpline, not news
     if _ELSEWHERE_IN_PAGE.search(text):
-        return False  # "one of the officials cited above": who, out of the page?
+        return False  # "a reporter quoted above": who, out of the page?
     if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
         return True
     root = sent.root  # "opened" read as a participle: a statement all the same

@@ -184,7 +184,7 @@ _WHOLE_INCLUDING: Final = re.compile(
     rf"(?i)(?<![\w.,]){_NUMERAL}(?:\s+[a-z]+){{0,3}}\s*,?\s+(?:including|among them|of whom|of which)"
     r"\s+(?:about\s+|some\s+|nearly\s+|at least\s+)?[$€£¥₹]?$"
 )
-"""Before the gap: "a crew of 22 sailors including _____": the part is no more than the whole."""
+"""Before the gap: "a squad of 30 players including _____": the part is no more than the whole."""
 _PART_INCLUDING: Final = re.compile(
     rf"(?i)^\S*(?:\s+[a-z]+){{0,3}}\s*,?\s+including\s+(?:about\s+|some\s+)?{_NUMERAL}\b"
 )
@@ -198,7 +198,7 @@ _COMPARED_AFTER: Final = re.compile(
 )
 """After the gap, the answer compared with another number of its kind ("_____, well above the
 norm of 5,000", "_____, down from 12%"): an option on the far side of it contradicts the
-sentence. A number of another unit ("_____ acres, with more than 50 miles of trails") is no
+sentence. A number of another unit ("_____ hectares, with over 80 km of paths") is no
 bound."""
 _COMPARABLE_WORDS: Final = frozenset(
     "a an the in on at by of for to and or as than this that".split()
@@ -210,7 +210,7 @@ _SCALE: Final = re.compile(
     rf"|(?<![\w.,]){_NUMERAL}[-\s]stars?\s+(?:scale|rating|system)\b"
     rf"|\bscale\s+of\s+(?:0|1|zero|one)\s+to\s+{_NUMERAL}\b"
 )
-"""A rating scale's top ("five out of five stars", "a 10-star scale", "a scale of 1 to 10")."""
+"""A rating scale's top ("three out of ten stars", "a 10-star scale", "a scale of 1 to 10")."""
 _SCALE_GAP: Final = re.compile(
     rf"(?i)\bout\s+of\s+{GAP}|{GAP}[-\s]stars?\s+(?:scale|rating)|\bscale\s+of\s+\S+\s+to\s+{GAP}"
 )

@@ -271,7 +271,7 @@ def _a_place(token: Token) -> bool:
 
 def _pro_form(sent: Span, skip: frozenset[int]) -> bool:
     """Whether, outside quotation marks, "there" stands for a place or "each" for things named
-    before ("1 in 5 people there", "life expectancy in each"): which ones, the sentence never
+    before ("one in ten residents there", "fares in each"): which ones, the sentence never
     says. The "there" of "there is" and the "each" of "each year" say nothing of the kind."""
     for token in outside_quotes(sent):
         if token.i in skip:

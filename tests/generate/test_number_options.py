@@ -161,9 +161,7 @@ def test_a_length_in_centimetres_is_no_percentage() -> None:
 
 def test_a_star_rating_stays_within_its_scale() -> None:
     # the sentence sets the top at five: a rating of eight stars is wrong at sight
-    sentence = (
-        "Testers gave the Vell van five out of five stars for braking and three stars for grip."
-    )
+    sentence = "Testers gave the Vell van's brakes four out of five stars and its grip three stars."
     for values in option_values("three stars", sentence):
         assert len(values) == 3 and max(values) <= 5
     # with no top given, a star rating is out of five
@@ -179,7 +177,7 @@ def test_a_star_rating_stays_within_its_scale() -> None:
 
 def test_the_top_of_a_rating_scale_gets_no_options() -> None:
     # "five out of _____": six, seven or eight stars are no scales anyone rates on
-    sentence = "Testers gave the Vell van five out of five stars for braking."
+    sentence = "Testers gave the Vell van's brakes four out of five stars."
     assert all(v == set() for v in option_values("five stars", sentence, seeds=3))
 
 
@@ -260,9 +258,9 @@ def test_a_comparison_with_a_year_sets_no_bound() -> None:
 
 
 def test_a_comparison_with_another_unit_sets_no_bound() -> None:
-    # the miles of trails say nothing of the acres of woods
-    sentence = "The Vell park has 1,000 acres of woods, with more than 90 miles of trails."
-    found = option_values("1,000 acres", sentence)
+    # the kilometres of paths say nothing of the hectares of woods
+    sentence = "The Vell park covers 1,000 hectares of woods, with over 90 km of paths."
+    found = option_values("1,000 hectares", sentence)
     assert all(len(v) == 3 and max(v) <= 2000 for v in found)
 
 
