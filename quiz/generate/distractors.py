@@ -310,9 +310,15 @@ def _entities(
     return picked
 
 
-_PLACEHOLDER: Final = re.compile(r"(?<![\w.’'-])[B-HJ-Z](?![\w.’'-])")
-"""A lone capital letter standing for a name ("X University", "Company B"); "A" and "I" are
-words."""
+_STAND_IN_HEADS: Final = (
+    r"(?:University|College|School|Company|Corp|Firm|Bank|Hospital|Group|Team|Country|State|City|"
+    r"Town|Person|Patient|Mr|Ms|Mrs)"
+)
+_PLACEHOLDER: Final = re.compile(
+    rf"(?<![\w.’'-])[B-HJ-Z]\s+{_STAND_IN_HEADS}\b|\b{_STAND_IN_HEADS}\.?\s+[B-HJ-Z](?![\w.’'-])"
+)
+"""A lone capital letter standing for a name beside a generic noun ("X University", "Company
+B"); "Formula E" and "Plan B" are names, "A" and "I" are words."""
 _QUALIFIED: Final = re.compile(r"[A-Z][\w.’'-]*,\s*$")
 
 
@@ -622,8 +628,8 @@ def _shift(value: DateValue, step: int) -> DateValue | None:
     if g == "year":
         return parse_date(str(int(value.value) + step))
     if g == "part":
-        y, part = value.value.split("-")
-        return parse_date(f"{part} {int(y) + step}")
+        year, part = value.value.split("-")
+        return parse_date(f"{part} {int(year) + step}")
     if g == "range":
         a, b = (int(x) for x in value.value.split("/"))
         return parse_date(f"{a + step} to {b + step}")

@@ -210,24 +210,38 @@ _CAMPUS_HEADS: Final = frozenset({"university", "college", "institute", "school"
 
 
 def _merge_campus(ents: list[Entity], doc: Doc) -> list[Entity]:
-    """Extend "University of Texas" over "at San Antonio": the one name of a campus (the model
-    may end the name on "at", or give the campus as a place of its own)."""
+    """Extend "University of Texas" over "at San Antonio": the one name of a campus. The campus
+    is a place the model tagged, or, when the model ended the name on "at", the capitalised
+    words after it that it tagged as nothing else ("at Logan Airport", "at Tuesday" stay out)."""
     out: list[Entity] = []
     for r, label in ents:
         if out and r.start < out[-1][0].stop:
             continue  # the campus, already taken into the name before it
-        words = {t.lower_ for t in doc[r.start : r.stop]}
-        if label == "ORG" and words & _CAMPUS_HEADS:
-            at = r.stop - 1 if doc[r.stop - 1].lower_ == "at" else r.stop
-            if at < len(doc) and doc[at].lower_ == "at":
-                stop = at + 1
-                while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
-                    stop += 1
-                if stop > at + 1:
-                    out.append((range(r.start, stop), label))
-                    continue
-        out.append((r, label))
+        stop = _campus_end(r, label, doc)
+        out.append((range(r.start, stop), label) if stop else (r, label))
     return out
+
+
+def _campus_end(r: range, label: str, doc: Doc) -> int:
+    """Where a university's name ends once its campus is added, or 0 when it names none."""
+    words = {t.lower_ for t in doc[r.start : r.stop]}
+    if label != "ORG" or not words & _CAMPUS_HEADS:
+        return 0
+    if doc[r.stop - 1].lower_ == "at":  # the model took "at" and stopped
+        stop = r.stop
+        while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            if doc[stop].ent_type_ not in {"", "GPE", "LOC"}:
+                return 0
+            stop += 1
+        return stop if stop > r.stop else 0
+    if r.stop + 1 < len(doc) and doc[r.stop].lower_ == "at" and doc[r.stop + 1].ent_iob_ == "B":
+        place = doc[r.stop + 1]
+        if place.ent_type_ in {"GPE", "LOC"}:
+            stop = r.stop + 2
+            while stop < len(doc) and doc[stop].ent_iob_ == "I":
+                stop += 1
+            return stop
+    return 0
 
 
 def _text(doc: Doc, tokens: range) -> str:
@@ -253,14 +267,9 @@ def usable(sent: Span) -> bool:
         return False  # an appeal for witnesses or a helpline, not news
     if _ELSEWHERE_IN_PAGE.search(text):
         return False  # "a reporter quoted above": who, out of the page?
-    if any(t.tag_ in _FINITE or (t.tag_ == "VB" and t.dep_ != "xcomp") for t in sent):
-        return True
-    root = sent.root  # "opened" read as a participle: a statement all the same
-    return root.pos_ in {"VERB", "AUX"} and root.tag_ != "VBG"
+    return grammar.states(sent, range(sent.start, sent.end))
 
 
-_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
-"""Tags of a verb that makes a statement ("inviting the singer to Vell" has none)."""
 _PHONE: Final = re.compile(
     r"\b0\d{2,4}[ -]?\d{5,8}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b"
 )
@@ -268,7 +277,8 @@ _PHONE: Final = re.compile(
 
 _ELSEWHERE_IN_PAGE: Final = re.compile(
     r"(?i)\b(?:cited|mentioned|noted|listed|quoted|named|described|shown|pictured|discussed)"
-    r"\s+(?:above|below|earlier|previously)\b|\b(?:see|read) (?:above|below)\b"
+    r"\s+(?:above|below|earlier|previously)\b(?!\s+(?:this|last|in|on|that|today|the)\b)"
+    r"|\b(?:see|read) (?:above|below)\b"
 )
 """Words that point to another part of the page, which a question cannot show."""
 _READER: Final = frozenset({"you", "your", "yours", "yourself"})
@@ -711,8 +721,8 @@ def _entity_fact(
     if part_of_longer_name(sent, tokens):
         return None
     if label == "PERSON":
-        if not answer[:1].isupper():
-            return None  # "’s Alpha", "de Vell" cut from a longer phrase: no name to ask
+        if not answer[:1].isupper() and not _NAME_PARTICLE.match(answer):
+            return None  # "’s Alpha" cut from a longer phrase: no name to ask
         fact = _base("person", answer, sent, paragraph, tokens, ents, detail="PERSON")
         fact = _with_role(fact, sent, tokens)
         return _with_question(fact, sent, tokens, about_subject=True)
@@ -739,6 +749,9 @@ def _entity_fact(
 
 YEARLESS_MONTH_PENALTY: Final = 0.2
 """A month named without its year ("in October") is a vaguer answer than the names beside it."""
+
+_NAME_PARTICLE: Final = re.compile(r"(?:[a-z]{1,3}|van|von|del|della|bin|ibn)[ -][A-Z]")
+"""A surname's lowercase opening word ("de Blasio", "van Dijk", "al-Assad")."""
 
 _SCORE: Final = re.compile(r"(\d{1,3})[-–](\d{1,3})")
 _RANGE_CUES: Final = frozenset({"ages", "aged", "between", "from", "grades", "pages", "chapters"})
@@ -1016,7 +1029,7 @@ def _number_fact(
     if label == "CARDINAL" and number.value < 4 and answer.isalpha():
         return None  # "two cities": too easy to be worth a question
     hyphenated = "-" in answer or (tokens.stop < sent.end and doc[tokens.stop].text == "-")
-    counts = head.pos_ == "NOUN" or _counted(head)
+    counts = head.pos_ == "NOUN" or head.tag_ == "NNPS"
     if counts and head.i >= tokens.stop and last.dep_ == "nummod" and not hyphenated:
         # the counted noun belongs to the answer: "2,500 militants", "400 litres per second"
         end = _rate_end(sent, head.i + 1)
@@ -1265,8 +1278,6 @@ TITLE_ABBREVIATIONS: Final = {
     "capt": "captain",
     "adm": "admiral",
     "prof": "professor",
-    "supt": "superintendent",
-    "insp": "inspector",
 }
 """A title abbreviated before a name, written out when the question names the office."""
 

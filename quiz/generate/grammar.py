@@ -281,7 +281,7 @@ def scope(sent: Span, answer: range) -> list[int]:
 
 _PERSONAL_SUBJECTS: Final = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _AMOUNTS: Final = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
-_TIME_OPENERS: Final = frozenset({"when", "after", "before", "as", "once", "while", "because"})
+_CLAUSE_OPENERS: Final = frozenset({"when", "after", "before", "as", "once", "while", "because"})
 
 
 def _clause_of_its_own(clause: Token) -> list[int]:
@@ -289,7 +289,7 @@ def _clause_of_its_own(clause: Token) -> list[int]:
     the Harbour Office reported that fares rose" -> "the Harbour Office reported that fares
     rose"): it has a subject of its own, a noun or a name; else none."""
     opener = clause.doc[clause.left_edge.i]
-    if opener.lower_ not in _TIME_OPENERS or opener.head.i != clause.i:
+    if opener.lower_ not in _CLAUSE_OPENERS or opener.head.i != clause.i:
         return []
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects or subjects[0].pos_ not in {"NOUN", "PROPN"}:
@@ -314,9 +314,9 @@ def context(sent: Span, answer: range, *, max_words: int = MAX_PROMPT_WORDS) -> 
     kept = [i for i in whole if i not in cut]
     if _there_loses_its_place(sent, kept):
         kept = whole  # "While ... in Vell (74%), Tarn folk are 1 in 5 there": keep the place
-    if not _states(sent, kept):
+    if not states(sent, kept):
         kept = whole  # the cuts took the verb ("If ... (now called X?) inviting Y to Z")
-        if not _states(sent, kept):
+        if not states(sent, kept):
             return ""
     text = _finish(render(sent, kept, answer))
     if len(text.split()) <= max_words:
@@ -343,7 +343,7 @@ def _there_loses_its_place(sent: Span, kept: Iterable[int]) -> bool:
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _states(sent: Span, kept: Iterable[int]) -> bool:
+def states(sent: Span, kept: Iterable[int]) -> bool:
     """Whether the kept words hold a finite verb: a statement, not a phrase ("Inviting the
     band to Vell.")."""
     doc = sent.doc

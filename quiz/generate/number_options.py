@@ -174,6 +174,7 @@ the world's 20 largest", "the top 10"), so that any higher option would be true 
 _NUMERAL: Final = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+)"
 _OR_MORE: Final = re.compile(
     r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(more|over|above|higher|greater)\b"
+    r"(?!\s+than\b)"  # "40,000 homes, or more than half the town": a restatement, no floor
 )
 _OR_LESS: Final = re.compile(
     r"(?i)^\S*(?:\s+[a-z]+){0,3}?\s*[—–,-]?\s*or\s+(less|fewer|under|below|lower|smaller)\b"
@@ -191,7 +192,7 @@ _PART_INCLUDING: Final = re.compile(
 """After the gap: "a crew of _____ including 21 locals": the whole is no less than the part."""
 _COMPARED_AFTER: Final = re.compile(
     r"(?i)^[^.;:()]{0,50}?\b(?:(more|higher|larger|greater|better|bigger|longer|taller|heavier|"
-    r"above|up from)|(less|lower|smaller|fewer|worse|shorter|below|down from))\s+(?:than\s+)?"
+    r"above|over|up from)|(less|lower|smaller|fewer|worse|shorter|below|down from))\s+(?:than\s+)?"
     r"(?:[\w’'-]+\s+){0,5}?(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?[$€£¥₹]?"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])(?:\s?(%|per ?cent\b|percent\b))?"
     r"(?:\s+([a-z]+))?"
@@ -337,6 +338,8 @@ def _comparable(compared: re.Match[str], *, percent: bool, unit: str) -> bool:
     or neither, and with the answer's unit or none ("norm of 5,000" or "5,000 pounds")."""
     if bool(compared.group(4)) != percent:
         return False
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", compared.group(3)):
+        return False  # "3,000 came, more than in 2019": a year, not a number of the answer's kind
     word = (compared.group(5) or "").casefold()
     unit_words = unit.replace("-", " ").casefold().split()
     return not word or word in _COMPARABLE_WORDS or word in unit_words

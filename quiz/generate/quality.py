@@ -212,7 +212,7 @@ def check_question(
         else:
             if (
                 _spelled_out(answer, stem)
-                or (question.fact != "acronym" and _abbreviated(answer, stem))
+                or (question.fact == "organisation" and _abbreviated(answer, stem))
                 or (question.fact in _NAMED_FACTS and _part_shown(answer, stem))
             ):
                 reasons.append("answer-in-prompt")
@@ -356,8 +356,8 @@ def _abbreviated(answer: str, stem: str) -> bool:
     """Whether the prompt shows the initials of a name asked ("... the NIH clause" for
     "National Institutes of Health")."""
     words = [w for w in re.findall(r"[\w&’'-]+", answer) if w.lower() not in _INITIALS_SKIP]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return False
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False  # two initials ("DC", "TV", "AM") stand for too much else
     initials = "".join(w[0] for w in words)
     return re.search(rf"(?<![\w-]){initials}s?(?![\w-])", stem) is not None
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from quiz.generate import grammar
-from quiz.generate.nlp import as_written
+from quiz.generate.nlp import as_written, outside_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,11 +57,11 @@ KIND_NOUNS: Final[dict[str, frozenset[str]]] = {
     "GPE": frozenset("city town village country nation capital state province region".split()),
     "LAW": frozenset("law act bill legislation statute treaty".split()),
 }
+"""Nouns that name a kind of entity: "the star" after one person was named is that person, "the
+company" after one company, "the city" after one city."""
 NAMING_ONLY: Final = frozenset({"LAW"})
 """Kinds whose nouns have a plain sense too ("the final bill", "the act of giving"): such a
 noun is the one just named when there is one, and otherwise read like any other noun."""
-"""Nouns that name a kind of entity: "the star" after one person was named is that person, "the
-company" after one company, "the city" after one city."""
 AMBIGUOUS: Final = ""
 
 
@@ -206,27 +206,16 @@ def _after_a_clause(sent: Span, token: Token) -> bool:
     """Whether a whole clause with its verb comes before `token`, closed by "and", "but" or a
     semicolon: what "those" then means was just said ("people went to hospital, and 40% of
     those visits"); "wants the right to sell those patents" has said nothing of them yet."""
-    before = sent.doc[sent.start : token.i]
-    for link in before:
-        if link.dep_ == "cc" or link.text == ";":
-            if any(t.pos_ == "VERB" for t in sent.doc[sent.start : link.i]):
-                return True
-    return False
-
-
-def outside_quotes(sent: Span) -> list[Token]:
-    """The words of `sent` outside quotation marks; a sentence whose first mark closes a quote
-    begins inside it (the quote opened in the sentence before: "We're there," said X)."""
-    marks = [t.text for t in sent if t.text in {"“", "”"}]
-    quoted = bool(marks) and marks[0] == "”"
-    out: list[Token] = []
-    for token in sent:
-        if token.text in {"“", "”", '"'}:
-            quoted = {"“": True, "”": False}.get(token.text, not quoted)
+    doc = sent.doc
+    for link in doc[sent.start : token.i]:
+        if link.dep_ != "cc" and link.text != ";":
             continue
-        if not quoted:
-            out.append(token)
-    return out
+        said = any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start : link.i])
+        after = [t for t in doc[link.i + 1 : token.i + 1] if t.pos_ != "ADV"]
+        same_subject = bool(after) and after[0].pos_ in {"VERB", "AUX"}
+        if said and not same_subject:  # "... and approved those cuts": the same clause goes on
+            return True
+    return False
 
 
 def _names_which(noun: Token) -> bool:
@@ -263,10 +252,16 @@ def resolve(sent: Span, described: Descriptions) -> Resolution:
 
 
 def _a_place(token: Token) -> bool:
-    """Whether `token` names a place: tagged one, or a name after "to", "in", "at" or "from"."""
+    """Whether `token` names a place "there" may mean: tagged one, a name after "to", "in",
+    "at" or "from", or a noun one goes to or comes from ("sailed to the old harbour")."""
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
-    return token.pos_ == "PROPN" and token.head.lower_ in {"to", "in", "at", "from"}
+    if token.pos_ == "PROPN" and token.head.lower_ in {"to", "in", "at", "from"}:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _TOWARDS
+
+
+_TOWARDS: Final = frozenset({"to", "at", "from", "into", "near"})
 
 
 def _pro_form(sent: Span, skip: frozenset[int]) -> bool:
@@ -334,7 +329,8 @@ def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
 def _remember_entities(sent: Span, described: Descriptions) -> None:
     kinds: dict[str, set[str]] = {label: set() for label in KIND_NOUNS}
     for ent in sent.ents:
-        label = "LAW" if ent[-1].lower_ in KIND_NOUNS["LAW"] else ent.label_
+        named_law = ent.label_ != "PERSON" and ent[-1].lower_ in KIND_NOUNS["LAW"]
+        label = "LAW" if named_law else ent.label_  # "the Harbour Dues Act", not "Jude Law"
         if label in kinds:
             kinds[label].add(as_written(ent))  # "the Fed"
     described.last_two = [*described.last_two[-1:], kinds]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from quiz.generate.nlp import outside_quotes
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -36,14 +38,13 @@ _CONTRACTIONS: Final = {
     "'d": "would",
 }
 _IRREGULAR: Final = {"am": "is", "have": "has", "be": "is", "are": "is"}
-_QUOTES: Final = frozenset({"“", "”", '"'})
 _SAY: Final = frozenset({"say", "tell", "add", "write", "recall", "explain", "note"})
 
 
 def writers_sentence(sent: Span) -> bool:
     """Whether `sent` speaks in the writer's "I" outside quotation marks, few enough times to
     be told of "the author", and reports no one else's words."""
-    words = _outside_quotes(sent)
+    words = outside_quotes(sent)
     first = [t for t in words if t.lower_ in _SINGULAR]
     if not first or len(first) > MAX_FIRST_PERSON:
         return False
@@ -62,7 +63,7 @@ def in_third_person(sent: Span) -> dict[str, str]:
     as (written words -> replacement) pairs, in sentence order; {} when a verb cannot be made
     to agree (the sentence is then left as it is)."""
     out: dict[str, str] = {}
-    for token in _outside_quotes(sent):
+    for token in outside_quotes(sent):
         lower = token.lower_
         if lower not in _SINGULAR:
             continue
@@ -121,18 +122,6 @@ _QUOTED: Final = re.compile(r"(“[^”]*”|\"[^\"]*\")")
 def _cased(new: str, start: int, text: str) -> str:
     opening = not text[:start].strip() or text[:start].rstrip().endswith((".", "—", ":"))
     return new[:1].upper() + new[1:] if opening else new
-
-
-def _outside_quotes(sent: Span) -> list[Token]:
-    out: list[Token] = []
-    quoted = False
-    for token in sent:
-        if token.text in _QUOTES:
-            quoted = {"“": True, "”": False}.get(token.text, not quoted)
-            continue
-        if not quoted:
-            out.append(token)
-    return out
 
 
 def _agreeing_verb(subject: Token) -> Token | None:

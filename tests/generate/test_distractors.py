@@ -621,6 +621,10 @@ def test_a_stand_in_name_is_no_option() -> None:
     pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges))
     found = all_options(entity_fact("organisation", "ORG", "Lorn College", sentence), pool)
     assert found == {"Brannock College", "Tesh College", "Halder College"}
+    few = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges[:3]))
+    assert "Y College" not in all_options(
+        entity_fact("organisation", "ORG", "Lorn College", sentence), few
+    )
 
 
 def test_a_part_of_a_year_gets_options_of_the_same_part() -> None:

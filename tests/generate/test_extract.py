@@ -503,6 +503,10 @@ def test_a_sentence_pointing_elsewhere_in_the_page_is_no_fact(article_facts: Ext
         "The Vell ferry sank near Tarn in 2019.",
     )
     assert {f.sentence for f in facts} == {"The Vell ferry sank near Tarn in 2019."}
+    timely = article_facts(
+        "Ada Moen, who was named earlier this year as Vell's harbour chief, quit."
+    )
+    assert any(f.answer == "Ada Moen" for f in timely)
 
 
 def test_no_wh_question_on_an_aside_in_brackets_or_one_of_several_subjects(
@@ -543,6 +547,8 @@ def test_a_campus_named_after_at_is_part_of_the_university(article_facts: Extrac
     )
     assert any(f.answer == "University of Tarn at North Vell" for f in facts)
     assert not any(f.answer == "University of Tarn" for f in facts)
+    airport = article_facts("Ada Moen met staff of Harvard University at Logan Airport in 2021.")
+    assert not any("Airport" in f.answer and "University" in f.answer for f in airport)
 
 
 def test_a_person_name_cut_from_a_longer_phrase_is_no_answer() -> None:
@@ -563,6 +569,13 @@ def test_a_person_name_cut_from_a_longer_phrase_is_no_answer() -> None:
     )
     fact = _entity_fact(named[:], 1, range(0, 2), "PERSON", (("PERSON", "Ada Moen"),), None)
     assert fact is not None and fact.answer == "Ada Moen"
+    particle = Doc(
+        spacy.blank("en").vocab,
+        words=["Later", ",", "van", "Moen", "won", "."],
+        ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    fact = _entity_fact(particle[:], 1, range(2, 4), "PERSON", (("PERSON", "van Moen"),), None)
+    assert fact is not None and fact.answer == "van Moen"  # a surname's particle
 
 
 def test_a_number_counts_a_group_named_in_the_plural(article_facts: Extract) -> None:

@@ -253,8 +253,16 @@ def test_a_number_compared_after_the_gap_bounds_the_options(
 
 def test_a_comparison_with_a_year_sets_no_bound() -> None:
     # "more than in 2019" compares with a year, not with a number of people
-    found = option_values("30 people", "About 30 people came to the Vell fair, more than in 2019.")
-    assert all(len(v) == 3 for v in found) and any(min(v) < 30 for v in found)
+    sentence = "About 3,000 people came to the Vell fair, more than in 2019."
+    found = option_values("3,000 people", sentence)
+    assert all(len(v) == 3 for v in found) and any(min(v) < 3000 for v in found)
+
+
+def test_or_more_than_a_share_is_no_floor() -> None:
+    # "or more than half the town" restates the answer as a share: it bounds nothing
+    sentence = "The storm cut power to 40,000 homes, or more than half the town of Vell."
+    found = option_values("40,000 homes", sentence)
+    assert all(len(v) == 3 for v in found) and any(min(v) < 40000 for v in found)
 
 
 def test_a_comparison_with_another_unit_sets_no_bound() -> None:

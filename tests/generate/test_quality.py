@@ -414,6 +414,10 @@ def test_the_initials_of_the_name_asked_give_it_away() -> None:
         "Vell Harbour Board",
     )
     assert "answer-in-prompt" not in check_question(other)
+    person = cloze_of(
+        "{{c1::Tom Vance}} spoke to a TV audience in Vell in 2021.", "Tom Vance", "person"
+    )
+    assert "answer-in-prompt" not in check_question(person)
 
 
 def test_a_telling_word_of_the_name_asked_gives_it_away() -> None:

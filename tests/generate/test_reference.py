@@ -268,10 +268,18 @@ def test_the_law_is_the_act_just_named(article_facts: Extract) -> None:
     )
     later = [f.slot("context") for f in facts if "fees" in f.sentence and f.slot("context")]
     assert later and all(c.startswith("The Harbour Dues Act lets the port") for c in later)
+    actor = article_facts(
+        "The actor Jude Law toured the harbour of Vell in 2021. "
+        "The law lets the port of Tarn keep 40 percent of the fees it charges ferry firms."
+    )
+    assert not any(f.slot("context").startswith("Jude Law lets") for f in actor)
 
 
 def test_those_before_anything_was_said_of_them_points_back(article_facts: Extract) -> None:
     assert article_facts("The board wants the right to sell those ferries to Tarn in 2025.") == []
+    assert article_facts("The Vell board met on Monday and approved those cuts in 2024.") == []
+    sick = article_facts("Many people were sick in Vell, and 40% of those cases came in 2021.")
+    assert sick != []
     same = article_facts(
         "About 160 people went to hospital in Vell, and 40% of those visits came in 2021."
     )
@@ -284,6 +292,10 @@ def test_there_and_each_standing_for_what_came_before_point_back(article_facts: 
         == []
     )
     assert article_facts("Fares in each are expected to rise by 4% in 2025.") == []
+    harbour = article_facts(
+        "In 2021 Ada Moen sailed to the old harbour and sold 2 tonnes of fish there."
+    )
+    assert any(f.answer == "2021" for f in harbour)
     named = article_facts("Ada Moen sailed to Vell in 2021 and stayed there for 3 days.")
     assert any(f.answer == "2021" for f in named)
     plain = article_facts("There are 12 ferries in Vell, and each year 300 ships dock in Tarn.")
