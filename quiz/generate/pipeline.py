@@ -273,6 +273,8 @@ def about_the_page(fact: Fact, article: Article) -> bool:
     web address's site: "Harbour Times" on harbourtimes.com, "The Tide" on thetide.co.uk)."""
     if not fact.paragraph:
         return True
+    if any(_about_the_author(fact.sentence, author) for author in article.authors):
+        return True
     answer = _squash(fact.answer)
     if not answer:
         return False
@@ -282,6 +284,16 @@ def about_the_page(fact: Fact, article: Article) -> bool:
             return True
     site = _site(article.url)
     return bool(site) and answer in {site, site.removeprefix("the")}
+
+
+def _about_the_author(sentence: str, author: str) -> bool:
+    """Whether `sentence` opens on the article's author, by name or surname, with a title or
+    without ("Mr. Hale is the deputy editor."): a line of the writer's bio in the body."""
+    words = author.split()
+    if not words:
+        return False
+    names = "|".join(re.escape(n) for n in dict.fromkeys((author, words[-1])))
+    return re.match(rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:{names})\b(?!['’])", sentence) is not None
 
 
 def first_names(facts: Iterable[Fact]) -> set[str]:

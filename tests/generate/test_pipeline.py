@@ -209,6 +209,14 @@ def test_nothing_is_asked_about_the_writer_or_the_outlet() -> None:
     )
     assert about_the_page(fact("Tomas Vell", paragraph=0), article)  # a line of the bio
     assert not about_the_page(fact("Tomas Vell"), article)
+    bio = "Ms. Lindqvist is the deputy Harbour editor."  # the writer's bio, left in the body
+    assert about_the_page(
+        Fact(type="organisation", answer="Harbour", sentence=bio, paragraph=5), article
+    )
+    news = "Lindqvist’s ferry sank in Tarn in 2021."
+    assert not about_the_page(
+        Fact(type="place", answer="Tarn", sentence=news, paragraph=1), article
+    )
 
 
 def test_a_first_name_alone_is_no_answer_when_the_full_name_is_known() -> None:
