@@ -4,6 +4,7 @@ among places; too few of them and the fact is asked another way than by multiple
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
@@ -237,6 +238,11 @@ def entity_fact(
     )
 
 
+def pool_of(label: str, names: Sequence[str]) -> Pool:
+    """A pool of the names an article mentions, all with the entity `label`."""
+    return Pool(mentions=tuple(Mention(label, name, "", 2) for name in names))
+
+
 def all_options(fact: Fact, pool: Pool, seeds: int = 10) -> set[str]:
     found: set[str] = set()
     for seed in range(seeds):
@@ -247,7 +253,7 @@ def all_options(fact: Fact, pool: Pool, seeds: int = 10) -> set[str]:
 def test_no_option_contains_the_answer_or_lies_within_it() -> None:
     sentence = "The festival moved from Scotland to Norway in 2019."
     names = ("Scotland", "Great Britain", "Wales", "Ireland", "France", "Spain")
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in names))
+    pool = pool_of("GPE", names)
     found = all_options(entity_fact("place", "GPE", "Scotland", sentence), pool)
     assert "Great Britain" not in found and found <= {"Wales", "Ireland", "France", "Spain"}
     assert len(found) >= 3
@@ -256,7 +262,7 @@ def test_no_option_contains_the_answer_or_lies_within_it() -> None:
 def test_an_acronym_and_its_long_form_are_never_two_options() -> None:
     sentence = "The ministry said the plan was drafted by the Council of Lessany."
     orgs = ("United Nations", "UN", "Council of Lessany", "Trade Council", "Farm Council")
-    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    pool = pool_of("ORG", orgs)
     fact = entity_fact("organisation", "ORG", "Council of Lessany", sentence)
     for seed in range(10):
         wrong = distractors(fact, fact.answer, "answer", pool, random.Random(seed))
@@ -273,7 +279,7 @@ def test_organisations_get_options_of_their_own_kind_only() -> None:
         "Velsa Motors",
         "Constitutional Court",
     )
-    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    pool = pool_of("ORG", orgs)
     found = all_options(
         entity_fact("organisation", "ORG", "Supreme Court of Lessany", sentence), pool
     )
@@ -283,7 +289,7 @@ def test_organisations_get_options_of_their_own_kind_only() -> None:
 def test_an_organisation_of_uncertain_kind_gets_no_options() -> None:
     sentence = "Tidewell Water Services will run the plant."
     orgs = ("Cole Bay Trust", "Orsa", "Harbour Times", "Velsa Motors")
-    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in orgs))
+    pool = pool_of("ORG", orgs)
     fact = entity_fact("organisation", "ORG", "Tidewell Water Services", sentence)
     assert all_options(fact, pool) == set()
 
@@ -374,7 +380,7 @@ def test_a_false_statement_names_who_it_is_about(statement: str, ok: bool) -> No
 
 def test_a_false_statement_swaps_in_a_validated_option() -> None:
     sentence = "The ferry now sails from Tallinn to Riga."
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in ("Oslo", "Vilnius", "Warsaw")))
+    pool = pool_of("GPE", ("Oslo", "Vilnius", "Warsaw"))
     fact = entity_fact("place", "GPE", "Riga", sentence, ("GPE", "Tallinn"))
     made = {false_statement(fact, "Riga", "answer", pool, random.Random(s)) for s in range(5)}
     assert len(made) == 1  # the same statement under any seed
@@ -395,7 +401,7 @@ def test_a_false_statement_swaps_in_a_validated_option() -> None:
 def test_a_borough_and_its_city_are_never_two_options() -> None:
     sentence = "The hearing took place in Manhattan on Monday."
     cities = ("New York City", "Boston", "Chicago", "Denver", "Brooklyn")
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    pool = pool_of("GPE", cities)
     found = all_options(entity_fact("place", "GPE", "Manhattan", sentence), pool)
     assert "New York City" not in found and len(found) == 3
 
@@ -418,7 +424,7 @@ def test_a_swap_inside_a_quotation_is_no_false_statement() -> None:
 def test_an_abbreviation_gets_abbreviations_and_a_full_name_full_names() -> None:
     sentence = "The U.S. chip output fell last year."
     countries = ("UK", "EU", "UAE", "Canada", "Mexico", "China")
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    pool = pool_of("GPE", countries)
     found = all_options(entity_fact("place", "GPE", "U.S.", sentence), pool)
     assert found == {"UK", "UAE"}  # the EU is no country
     found = all_options(entity_fact("place", "GPE", "France", "France voted no."), pool)
@@ -428,7 +434,7 @@ def test_an_abbreviation_gets_abbreviations_and_a_full_name_full_names() -> None
 def test_no_option_is_another_name_of_something_the_sentence_mentions() -> None:
     sentence = "Israel sided with the U.S. at the harbour talks."
     countries = ("America", "Egypt", "Jordan", "Lebanon")
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in countries))
+    pool = pool_of("GPE", countries)
     fact = entity_fact("place", "GPE", "Israel", sentence, ("GPE", "U.S."))
     assert all_options(fact, pool) == {"Egypt", "Jordan", "Lebanon"}
 
@@ -436,7 +442,7 @@ def test_no_option_is_another_name_of_something_the_sentence_mentions() -> None:
 def test_a_one_word_person_needs_the_article_to_give_names_in_full() -> None:
     sentence = "Later, Varga signed the contract."
     people = ("Ilse Varga", "Peter Holm", "Sanna Lind", "Jonas Ekberg", "Advent", "Botox")
-    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    pool = pool_of("PERSON", people)
     assert all_options(entity_fact("person", "PERSON", "Varga", sentence), pool) == {
         "Holm",
         "Lind",
@@ -492,7 +498,7 @@ def test_options_lie_in_the_region_the_sentence_names_after_the_gap() -> None:
 
 def city_options(answer: str, sentence: str, *cities: str) -> set[str]:
     """The wrong options for the city `answer` of `sentence`, the article naming `cities`."""
-    pool = Pool(mentions=tuple(Mention("GPE", n, "", 2) for n in cities))
+    pool = pool_of("GPE", cities)
     return all_options(entity_fact("place", "GPE", answer, sentence), pool)
 
 
@@ -545,7 +551,7 @@ def test_a_name_the_prompt_gives_in_part_is_no_option() -> None:
     # "Varga praised _____": Ilse Varga cannot be the one praised, whatever the parser tagged
     sentence = "After the final, Varga praised Peter Holm for his calm."
     people = ("Ilse Varga", "Sanna Lind", "Jonas Ekberg", "Ola Berg", "Peter Holm")
-    pool = Pool(mentions=tuple(Mention("PERSON", n, "", 2) for n in people))
+    pool = pool_of("PERSON", people)
     found = all_options(entity_fact("person", "PERSON", "Peter Holm", sentence), pool)
     assert found == {"Sanna Lind", "Jonas Ekberg", "Ola Berg"}
 
@@ -574,7 +580,7 @@ def test_a_city_named_beside_cities_of_one_state_gets_cities_of_that_state() -> 
 def test_no_option_contains_a_place_the_sentence_sets_apart_from_the_answer() -> None:
     sentence = "The fair opens on May 3 in the U.S. and on May 4 in Europe."
     continents = ("North America", "Africa", "Asia", "South America")
-    pool = Pool(mentions=tuple(Mention("LOC", n, "", 2) for n in continents))
+    pool = pool_of("LOC", continents)
     found = all_options(entity_fact("place", "LOC", "Europe", sentence, ("GPE", "U.S.")), pool)
     assert "North America" not in found and len(found) == 3
 
@@ -599,7 +605,7 @@ def test_the_side_that_beat_the_answer_is_no_option() -> None:
     # "Harbour Rovers beat _____": the winners cannot be the beaten side
     sentence = "On Saturday Harbour Rovers beat Vale Town FC 3-1 at home."
     clubs = ("Harbour Rovers FC", "Mill United FC", "Port City FC", "Bay Albion FC", "Vale Town FC")
-    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in clubs))
+    pool = pool_of("ORG", clubs)
     found = all_options(entity_fact("organisation", "ORG", "Vale Town FC", sentence), pool)
     assert found == {"Mill United FC", "Port City FC", "Bay Albion FC"}
 
@@ -618,10 +624,10 @@ def test_a_stand_in_name_is_no_option() -> None:
     # "Y College" stands for any college in the article's example: no real school to offer
     sentence = "Lorn College in Vell cut its fees by a third last spring."
     colleges = ("Y College", "Brannock College", "Tesh College", "Halder College")
-    pool = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges))
+    pool = pool_of("ORG", colleges)
     found = all_options(entity_fact("organisation", "ORG", "Lorn College", sentence), pool)
     assert found == {"Brannock College", "Tesh College", "Halder College"}
-    few = Pool(mentions=tuple(Mention("ORG", n, "", 2) for n in colleges[:3]))
+    few = pool_of("ORG", colleges[:3])
     assert "Y College" not in all_options(
         entity_fact("organisation", "ORG", "Lorn College", sentence), few
     )
