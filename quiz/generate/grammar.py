@@ -336,8 +336,21 @@ def _there_loses_its_place(sent: Span, kept: Iterable[int]) -> bool:
     there = [i for i in kept if doc[i].lower_ == "there" and doc[i].dep_ == "advmod"]
     if not there:
         return False
-    places = [t.i for t in sent if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.i < there[0]]
+    places = [t.i for t in doc[sent.start : there[0]] if names_a_place(t)]
     return bool(places) and not any(i in kept for i in places)
+
+
+def names_a_place(token: Token) -> bool:
+    """Whether `token` names a place "there" may mean: tagged one, a name after "to", "in",
+    "at" or "from", or a noun one goes to or comes from ("sailed to the old harbour")."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    if token.pos_ == "PROPN" and token.head.lower_ in {"to", "in", "at", "from"}:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _TOWARDS
+
+
+_TOWARDS: Final = frozenset({"to", "at", "from", "into", "near"})
 
 
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -239,11 +239,13 @@ _TIME_NOUNS: Final = frozenset(
 def resolve(sent: Span, described: Descriptions) -> Resolution:
     """How the sentence reads on its own, given what the article said before: its subject named
     again, or nothing asked of it."""
-    resolution = _resolve_subject(sent, described)
+    subject = definite_subject(sent)
+    resolution = _resolve_subject(subject, described)
     if resolution.drop:
-        return _with_lead(resolution, definite_subject(sent), described.previous)
-    subject = definite_subject(sent) if resolution.subject else None
-    skip = frozenset(t.i for t in subject.subtree) if subject is not None else frozenset()
+        return _with_lead(resolution, subject, described.previous)
+    skip: frozenset[int] = frozenset()
+    if subject is not None and resolution.subject:
+        skip = frozenset(t.i for t in subject.subtree)
     skip |= grammar.leading_adjuncts(sent)  # a question never quotes them
     noun = pointing_noun(sent, skip)
     if noun is None:
@@ -251,40 +253,34 @@ def resolve(sent: Span, described: Descriptions) -> Resolution:
     return _with_lead(Resolution(drop=True), noun, described.previous)
 
 
-def _a_place(token: Token) -> bool:
-    """Whether `token` names a place "there" may mean: tagged one, a name after "to", "in",
-    "at" or "from", or a noun one goes to or comes from ("sailed to the old harbour")."""
-    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return True
-    if token.pos_ == "PROPN" and token.head.lower_ in {"to", "in", "at", "from"}:
-        return True
-    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _TOWARDS
-
-
-_TOWARDS: Final = frozenset({"to", "at", "from", "into", "near"})
-
-
 def _pro_form(sent: Span, skip: frozenset[int]) -> bool:
     """Whether, outside quotation marks, "there" stands for a place or "each" for things named
     before ("one in ten residents there", "fares in each"): which ones, the sentence never
     says. The "there" of "there is" and the "each" of "each year" say nothing of the kind."""
-    for token in outside_quotes(sent):
-        if token.i in skip:
-            continue
-        before = sent.doc[sent.start : token.i]
-        if token.lower_ == "there" and token.dep_ == "advmod" and token.tag_ == "RB":
-            if not any(_a_place(t) for t in before):
-                return True  # "went to Vell and stayed there": the place was just named
-        of = any(c.lower_ == "of" for c in token.children)  # "each of the four ferries"
-        if (
-            token.lower_ == "each"
-            and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-            and not of
-        ):
-            listed = token.i > sent.start and sent.doc[token.i - 1].text == ","
-            if not (listed and any(t.tag_ in {"NNS", "NNPS"} for t in before)):
-                return True  # "two ferries, each with 300 seats": they were just named
-    return False
+    return any(
+        token.i not in skip and (_there_points_back(token, sent) or _each_points_back(token, sent))
+        for token in outside_quotes(sent)
+    )
+
+
+def _there_points_back(token: Token, sent: Span) -> bool:
+    """An adverb "there" with no place named before it ("went to Vell and stayed there" names
+    one)."""
+    if token.lower_ != "there" or token.dep_ != "advmod" or token.tag_ != "RB":
+        return False
+    return not any(grammar.names_a_place(t) for t in sent.doc[sent.start : token.i])
+
+
+def _each_points_back(token: Token, sent: Span) -> bool:
+    """A pronoun "each" that no list just before explains ("two ferries, each with 300 seats"
+    and "each of the four ferries" say which)."""
+    if token.lower_ != "each" or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        return False
+    if any(c.lower_ == "of" for c in token.children):
+        return False
+    doc = sent.doc
+    listed = token.i > sent.start and doc[token.i - 1].text == ","
+    return not (listed and any(t.tag_ in {"NNS", "NNPS"} for t in doc[sent.start : token.i]))
 
 
 def _with_lead(resolution: Resolution, noun: Token | None, previous: Previous | None) -> Resolution:
@@ -297,8 +293,8 @@ def _with_lead(resolution: Resolution, noun: Token | None, previous: Previous | 
     return Resolution(lead=previous.text)
 
 
-def _resolve_subject(sent: Span, described: Descriptions) -> Resolution:
-    subject = definite_subject(sent)
+def _resolve_subject(subject: Token | None, described: Descriptions) -> Resolution:
+    """What the sentence's definite subject (see `definite_subject`) names, if anything."""
     if subject is None:
         return Resolution()
     words = [t for t in subject.subtree if t.dep_ != "case"]  # "the victim" of "the victim's"
